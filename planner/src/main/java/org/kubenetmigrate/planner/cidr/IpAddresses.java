@@ -1,0 +1,148 @@
+package org.kubenetmigrate.planner.cidr;
+
+import java.math.BigInteger;
+
+/**
+ * Text form of IP addresses. Written by hand rather than with {@code InetAddress}, which may fall back
+ * to a DNS lookup for a string that is not a literal: parsing input must never touch the network.
+ */
+public final class IpAddresses {
+    private IpAddresses() {
+    }
+
+    public static BigInteger parse(String text, IpFamily family) {
+        return family == IpFamily.IPV4 ? parseV4(text) : parseV6(text);
+    }
+
+    public static String format(IpFamily family, BigInteger value) {
+        return family == IpFamily.IPV4 ? formatV4(value.longValueExact()) : formatV6(value);
+    }
+
+    private static BigInteger parseV4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            throw new CidrFormatException("'" + text + "' is not an IPv4 address (expected four dot-separated numbers)");
+        }
+        long value = 0;
+        for (String part : parts) {
+            if (!part.matches("0|[1-9]\\d{0,2}")) {
+                throw new CidrFormatException("'" + text + "' is not an IPv4 address (bad part '" + part + "')");
+            }
+            int octet = Integer.parseInt(part);
+            if (octet > 255) {
+                throw new CidrFormatException("'" + text + "' is not an IPv4 address (" + octet + " is above 255)");
+            }
+            value = (value << 8) | octet;
+        }
+        return BigInteger.valueOf(value);
+    }
+
+    private static BigInteger parseV6(String text) {
+        String body = text;
+        int[] tailV4 = null;
+        int lastColon = body.lastIndexOf(':');
+        if (lastColon >= 0 && body.indexOf('.', lastColon) > 0) {
+            long v4 = parseV4(body.substring(lastColon + 1)).longValue();
+            tailV4 = new int[] {(int) (v4 >>> 16), (int) (v4 & 0xffff)};
+            body = body.substring(0, lastColon + 1) + "0:0";
+        }
+        int doubleColon = body.indexOf("::");
+        if (doubleColon >= 0 && body.indexOf("::", doubleColon + 1) >= 0) {
+            throw new CidrFormatException("'" + text + "' is not an IPv6 address ('::' appears twice)");
+        }
+        String[] head;
+        String[] tail;
+        if (doubleColon >= 0) {
+            head = splitGroups(body.substring(0, doubleColon), text);
+            tail = splitGroups(body.substring(doubleColon + 2), text);
+            if (head.length + tail.length > 7) {
+                throw new CidrFormatException("'" + text + "' is not an IPv6 address (too many groups)");
+            }
+        } else {
+            head = splitGroups(body, text);
+            tail = new String[0];
+            if (head.length != 8) {
+                throw new CidrFormatException("'" + text + "' is not an IPv6 address (expected 8 groups)");
+            }
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < head.length; i++) {
+            groups[i] = parseGroup(head[i], text);
+        }
+        for (int i = 0; i < tail.length; i++) {
+            groups[8 - tail.length + i] = parseGroup(tail[i], text);
+        }
+        if (tailV4 != null) {
+            groups[6] = tailV4[0];
+            groups[7] = tailV4[1];
+        }
+        BigInteger value = BigInteger.ZERO;
+        for (int group : groups) {
+            value = value.shiftLeft(16).or(BigInteger.valueOf(group));
+        }
+        return value;
+    }
+
+    private static String[] splitGroups(String part, String original) {
+        if (part.isEmpty()) {
+            return new String[0];
+        }
+        String[] groups = part.split(":", -1);
+        for (String g : groups) {
+            if (g.isEmpty()) {
+                throw new CidrFormatException("'" + original + "' is not an IPv6 address (empty group)");
+            }
+        }
+        return groups;
+    }
+
+    private static int parseGroup(String group, String original) {
+        if (!group.matches("[0-9a-fA-F]{1,4}")) {
+            throw new CidrFormatException("'" + original + "' is not an IPv6 address (bad group '" + group + "')");
+        }
+        return Integer.parseInt(group, 16);
+    }
+
+    private static String formatV4(long value) {
+        return ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);
+    }
+
+    /** RFC 5952: lower case, no leading zeros, the longest run (first on a tie) of two or more zero groups as "::". */
+    private static String formatV6(BigInteger value) {
+        int[] groups = new int[8];
+        for (int i = 7; i >= 0; i--) {
+            groups[i] = value.intValue() & 0xffff;
+            value = value.shiftRight(16);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package org.kubenetmigrate.planner.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An AKS managed cluster as read from Azure's JSON, reduced to what the planner reasons about.
+ * {@code powerState} is {@code powerState.code} ("Running", "Stopped"); {@code etag} is the ARM ETag, absent in
+ * some exports.
+ */
+public record ManagedCluster(
+        ArmId id,
+        String name,
+        String subscriptionId,
+        String resourceGroup,
+        String location,
+        String kubernetesVersion,
+        String currentKubernetesVersion,
+        String provisioningState,
+        String powerState,
+        NetworkProfile network,
+        ClusterIdentity identity,
+        List<AgentPool> agentPools,
+        boolean privateCluster,
+        boolean agicAddonEnabled,
+        boolean podIdentityEnabled,
+        String nodeResourceGroup,
+        String etag,
+        Map<String, String> tags,
+        SourceRef source) {
+
+    public ManagedCluster {
+        agentPools = List.copyOf(agentPools);
+        tags = Map.copyOf(tags);
+    }
+
+    /**
+     * The control plane version the rules judge: the lower of the requested and the running version, so that a
+     * half-finished upgrade is never mistaken for the newer version.
+     */
+    public Optional<KubernetesVersion> controlPlaneVersion() {
+        Optional<KubernetesVersion> requested = parse(kubernetesVersion);
+        Optional<KubernetesVersion> running = parse(currentKubernetesVersion);
+        if (requested.isPresent() && running.isPresent()) {
+            return Optional.of(requested.get().compareTo(running.get()) <= 0 ? requested.get() : running.get());
+        }
+        return requested.isPresent() ? requested : running;
+    }
+
+    public boolean isStopped() {
+        return "Stopped".equalsIgnoreCase(powerState);
+    }
+
+    /** The distinct node subnets of the pools (BYO VNet); empty for clusters on the AKS-managed VNet. */
+    public List<ArmId> nodeSubnetIds() {
+        return agentPools.stream().map(AgentPool::vnetSubnetId).filter(id -> id != null).distinct().toList();
+    }
+
+    private static Optional<KubernetesVersion> parse(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(KubernetesVersion.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
