@@ -1,0 +1,67 @@
+package org.kubenetmigrate.planner.assessment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkProfile;
+import org.kubenetmigrate.planner.model.NodeNetwork;
+import org.kubenetmigrate.planner.model.TargetIpam;
+import org.kubenetmigrate.planner.rules.ClusterContext;
+import org.kubenetmigrate.planner.rules.Finding;
+import org.kubenetmigrate.planner.rules.Readiness;
+import org.kubenetmigrate.planner.rules.Rule;
+import org.kubenetmigrate.planner.rules.RuleOutcome;
+import org.kubenetmigrate.planner.rules.Unverified;
+import org.kubenetmigrate.planner.sizing.ClusterSizing;
+import org.kubenetmigrate.planner.sizing.Sizer;
+
+/** Runs every rule on a cluster and decides its readiness. Pure: same input, same assessment. */
+public final class ReadinessAssessor {
+    private final List<Rule> rules;
+    private final LocalDate today;
+
+    public ReadinessAssessor(List<Rule> rules, LocalDate today) {
+        this.rules = List.copyOf(rules);
+        this.today = today;
+    }
+
+    public ClusterAssessment assess(ManagedCluster cluster, Fleet fleet, MigrationOptions options) {
+        NodeNetwork network = NodeNetwork.resolve(cluster, fleet);
+        ClusterSizing sizing = Sizer.size(cluster, network, options);
+        boolean kubenet = cluster.network().isKubenet();
+        List<Finding> findings = new ArrayList<>();
+        List<Unverified> unverified = new ArrayList<>();
+        if (kubenet) {
+            ClusterContext context = new ClusterContext(cluster, network, sizing, options, today);
+            for (Rule rule : rules) {
+                RuleOutcome outcome = rule.evaluate(context);
+                findings.addAll(outcome.findings());
+                unverified.addAll(outcome.unverified());
+            }
+        }
+        // Stable sort: by severity, then in catalogue order.
+        findings.sort(Comparator.comparing(Finding::severity));
+        Readiness readiness = Readiness.of(kubenet, findings, unverified);
+        return new ClusterAssessment(cluster, network, readiness, findings, unverified, sizing,
+                target(cluster.network(), sizing, options, kubenet));
+    }
+
+    static TargetNetwork target(NetworkProfile network, ClusterSizing sizing, MigrationOptions options, boolean kubenet) {
+        if (!kubenet) {
+            String ipam = network.pluginMode() != null ? network.pluginMode() : network.plugin();
+            return new TargetNetwork(ipam, network.podCidr() == null ? null : network.podCidr().toString(),
+                    network.policyEngine().orElse("none"), network.dataplane() == null ? "azure" : network.dataplane());
+        }
+        String policy = options.ciliumDataplane() ? "cilium" : network.policyEngine().orElse("none");
+        String dataplane = options.ciliumDataplane() ? "cilium" : "azure";
+        if (options.target() == TargetIpam.POD_SUBNET) {
+            return new TargetNetwork(TargetIpam.POD_SUBNET.label(), null, policy, dataplane);
+        }
+        String podCidr = sizing.podCidr().proposed() == null ? null : sizing.podCidr().proposed().toString();
+        return new TargetNetwork(TargetIpam.OVERLAY.label(), podCidr, policy, dataplane);
+    }
+}

@@ -1,0 +1,18 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.time.LocalDate;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NodeNetwork;
+import org.kubenetmigrate.planner.sizing.ClusterSizing;
+
+/**
+ * Everything a rule may look at for one cluster.
+ *
+ * @param network the node network resolved against the input, with gaps where data was missing
+ * @param sizing node counts and the pod CIDR choice
+ * @param today the assessment date (from the injected clock), for date-based rules
+ */
+public record ClusterContext(ManagedCluster cluster, NodeNetwork network, ClusterSizing sizing,
+                             MigrationOptions options, LocalDate today) {
+}

@@ -1,0 +1,34 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.Collection;
+
+/** The verdict for one cluster, decided in the order of the constants. */
+public enum Readiness {
+    /** The cluster is not on kubenet. */
+    NOT_APPLICABLE,
+    /** At least one BLOCKER. */
+    BLOCKED,
+    /** A check that could block or require an action could not run. */
+    INCOMPLETE,
+    /** At least one ACTION, which the plan resolves. */
+    ACTIONS_REQUIRED,
+    /** Nothing stands in the way. */
+    READY;
+
+    /** Pure: the verdict from what the rules produced. Never READY when a check that could block did not run. */
+    public static Readiness of(boolean kubenet, Collection<Finding> findings, Collection<Unverified> unverified) {
+        if (!kubenet) {
+            return NOT_APPLICABLE;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER)) {
+            return BLOCKED;
+        }
+        if (unverified.stream().anyMatch(u -> u.couldBe().atLeast(Severity.ACTION))) {
+            return INCOMPLETE;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.ACTION)) {
+            return ACTIONS_REQUIRED;
+        }
+        return READY;
+    }
+}

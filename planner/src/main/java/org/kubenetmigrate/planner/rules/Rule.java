@@ -1,0 +1,26 @@
+package org.kubenetmigrate.planner.rules;
+
+/**
+ * A readiness rule: one class per rule id, registered in {@link RuleCatalogue}. Rules are pure functions of the
+ * {@link ClusterContext}; they never do I/O. A rule that lacks the data it needs returns an {@link Unverified}
+ * entry rather than passing.
+ */
+public interface Rule {
+
+    /** The stable rule id, as printed in reports and used in waivers. */
+    String id();
+
+    /** The source the rule rests on (a URL from shared/docs/aks-migration-facts.md). */
+    String reference();
+
+    /** Only called for kubenet clusters; the assessor skips the rules for clusters already off kubenet. */
+    RuleOutcome evaluate(ClusterContext context);
+
+    default Finding finding(Severity severity, String message, String remediation) {
+        return new Finding(id(), severity, message, remediation, reference());
+    }
+
+    default Unverified unverified(String reason, Severity couldBe) {
+        return new Unverified(id(), reason, couldBe);
+    }
+}

@@ -1,0 +1,15 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.List;
+
+/** Every readiness rule, in the order findings are listed for a reader. Adding a rule means one line here. */
+public final class RuleCatalogue {
+    private RuleCatalogue() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                new KubernetesVersionRule(),
+                new NetworkPolicyRule());
+    }
+}

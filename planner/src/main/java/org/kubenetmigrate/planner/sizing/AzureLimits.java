@@ -1,0 +1,49 @@
+package org.kubenetmigrate.planner.sizing;
+
+import java.util.List;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+
+/** Azure's numbers that sizing rests on, each with its source (tags resolve in shared/docs/aks-migration-facts.md). */
+public final class AzureLimits {
+    private AzureLimits() {
+    }
+
+    /** D2 and CAF say 5 (first four and last); D5 still says the first three. The larger is the safe one. */
+    public static final int RESERVED_ADDRESSES_PER_SUBNET = 5;
+
+    /** Overlay (and kubenet) give every node one /24 of the pod CIDR, fixed (D2, D5). */
+    public static final int NODE_POD_BLOCK_LENGTH = 24;
+
+    /** Smallest IPv4 subnet Azure allows (CAF). */
+    public static final int SMALLEST_SUBNET_LENGTH = 29;
+
+    /** Overlay clusters scale to 5,000 nodes (D2, Q1; 1,000 before 2024-03-19, H2). */
+    public static final int OVERLAY_MAX_NODES = 5_000;
+
+    /**
+     * Default maxSurge when a pool does not set it: D18 says 1 node, D26 says 10%. Sizing takes the larger of
+     * the two for each pool, so that neither reading leaves the subnet or pod CIDR short.
+     */
+    public static final int DEFAULT_SURGE_PERCENT = 10;
+    public static final int DEFAULT_SURGE_NODES = 1;
+
+    /** maxPods when a pool does not say: 110 for kubenet (D4, CLI/ARM default). */
+    public static final int KUBENET_DEFAULT_MAX_PODS = 110;
+
+    /** Pod Subnet dynamic allocation hands out IPs in batches of 16 and asks for more below 8 free (D8). */
+    public static final int DYNAMIC_BATCH = 16;
+    public static final int DYNAMIC_LOW_WATERMARK = 8;
+
+    /** Static block allocation hands out /28 blocks of 16 and keeps one address per node (D9). */
+    public static final int STATIC_BLOCK = 16;
+
+    /**
+     * Ranges AKS rejects for pod, service and cluster VNet ranges on create and on update (D10; pod CIDR on
+     * update since C1:2026-05-29).
+     */
+    public static final List<IpPrefix> RESERVED_RANGES = List.of(
+            IpPrefix.parse("169.254.0.0/16"),
+            IpPrefix.parse("172.30.0.0/16"),
+            IpPrefix.parse("172.31.0.0/16"),
+            IpPrefix.parse("192.0.2.0/24"));
+}

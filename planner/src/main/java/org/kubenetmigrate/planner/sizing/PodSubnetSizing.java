@@ -1,0 +1,26 @@
+package org.kubenetmigrate.planner.sizing;
+
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+
+/**
+ * Subnet sizes for a new Azure CNI Pod Subnet cluster (blue/green), and free ranges proposed for them.
+ *
+ * @param nodes max nodes plus surge nodes
+ * @param maxPods the pods per node the new pools will allow
+ * @param nodeSubnet the node subnet
+ * @param dynamicPodSubnet the pod subnet for dynamic IP allocation (sized for the worst case)
+ * @param staticBlockPodSubnet the pod subnet for static block allocation
+ * @param proposedNodeSubnet a free, aligned range in the VNet for the node subnet, or null
+ * @param proposedPodSubnet a free, aligned range for the dynamic pod subnet, or null
+ * @param noRoomReason why no ranges were proposed, or null when they were
+ */
+public record PodSubnetSizing(
+        int nodes,
+        int maxPods,
+        SubnetSize nodeSubnet,
+        SubnetSize dynamicPodSubnet,
+        SubnetSize staticBlockPodSubnet,
+        IpPrefix proposedNodeSubnet,
+        IpPrefix proposedPodSubnet,
+        String noRoomReason) {
+}
