@@ -1,0 +1,18 @@
+package org.kubenetmigrate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Pretty JSON text with a trailing newline, so output pipes cleanly into jq and files end properly. */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    static String pretty(JsonNode node) throws JsonProcessingException {
+        return MAPPER.writeValueAsString(node) + "\n";
+    }
+}

@@ -1,0 +1,91 @@
+package org.kubenetmigrate.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.kubenetmigrate.planner.report.OutputFiles;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
+            "Reads Azure's own JSON (ARM, az -o json, Resource Graph); works offline."},
+        subcommands = {ReportCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", ExitCodes.HELP_TEXT})
+public final class Main {
+    final Clock clock;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
+    void verbose(boolean on) {
+        verbose = on;
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.WARN);
+    }
+
+    private boolean verbose;
+
+    Main(Clock clock, PrintWriter out, PrintWriter err) {
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(Clock.systemUTC(), out, err, args));
+    }
+
+    /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
+    public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main(clock, out, err);
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("error: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            return ExitCodes.INVALID_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof CliException cli) {
+                err.println("error: " + cli.getMessage());
+                return cli.exitCode();
+            }
+            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + (main.verbose ? "" : " (run with --verbose for details)"));
+            if (main.verbose) {
+                ex.printStackTrace(err);
+            }
+            return ExitCodes.UNEXPECTED;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Writes the rendered output to stdout, or atomically to a file. */
+    void emit(String rendered, Path file) throws CliException {
+        if (file == null) {
+            out.print(rendered);
+            out.flush();
+            return;
+        }
+        try {
+            OutputFiles.writeAtomically(file, rendered);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, file + ": cannot write: " + e.getMessage());
+        }
+        err.println("wrote " + file);
+    }
+}

@@ -1,0 +1,77 @@
+package org.kubenetmigrate.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
+import org.kubenetmigrate.planner.commands.PlanCluster;
+import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.report.PlanJson;
+import org.kubenetmigrate.planner.report.PlanMarkdownRenderer;
+import org.kubenetmigrate.planner.report.PlanTextRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Make a staged, reviewable migration plan for one cluster: target, pod CIDR, every step with"
+                + " its exact ARM request, what can be undone, and where the point of no return is.",
+        footer = {"", ExitCodes.HELP_TEXT, "",
+            "Examples:",
+            "  kubenet-migrate plan --from examples/fleet --cluster aks-payments-prod-weu",
+            "  kubenet-migrate plan --from exports/ --cluster /subscriptions/.../managedClusters/aks1 \\",
+            "      --dataplane cilium --avoid 192.168.0.0/16 --format json --out plan.json"})
+final class PlanCommand implements Callable<Integer> {
+    enum Format { text, markdown, json }
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--cluster", paramLabel = "NAME|ID", required = true,
+            description = "The cluster to plan for: its name, or its ARM id when the name is not unique.")
+    String cluster;
+
+    @Mixin
+    MigrationOptionsMixin migration;
+
+    @Option(names = "--pod-cidr", paramLabel = "CIDR", converter = CidrConverter.class,
+            description = "The Overlay pod CIDR to use. Checked by the same rules as the current one."
+                    + " Default: keep the current one when valid and large enough, else a proposed one.")
+    IpPrefix podCidr;
+
+    @Option(names = "--assign-identity", paramLabel = "ID",
+            description = "Resource id of a user-assigned managed identity the plan assigns to the cluster"
+                    + " (detaching the kubenet route table needs one).")
+    String assignIdentity;
+
+    @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
+            description = "Output format (default: text). json follows docs/schema/plan-v1.schema.json and is what"
+                    + " the executor will apply.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE (atomically) instead of stdout.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Fleet fleet = input.readFleet();
+        MigrationPlan plan;
+        try {
+            plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, assignIdentity));
+        } catch (ClusterNotFoundException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+        }
+        String rendered = switch (format) {
+            case json -> Json.pretty(PlanJson.plan(plan, main.clock.instant()));
+            case markdown -> PlanMarkdownRenderer.render(plan);
+            case text -> PlanTextRenderer.render(plan);
+        };
+        main.emit(rendered, out);
+        return ExitCodes.OK;
+    }
+}
