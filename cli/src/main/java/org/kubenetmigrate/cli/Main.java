@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph); works offline."},
         subcommands = {ReportCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
-public final class Main {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -72,6 +72,13 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** No command given: show what there is, on stderr (stdout stays clean), as a usage error. */
+    @Override
+    public Integer call() {
+        err.println("error: no command given (see 'kubenet-migrate --help')");
+        return ExitCodes.INVALID_INPUT;
     }
 
     /** Writes the rendered output to stdout, or atomically to a file. */

@@ -1,0 +1,56 @@
+package org.kubenetmigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.assessment.FleetAssessment;
+import org.kubenetmigrate.planner.rules.Finding;
+import org.kubenetmigrate.planner.rules.Readiness;
+import org.kubenetmigrate.planner.rules.Severity;
+import org.kubenetmigrate.planner.rules.Unverified;
+
+class ExitCodesTest {
+
+    private static FleetAssessment fleetWith(List<Finding> findings, List<Unverified> unverified) {
+        ClusterAssessment c = new ClusterAssessment(null, null, Readiness.of(true, findings, unverified), findings,
+                unverified, null, null);
+        return new FleetAssessment(Instant.EPOCH, List.of(c));
+    }
+
+    private static Finding finding(Severity severity) {
+        return new Finding("some-rule", severity, "m", "r", "https://example.invalid");
+    }
+
+    @Test
+    void withoutFailOnTheExitCodeIsZeroWhateverTheFindings() {
+        assertThat(ExitCodes.forReport(fleetWith(List.of(finding(Severity.BLOCKER)), List.of()), null)).isZero();
+    }
+
+    @Test
+    void failOnBlockerIgnoresActionsAndWarnings() {
+        FleetAssessment fleet = fleetWith(List.of(finding(Severity.ACTION), finding(Severity.WARNING)), List.of());
+        assertThat(ExitCodes.forReport(fleet, Severity.BLOCKER)).isEqualTo(ExitCodes.OK);
+        assertThat(ExitCodes.forReport(fleet, Severity.ACTION)).isEqualTo(ExitCodes.THRESHOLD_MET);
+    }
+
+    @Test
+    void failOnWarningTripsOnAnyBlockerActionOrWarningButNotInfo() {
+        assertThat(ExitCodes.forReport(fleetWith(List.of(finding(Severity.INFO)), List.of()), Severity.WARNING))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(ExitCodes.forReport(fleetWith(List.of(finding(Severity.BLOCKER)), List.of()), Severity.WARNING))
+                .isEqualTo(ExitCodes.THRESHOLD_MET);
+    }
+
+    @Test
+    void aCheckThatCouldNotRunButCouldBlockTripsTheBlockerGate() {
+        Unverified missing = new Unverified("route-table-shared", "route table not in the input", Severity.BLOCKER);
+        assertThat(ExitCodes.forReport(fleetWith(List.of(), List.of(missing)), Severity.BLOCKER))
+                .isEqualTo(ExitCodes.THRESHOLD_MET);
+        Unverified warningOnly = new Unverified("route-table-egress", "route table not in the input", Severity.WARNING);
+        assertThat(ExitCodes.forReport(fleetWith(List.of(), List.of(warningOnly)), Severity.BLOCKER))
+                .isEqualTo(ExitCodes.OK);
+    }
+}
