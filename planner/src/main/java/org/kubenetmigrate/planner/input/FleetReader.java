@@ -50,15 +50,21 @@ public final class FleetReader {
         switch (type.get()) {
             case MANAGED_CLUSTER -> {
                 ManagedCluster cluster = ManagedClusterReader.read(resource);
-                fleet.keep(cluster.id(), cluster.source(), () -> fleet.clusters.add(cluster));
+                if (fleet.isFirst(cluster.id(), cluster.source())) {
+                    fleet.clusters.add(cluster);
+                }
             }
             case VIRTUAL_NETWORK -> {
                 VirtualNetwork network = VirtualNetworkReader.read(resource);
-                fleet.keep(network.id(), network.source(), () -> fleet.virtualNetworks.add(network));
+                if (fleet.isFirst(network.id(), network.source())) {
+                    fleet.virtualNetworks.add(network);
+                }
             }
             case ROUTE_TABLE -> {
                 RouteTable table = RouteTableReader.read(resource);
-                fleet.keep(table.id(), table.source(), () -> fleet.routeTables.add(table));
+                if (fleet.isFirst(table.id(), table.source())) {
+                    fleet.routeTables.add(table);
+                }
             }
         }
     }
@@ -126,13 +132,17 @@ public final class FleetReader {
         private final List<RouteTable> routeTables = new ArrayList<>();
         private final Map<ArmId, SourceRef> firstSeen = new HashMap<>();
 
-        void keep(ArmId id, SourceRef source, Runnable add) {
+        /**
+         * True the first time an id is seen. A repeat is expected (a Resource Graph export next to
+         * {@code az aks show} output), so it is reported at INFO rather than treated as an error. Resources are
+         * fully read before this check, so a broken repeat still stops the read.
+         */
+        boolean isFirst(ArmId id, SourceRef source) {
             SourceRef first = firstSeen.putIfAbsent(id, source);
             if (first != null) {
                 LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
-                return;
             }
-            add.run();
+            return first == null;
         }
 
         Fleet toFleet() {

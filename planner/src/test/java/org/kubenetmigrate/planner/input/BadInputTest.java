@@ -55,7 +55,8 @@ class BadInputTest {
     }
 
     @Test
-    void stopsOnABadFileEvenWhenOtherFilesAreGood() {
+    void stopsOnABadRepeatOfAResourceAlreadyReadFromAGoodFile() {
+        // Same cluster id in both files: the repeat would be dropped as a duplicate, but it is still checked.
         Path good = fixture("shapes/arm-managed-cluster.json");
         Path bad = fixture("bad/count-not-a-number.json");
 
@@ -166,6 +167,18 @@ class BadInputTest {
 
         assertThat(e.getMessage()).isEqualTo(file + ": /properties/networkProfile/dnsServiceIP: invalid address"
                 + " '10.0.0.300': '10.0.0.300' is not an IPv4 address (300 is above 255)");
+    }
+
+    @Test
+    void reportsPropertiesThatAreNotAnObject(@TempDir Path dir) {
+        Path file = Fixtures.write(dir, "props.json", """
+                {"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v",
+                 "name": "v", "properties": "10.0.0.0/16"}
+                """);
+
+        InputException e = catchThrowableOfType(InputException.class, () -> Fixtures.read(file));
+
+        assertThat(e.getMessage()).isEqualTo(file + ": /properties: expected an object, found \"10.0.0.0/16\"");
     }
 
     @Test
