@@ -1,0 +1,336 @@
+package org.kubenetmigrate.planner.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kubenetmigrate.planner.cidr.CidrFormatException;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.SourceRef;
+
+/**
+ * Typed access to the fields of one JSON object that knows where the object sits (file and JSON pointer), so every
+ * wrong-typed or invalid value is reported at its exact location. All readers go through this class: it is the one
+ * place that decides how Azure's JSON is interpreted.
+ *
+ * <p>Conventions: a field that is absent or JSON {@code null} is "absent" (az prints {@code null} for every unset
+ * field); keys are matched exactly first and then case-insensitively, because az and the REST API disagree on the
+ * case of some names ({@code vnetSubnetID}/{@code vnetSubnetId}, {@code dnsServiceIP}/{@code dnsServiceIp},
+ * {@code eTag}/{@code etag}). An absent object reads as an empty one located where it would have been, so a missing
+ * required field deep inside is reported with its full pointer.
+ */
+final class JsonFields {
+    private static final int MAX_SHOWN_LENGTH = 80;
+
+    private final String file;
+    private final String pointer;
+    private final JsonNode node;
+
+    private JsonFields(String file, String pointer, JsonNode node) {
+        this.file = file;
+        this.pointer = pointer;
+        this.node = node;
+    }
+
+    /** The object at {@code pointer}; anything but an object is an error. */
+    static JsonFields of(String file, String pointer, JsonNode node) throws InputException {
+        if (!node.isObject()) {
+            throw new InputException(file, pointer, "expected an object, found " + describe(node));
+        }
+        return new JsonFields(file, pointer, node);
+    }
+
+    private static JsonFields empty(String file, String pointer) {
+        return new JsonFields(file, pointer, JsonNodeFactory.instance.objectNode());
+    }
+
+    String file() {
+        return file;
+    }
+
+    String pointer() {
+        return pointer;
+    }
+
+    SourceRef source() {
+        return new SourceRef(file, pointer);
+    }
+
+    /**
+     * The fields of an ARM-shaped resource live under {@code properties}; the az CLI prints the same fields
+     * flattened to the top level. Presence of {@code properties} tells the two apart (one that is not an object
+     * is an error rather than a hint that the resource is flattened).
+     */
+    JsonFields propertiesOrSelf() throws InputException {
+        return has("properties") ? object("properties") : this;
+    }
+
+    boolean has(String key) {
+        return find(key).isPresent();
+    }
+
+    /** A string field, or null when absent. */
+    String string(String key) throws InputException {
+        Optional<Field> field = find(key);
+        if (field.isEmpty()) {
+            return null;
+        }
+        JsonNode value = field.get().value();
+        if (!value.isTextual()) {
+            throw error(field.get(), "expected a string, found " + describe(value));
+        }
+        return value.textValue();
+    }
+
+    /** A string field that must be present and not blank. */
+    String requiredString(String key) throws InputException {
+        String value = string(key);
+        if (value == null || value.isBlank()) {
+            throw missing(key);
+        }
+        return value;
+    }
+
+    /** A string, tolerating a JSON number in its place (its text), as for {@code maxSurge: 1}. */
+    String text(String key) throws InputException {
+        Optional<Field> field = find(key);
+        if (field.isPresent() && field.get().value().isNumber()) {
+            return field.get().value().asText();
+        }
+        return string(key);
+    }
+
+    /** A whole-number field, or null when absent. */
+    Integer integer(String key) throws InputException {
+        Optional<Field> field = find(key);
+        if (field.isEmpty()) {
+            return null;
+        }
+        JsonNode value = field.get().value();
+        if (!value.isNumber()) {
+            throw error(field.get(), "expected a number, found " + describe(value));
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw error(field.get(), "expected a whole number, found " + describe(value));
+        }
+        return value.intValue();
+    }
+
+    /** A boolean field; absent reads as false, the default Azure applies to every flag this tool reads. */
+    boolean bool(String key) throws InputException {
+        Optional<Field> field = find(key);
+        if (field.isEmpty()) {
+            return false;
+        }
+        JsonNode value = field.get().value();
+        if (!value.isBoolean()) {
+            throw error(field.get(), "expected true or false, found " + describe(value));
+        }
+        return value.booleanValue();
+    }
+
+    /** A nested object; absent reads as an empty object at the pointer it would have had. */
+    JsonFields object(String key) throws InputException {
+        Optional<Field> field = find(key);
+        if (field.isEmpty()) {
+            return empty(file, child(key));
+        }
+        JsonNode value = field.get().value();
+        if (!value.isObject()) {
+            throw error(field.get(), "expected an object, found " + describe(value));
+        }
+        return new JsonFields(file, child(field.get().key()), value);
+    }
+
+    /** An array of objects; absent reads as empty. Null entries are skipped. */
+    List<JsonFields> objects(String key) throws InputException {
+        List<JsonFields> result = new ArrayList<>();
+        for (Element element : elements(key)) {
+            result.add(of(file, element.pointer(), element.value()));
+        }
+        return result;
+    }
+
+    /** An array of strings; absent reads as empty. Null entries are skipped. */
+    List<String> strings(String key) throws InputException {
+        List<String> result = new ArrayList<>();
+        for (Element element : elements(key)) {
+            if (!element.value().isTextual()) {
+                throw new InputException(file, element.pointer(), "expected a string, found " + describe(element.value()));
+            }
+            result.add(element.value().textValue());
+        }
+        return result;
+    }
+
+    /** The names of an object's fields, e.g. the ids keying {@code userAssignedIdentities}; absent reads as empty. */
+    List<String> keys(String key) throws InputException {
+        List<String> result = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : object(key).node.properties()) {
+            result.add(entry.getKey());
+        }
+        return result;
+    }
+
+    /** An object of string values such as {@code tags}; absent reads as empty, a null value as "". */
+    Map<String, String> stringMap(String key) throws InputException {
+        JsonFields map = object(key);
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : map.node.properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                result.put(entry.getKey(), "");
+            } else if (value.isTextual()) {
+                result.put(entry.getKey(), value.textValue());
+            } else {
+                throw new InputException(file, map.child(entry.getKey()), "expected a string, found " + describe(value));
+            }
+        }
+        return result;
+    }
+
+    /** A CIDR prefix, parsed strictly; null when absent. */
+    IpPrefix prefix(String key) throws InputException {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return IpPrefix.parse(text);
+        } catch (CidrFormatException e) {
+            throw error(find(key).orElseThrow(), "invalid CIDR '" + shorten(text) + "': " + e.getMessage());
+        }
+    }
+
+    /** An array of CIDR prefixes; absent reads as empty. */
+    List<IpPrefix> prefixes(String key) throws InputException {
+        List<IpPrefix> result = new ArrayList<>();
+        for (Element element : elements(key)) {
+            JsonNode value = element.value();
+            if (!value.isTextual()) {
+                throw new InputException(file, element.pointer(), "expected a string, found " + describe(value));
+            }
+            try {
+                result.add(IpPrefix.parse(value.textValue()));
+            } catch (CidrFormatException e) {
+                throw new InputException(file, element.pointer(),
+                        "invalid CIDR '" + shorten(value.textValue()) + "': " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    /** A single IP address, checked but kept as written; null when absent. */
+    String address(String key) throws InputException {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            IpPrefix.parseHost(text);
+            return text;
+        } catch (CidrFormatException e) {
+            throw error(find(key).orElseThrow(), "invalid address '" + shorten(text) + "': " + e.getMessage());
+        }
+    }
+
+    /** An ARM resource id; null when absent or blank. */
+    ArmId armId(String key) throws InputException {
+        String text = string(key);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.trim().startsWith("/")) {
+            throw error(find(key).orElseThrow(), "expected an ARM resource id, found " + describe(find(key).get().value()));
+        }
+        return ArmId.of(text.trim());
+    }
+
+    ArmId requiredArmId(String key) throws InputException {
+        ArmId id = armId(key);
+        if (id == null) {
+            throw missing(key);
+        }
+        return id;
+    }
+
+    /** Reports a problem with the field {@code key} (or where it would be). */
+    InputException error(String key, String problem) {
+        return new InputException(file, find(key).map(f -> child(f.key())).orElse(child(key)), problem);
+    }
+
+    private InputException missing(String key) {
+        return error(key, "missing required field");
+    }
+
+    private InputException error(Field field, String problem) {
+        return new InputException(file, child(field.key()), problem);
+    }
+
+    private List<Element> elements(String key) throws InputException {
+        Optional<Field> field = find(key);
+        if (field.isEmpty()) {
+            return List.of();
+        }
+        JsonNode value = field.get().value();
+        if (!value.isArray()) {
+            throw error(field.get(), "expected an array, found " + describe(value));
+        }
+        String arrayPointer = child(field.get().key());
+        List<Element> result = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isNull()) {
+                result.add(new Element(arrayPointer + "/" + i, value.get(i)));
+            }
+        }
+        return result;
+    }
+
+    /** Exact key first, then the first key equal ignoring case; JSON null counts as absent. */
+    private Optional<Field> find(String key) {
+        JsonNode exact = node.get(key);
+        if (exact != null) {
+            return exact.isNull() ? Optional.empty() : Optional.of(new Field(key, exact));
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (entry.getKey().equalsIgnoreCase(key)) {
+                return entry.getValue().isNull() ? Optional.empty() : Optional.of(new Field(entry.getKey(), entry.getValue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String child(String key) {
+        return pointer + "/" + escape(key);
+    }
+
+    /** RFC 6901: '~' and '/' inside a key are written as "~0" and "~1". */
+    static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** A value as shown in a message: strings quoted, containers by kind, scalars as written. */
+    static String describe(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        return shorten(value.toString());
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_SHOWN_LENGTH ? text : text.substring(0, MAX_SHOWN_LENGTH) + "...";
+    }
+
+    private record Field(String key, JsonNode value) {
+    }
+
+    private record Element(String pointer, JsonNode value) {
+    }
+}
