@@ -88,13 +88,22 @@ final class ManagedClusterReader {
                 pool.bool("enableAutoScaling"),
                 pool.integer("minCount"),
                 pool.integer("maxCount"),
-                pool.object("upgradeSettings").text("maxSurge"),
+                maxSurge(pool.object("upgradeSettings")),
                 pool.integer("maxPods"),
                 pool.string("provisioningState"),
                 pool.object("powerState").string("code"),
                 pool.armId("vnetSubnetID"),
                 pool.armId("podSubnetID"),
                 pool.string("orchestratorVersion"));
+    }
+
+    /** maxSurge is a node count ("3") or a percentage ("33%"); sizing relies on that shape. */
+    private static String maxSurge(JsonFields upgradeSettings) throws InputException {
+        String value = upgradeSettings.text("maxSurge");
+        if (value != null && !value.isBlank() && !value.trim().matches("\\d{1,5}%?")) {
+            throw upgradeSettings.error("maxSurge", "expected a node count or a percentage like \"33%\", found \"" + value + "\"");
+        }
+        return value;
     }
 
     private static String lower(String value) {

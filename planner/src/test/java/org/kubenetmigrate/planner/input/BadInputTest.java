@@ -37,7 +37,9 @@ class BadInputTest {
                 Arguments.of("subnets-not-an-array.json", "/subnets", "expected an array, found an object"),
                 Arguments.of("route-prefix-without-length.json", "/properties/routes/0/properties/addressPrefix",
                         "invalid CIDR '10.1.0.0': '10.1.0.0' has no prefix length (expected address/length)"),
-                Arguments.of("route-table-without-name.json", "/name", "missing required field"));
+                Arguments.of("route-table-without-name.json", "/name", "missing required field"),
+                Arguments.of("max-surge-not-a-count.json", "/properties/agentPoolProfiles/0/upgradeSettings/maxSurge",
+                        "expected a node count or a percentage like \"33%\", found \"a third\""));
     }
 
     @ParameterizedTest(name = "{0}")
