@@ -10,6 +10,11 @@ public final class RuleCatalogue {
     public static List<Rule> all() {
         return List.of(
                 new KubernetesVersionRule(),
-                new NetworkPolicyRule());
+                new NetworkPolicyRule(),
+                new IdentityTypeRule(),
+                new AvailabilitySetPoolRule(),
+                new Dcsv2PoolRule(),
+                new NameLengthRule(),
+                new ProvisioningStateRule());
     }
 }
