@@ -15,6 +15,9 @@ public final class RuleCatalogue {
                 new AvailabilitySetPoolRule(),
                 new Dcsv2PoolRule(),
                 new NameLengthRule(),
-                new ProvisioningStateRule());
+                new ProvisioningStateRule(),
+                new PodCidrReservedRule(),
+                new PodCidrOverlapRule(),
+                new PodCidrCapacityRule());
     }
 }
