@@ -18,6 +18,10 @@ public final class RuleCatalogue {
                 new ProvisioningStateRule(),
                 new PodCidrReservedRule(),
                 new PodCidrOverlapRule(),
-                new PodCidrCapacityRule());
+                new PodCidrCapacityRule(),
+                new RouteTableSharedRule(),
+                new RouteTableEgressRule(),
+                new NodeSubnetSurgeRule(),
+                new ServiceCidrOverlapRule());
     }
 }
