@@ -22,6 +22,13 @@ public final class RuleCatalogue {
                 new RouteTableSharedRule(),
                 new RouteTableEgressRule(),
                 new NodeSubnetSurgeRule(),
-                new ServiceCidrOverlapRule());
+                new ServiceCidrOverlapRule(),
+                new DualStackRule(),
+                new AgicAddonRule(),
+                new PodIdentityRule(),
+                new PrivateClusterRule(),
+                new MaxPodsRule(),
+                new IacDriftRule(),
+                new RetirementRule());
     }
 }
