@@ -17,7 +17,8 @@ import org.kubenetmigrate.planner.sizing.SubnetSize;
 
 /**
  * The reimage adds every pool's surge nodes at once, each taking a node subnet address; too few free addresses fail
- * it with SubnetIsFull (D19, D18, R22). Azure reserves 5 addresses per subnet (D2, CAF) or 3 (D5): 5 is used.
+ * it with SubnetIsFull (D19, D18, R22). That the update surges like an upgrade is UNCONFIRMED (facts §2.2) and
+ * assumed; Azure reserves 5 addresses per subnet (D2, CAF) or 3 (D5, §9 item 6): 5 is used.
  */
 public final class NodeSubnetSurgeRule implements Rule {
 
