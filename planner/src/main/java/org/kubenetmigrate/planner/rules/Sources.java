@@ -14,8 +14,6 @@ public final class Sources {
     public static final String D1_UPDATE_AZURE_CNI = AKS + "update-azure-cni";
     /** D2: Azure CNI Overlay concepts (limits, pod CIDR rules). */
     public static final String D2_OVERLAY_CONCEPTS = AKS + "concepts-network-azure-cni-overlay";
-    /** D3: configure Azure CNI Overlay, including dual-stack limits. */
-    public static final String D3_OVERLAY_CONFIGURE = AKS + "azure-cni-overlay";
     /** D4: IP address planning. */
     public static final String D4_IP_PLANNING = AKS + "concepts-network-ip-address-planning";
     /** D10: CNI overview, including reserved ranges. */
