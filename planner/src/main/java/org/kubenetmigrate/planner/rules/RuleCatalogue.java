@@ -10,6 +10,25 @@ public final class RuleCatalogue {
     public static List<Rule> all() {
         return List.of(
                 new KubernetesVersionRule(),
-                new NetworkPolicyRule());
+                new NetworkPolicyRule(),
+                new IdentityTypeRule(),
+                new AvailabilitySetPoolRule(),
+                new Dcsv2PoolRule(),
+                new NameLengthRule(),
+                new ProvisioningStateRule(),
+                new PodCidrReservedRule(),
+                new PodCidrOverlapRule(),
+                new PodCidrCapacityRule(),
+                new RouteTableSharedRule(),
+                new RouteTableEgressRule(),
+                new NodeSubnetSurgeRule(),
+                new ServiceCidrOverlapRule(),
+                new DualStackRule(),
+                new AgicAddonRule(),
+                new PodIdentityRule(),
+                new PrivateClusterRule(),
+                new MaxPodsRule(),
+                new IacDriftRule(),
+                new RetirementRule());
     }
 }

@@ -22,6 +22,8 @@ public final class Sources {
     public static final String D11_NETWORK_POLICIES = AKS + "use-network-policies";
     /** D18: rolling node pool upgrades and max surge. */
     public static final String D18_ROLLING_UPGRADES = AKS + "upgrade-aks-node-pools-rolling";
+    /** D19: upgrade options (pre-upgrade validations, SubnetIsFull). */
+    public static final String D19_UPGRADE_OPTIONS = AKS + "upgrade-options";
     /** D20: node pools (maxPods fixed at pool creation). */
     public static final String D20_NODE_POOLS = AKS + "create-node-pools";
     /** D23: kubenet retirement. */
@@ -34,10 +36,12 @@ public final class Sources {
     public static final String ROUTE_TABLE_SHARED_ISSUE = "https://github.com/MicrosoftDocs/azure-aks-docs/issues/334";
     /** Dual-stack IPv6 breaks mid-migration. */
     public static final String DUAL_STACK_ISSUE = "https://github.com/Azure/AKS/issues/5120";
-    /** AGIC and the RP deadlock during kubenet → Overlay. */
-    public static final String AGIC_DEADLOCK_ISSUE = "https://github.com/Azure/application-gateway-kubernetes-ingress/issues/1789";
+    /** AGIC and the RP deadlock during kubenet → Overlay (an open pull request describing the bug and its fix). */
+    public static final String AGIC_DEADLOCK_ISSUE = "https://github.com/Azure/application-gateway-kubernetes-ingress/pull/1789";
     /** Service CIDR overlapping a subnet. */
     public static final String SERVICE_CIDR_OVERLAP_ISSUE = "https://github.com/Azure/AKS/issues/3551";
     /** Terraform plans a replacement when network_plugin changes. */
     public static final String TERRAFORM_REPLACEMENT_ISSUE = "https://github.com/hashicorp/terraform-provider-azurerm/issues/31683";
+    /** The azurerm pull request that adds an in-place upgrade path from kubenet to Overlay. */
+    public static final String TERRAFORM_UPGRADE_PATH_PR = "https://github.com/hashicorp/terraform-provider-azurerm/pull/30959";
 }

@@ -1,0 +1,43 @@
+package org.kubenetmigrate.planner.rules;
+
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.sizing.PodCidrSizing;
+
+/**
+ * After the update, infrastructure code still describes kubenet: Terraform azurerm before PR #30959 plans a
+ * replacement when network_plugin changes (issue #31683, F6); the first release with #30959 is UNCONFIRMED, so the
+ * rule assumes any provider version may still plan one.
+ */
+public final class IacDriftRule implements Rule {
+
+    @Override
+    public String id() {
+        return "iac-drift";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.TERRAFORM_REPLACEMENT_ISSUE;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        ManagedCluster cluster = context.cluster();
+        PodCidrSizing pod = context.sizing().podCidr();
+        String podCidr = pod.proposed() == null ? "<pod-cidr>" : pod.proposed().toString();
+        String podCidrChange = pod.changes()
+                ? "; the pod CIDR also changes (" + pod.current() + " to " + podCidr + "), and even after #30959 azurerm"
+                        + " forces a new cluster when a non-empty pod_cidr changes"
+                : "";
+        return RuleOutcome.of(finding(Severity.INFO,
+                "the update changes the network profile outside your infrastructure code: Terraform azurerm releases"
+                        + " without PR #30959 plan a REPLACEMENT of the cluster when network_plugin changes from kubenet"
+                        + " (the first release containing #30959 is unconfirmed)" + podCidrChange,
+                "Right after the update set network_plugin = \"azure\", network_plugin_mode = \"overlay\" and pod_cidr"
+                        + " = \"" + podCidr + "\" in Terraform (networkPlugin, networkPluginMode, podCidr in"
+                        + " Bicep/ARM) for cluster " + cluster.name() + ", and check that terraform plan shows an"
+                        + " in-place update, never a replacement, before the next apply; with a provider that still"
+                        + " plans a replacement, refresh or re-import the state instead of applying (see "
+                        + Sources.TERRAFORM_UPGRADE_PATH_PR + ")"));
+    }
+}

@@ -1,0 +1,46 @@
+package org.kubenetmigrate.planner.rules;
+
+import org.kubenetmigrate.planner.model.ClusterIdentity;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+
+/**
+ * Detaching the kubenet route table needs a user-assigned control plane identity; system-assigned is not supported
+ * (D1, callout added 2026-03-12, H1). An ACTION when the user gave an identity for the plan to assign.
+ */
+public final class IdentityTypeRule implements Rule {
+
+    @Override
+    public String id() {
+        return "identity-type";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.D1_UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        ClusterIdentity identity = context.cluster().identity() == null ? ClusterIdentity.NONE : context.cluster().identity();
+        if (identity.isUserAssigned()) {
+            return RuleOutcome.pass();
+        }
+        ManagedCluster cluster = context.cluster();
+        String problem = "control plane identity is " + identity.describe() + "; removing the kubenet route table"
+                + " during the update needs a user-assigned managed identity (system-assigned is not supported)";
+        String assign = context.options().assignIdentity();
+        if (assign != null) {
+            return RuleOutcome.of(finding(Severity.ACTION,
+                    problem + "; the plan assigns " + assign + " before the plugin update",
+                    "The plan runs az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
+                            + " --enable-managed-identity --assign-identity " + assign + ". Before that, give the"
+                            + " identity write access (e.g. Network Contributor) to the node subnet and its route"
+                            + " table, since it is the identity that removes the route table"));
+        }
+        return RuleOutcome.of(finding(Severity.BLOCKER, problem,
+                "Create a user-assigned identity and assign it: az identity create -g " + cluster.resourceGroup()
+                        + " -n <identity-name>; az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
+                        + " --enable-managed-identity --assign-identity <identity-resource-id>. Or pass"
+                        + " --assign-identity <identity-resource-id> so the plan assigns it"));
+    }
+}

@@ -1,0 +1,43 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.List;
+import org.kubenetmigrate.planner.model.AgentPool;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.sizing.AzureLimits;
+
+/**
+ * maxPods is fixed at pool creation (D20); the migration documents no change, so pools keep their kubenet value
+ * (R21, effect UNCONFIRMED, assumed unchanged); Overlay allows up to 250 per node on new pools (D4, D2).
+ */
+public final class MaxPodsRule implements Rule {
+    static final int OVERLAY_MAX_PODS = 250;
+
+    @Override
+    public String id() {
+        return "max-pods";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.D20_NODE_POOLS;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        ManagedCluster cluster = context.cluster();
+        List<String> pools = cluster.agentPools().stream().map(MaxPodsRule::describe).toList();
+        return RuleOutcome.of(finding(Severity.INFO,
+                "pods per node: " + (pools.isEmpty() ? "no pools in the input" : String.join(", ", pools))
+                        + "; pools keep their maxPods through the migration (fixed at pool creation), and Overlay"
+                        + " allows up to " + OVERLAY_MAX_PODS + " only on new pools",
+                "For more pods per node after the migration, add pools with a higher --max-pods (az aks nodepool add"
+                        + " -g " + cluster.resourceGroup() + " --cluster-name " + cluster.name()
+                        + " -n <pool> --max-pods " + OVERLAY_MAX_PODS + "), move the workloads and delete the old"
+                        + " pools; Overlay pods take no VNet addresses, so maxPods no longer sizes the subnet"));
+    }
+
+    private static String describe(AgentPool pool) {
+        return pool.name() + " " + (pool.maxPods() == null
+                ? AzureLimits.KUBENET_DEFAULT_MAX_PODS + " (kubenet default)" : pool.maxPods().toString());
+    }
+}

@@ -1,0 +1,93 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.kubenetmigrate.planner.cidr.IpFamily;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AgentPool;
+import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NodeNetwork;
+import org.kubenetmigrate.planner.model.Subnet;
+import org.kubenetmigrate.planner.sizing.PoolSizing;
+import org.kubenetmigrate.planner.sizing.SubnetSize;
+
+/**
+ * The reimage adds every pool's surge nodes at once, each taking a node subnet address; too few free addresses fail
+ * it with SubnetIsFull (D19, D18, R22). That the update surges like an upgrade is UNCONFIRMED (facts §2.2) and
+ * assumed; Azure reserves 5 addresses per subnet (D2, CAF) or 3 (D5, §9 item 6): 5 is used.
+ */
+public final class NodeSubnetSurgeRule implements Rule {
+
+    @Override
+    public String id() {
+        return "node-subnet-surge";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.D19_UPGRADE_OPTIONS;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        ManagedCluster cluster = context.cluster();
+        NodeNetwork network = context.network();
+        Map<String, Integer> surgeByPool = context.sizing().pools().stream()
+                .collect(Collectors.toMap(PoolSizing::pool, PoolSizing::surgeNodes, Integer::sum, LinkedHashMap::new));
+        Map<ArmId, List<AgentPool>> poolsBySubnet = new LinkedHashMap<>();
+        RuleOutcome outcome = RuleOutcome.pass();
+        if (network.managedVnet()) {
+            if (network.nodeSubnets().size() == 1) {
+                poolsBySubnet.put(network.nodeSubnets().keySet().iterator().next(), cluster.agentPools());
+            } else if (network.nodeSubnets().size() > 1) {
+                outcome = RuleOutcome.unverified(unverified("the AKS-managed virtual network has "
+                        + network.nodeSubnets().size() + " subnets and the input does not say which holds the nodes",
+                        Severity.BLOCKER));
+            }
+        } else {
+            for (AgentPool pool : cluster.agentPools()) {
+                if (pool.vnetSubnetId() != null && network.nodeSubnets().containsKey(pool.vnetSubnetId())) {
+                    poolsBySubnet.computeIfAbsent(pool.vnetSubnetId(), k -> new ArrayList<>()).add(pool);
+                }
+            }
+        }
+        List<String> full = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        for (Map.Entry<ArmId, List<AgentPool>> entry : poolsBySubnet.entrySet()) {
+            Subnet subnet = network.nodeSubnets().get(entry.getKey());
+            List<IpPrefix> v4 = subnet.addressPrefixes().stream().filter(p -> p.family() == IpFamily.IPV4).toList();
+            long usable = v4.stream().mapToLong(p -> SubnetSize.usable(p.length())).sum();
+            long free = Math.max(0, usable - subnet.usedAddresses());
+            int surge = entry.getValue().stream().mapToInt(p -> surgeByPool.getOrDefault(p.name(), 0)).sum();
+            if (free >= surge) {
+                continue;
+            }
+            String perPool = entry.getValue().stream()
+                    .map(p -> p.name() + " +" + surgeByPool.getOrDefault(p.name(), 0))
+                    .collect(Collectors.joining(", "));
+            full.add("node subnet " + subnet.name() + " (" + v4.stream().map(IpPrefix::toString)
+                    .collect(Collectors.joining(", ")) + ": " + usable + " usable, " + subnet.usedAddresses()
+                    + " in use) has " + free + " free addresses; the reimage surges " + surge + " nodes into it ("
+                    + perPool + ")");
+            for (AgentPool pool : entry.getValue()) {
+                fixes.add("az aks nodepool update -g " + cluster.resourceGroup() + " --cluster-name " + cluster.name()
+                        + " -n " + pool.name() + " --max-surge <n>");
+            }
+        }
+        if (!full.isEmpty()) {
+            outcome = outcome.plus(RuleOutcome.of(finding(Severity.BLOCKER,
+                    String.join("; ", full) + "; the update would fail with SubnetIsFull",
+                    "Lower maxSurge so the pools on each subnet surge no more nodes than it has free addresses ("
+                            + String.join("; ", fixes) + "), or free addresses in the subnet (unused NICs,"
+                            + " internal load balancer frontends); Azure keeps 5 addresses of every subnet")));
+        }
+        if (!network.vnetKnown()) {
+            outcome = outcome.plus(RuleOutcome.unverified(unverified(network.vnetGap().orElse(""), Severity.BLOCKER)));
+        }
+        return outcome;
+    }
+}

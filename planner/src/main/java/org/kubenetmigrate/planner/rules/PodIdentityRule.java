@@ -1,0 +1,35 @@
+package org.kubenetmigrate.planner.rules;
+
+import org.kubenetmigrate.planner.model.ManagedCluster;
+
+/**
+ * Pod identity (aad-pod-identity) clusters failed to migrate until the RP fix of C1:2024-04-28 (R16); the add-on is
+ * deprecated in favour of workload identity, so removing it first also removes the risk.
+ */
+public final class PodIdentityRule implements Rule {
+
+    @Override
+    public String id() {
+        return "pod-identity";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.C1_CHANGELOG;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        ManagedCluster cluster = context.cluster();
+        if (!cluster.podIdentityEnabled()) {
+            return RuleOutcome.pass();
+        }
+        return RuleOutcome.of(finding(Severity.WARNING,
+                "pod identity (aad-pod-identity) is enabled: kubenet → Overlay migrations of such clusters failed"
+                        + " until the RP fix released on 2024-04-28, and pod identity is deprecated",
+                "Move the workloads to Microsoft Entra Workload ID and disable pod identity before the update (az"
+                        + " aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
+                        + " --disable-pod-identity, aks-preview extension); if it must stay, rehearse the update on a"
+                        + " non-production cluster with pod identity first"));
+    }
+}

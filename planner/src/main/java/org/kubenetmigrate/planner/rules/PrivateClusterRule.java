@@ -1,0 +1,35 @@
+package org.kubenetmigrate.planner.rules;
+
+import org.kubenetmigrate.planner.model.ManagedCluster;
+
+/**
+ * Private clusters: no migration-specific blocker is documented (R18 UNCONFIRMED, D27), but the in-cluster checks
+ * need a way to reach the private API server.
+ */
+public final class PrivateClusterRule implements Rule {
+
+    @Override
+    public String id() {
+        return "private-cluster";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.D27_PRIVATE_CLUSTERS;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        ManagedCluster cluster = context.cluster();
+        if (!cluster.privateCluster()) {
+            return RuleOutcome.pass();
+        }
+        return RuleOutcome.of(finding(Severity.INFO,
+                "cluster is private: the in-cluster checks (ip-masq-agent ConfigMaps, node reimage via NodeNetworkConfigs)"
+                        + " need line of sight to the private API server; no migration-specific blocker is documented"
+                        + " for private clusters (unconfirmed)",
+                "Run the in-cluster checks from a network that reaches the API server, or through run-command: az aks"
+                        + " command invoke -g " + cluster.resourceGroup() + " -n " + cluster.name()
+                        + " --command \"kubectl get nnc -A\""));
+    }
+}

@@ -1,0 +1,69 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kubenetmigrate.planner.model.AgentPool;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+
+/**
+ * The update must start from a settled, running cluster: the RP blocks PATCH in non-terminal provisioning states
+ * (release notes 2023-11-05, Azure/AKS#3986, facts §2.2) and the D1 procedure updates a running cluster. A missing
+ * state is treated as unknown, never as Succeeded.
+ */
+public final class ProvisioningStateRule implements Rule {
+    static final String SUCCEEDED = "Succeeded";
+
+    @Override
+    public String id() {
+        return "provisioning-state";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.D1_UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        ManagedCluster cluster = context.cluster();
+        List<String> problems = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        if (isBlank(cluster.provisioningState())) {
+            missing.add("the cluster's provisioningState");
+        } else if (!SUCCEEDED.equalsIgnoreCase(cluster.provisioningState())) {
+            problems.add("cluster provisioningState is " + cluster.provisioningState());
+        }
+        if (cluster.isStopped()) {
+            problems.add("cluster is stopped (powerState " + cluster.powerState() + ")");
+        }
+        for (AgentPool pool : cluster.agentPools()) {
+            if (isBlank(pool.provisioningState())) {
+                missing.add("provisioningState of pool " + pool.name());
+            } else if (!SUCCEEDED.equalsIgnoreCase(pool.provisioningState())) {
+                problems.add("pool " + pool.name() + " provisioningState is " + pool.provisioningState());
+            }
+        }
+        RuleOutcome outcome = RuleOutcome.pass();
+        if (!problems.isEmpty()) {
+            String rg = cluster.resourceGroup();
+            outcome = RuleOutcome.of(finding(Severity.BLOCKER,
+                    String.join("; ", problems) + ": the update needs the cluster and every pool Succeeded and the"
+                            + " cluster running, else another operation is in flight or has failed",
+                    "Wait for running operations to finish (az aks show -g " + rg + " -n " + cluster.name()
+                            + " --query provisioningState); reconcile a Failed cluster with a no-change update (az aks"
+                            + " update -g " + rg + " -n " + cluster.name() + ") and a Failed pool with az aks nodepool"
+                            + " update -g " + rg + " --cluster-name " + cluster.name() + " -n <pool>; start a stopped"
+                            + " cluster with az aks start -g " + rg + " -n " + cluster.name()
+                            + "; then assess again"));
+        }
+        if (!missing.isEmpty()) {
+            outcome = outcome.plus(RuleOutcome.unverified(unverified(
+                    "not in the input: " + String.join(", ", missing), Severity.BLOCKER)));
+        }
+        return outcome;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,31 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** kubenet retires on 31 March 2028 (D23, Azure/AKS#4859; also D6, D10); the days left are counted from today. */
+public final class RetirementRule implements Rule {
+    static final LocalDate RETIREMENT = LocalDate.of(2028, 3, 31);
+
+    @Override
+    public String id() {
+        return "retirement";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.D23_KUBENET_RETIREMENT;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        long days = ChronoUnit.DAYS.between(context.today(), RETIREMENT);
+        String message = days >= 0
+                ? days + " days left until kubenet retires on 31 March 2028"
+                : "kubenet retired on 31 March 2028, " + (-days) + " days ago; the cluster runs on an unsupported"
+                        + " network plugin";
+        return RuleOutcome.of(finding(Severity.INFO, message,
+                "Migrate to Azure CNI Overlay (this plan) before the retirement date; after it AKS no longer"
+                        + " supports kubenet"));
+    }
+}

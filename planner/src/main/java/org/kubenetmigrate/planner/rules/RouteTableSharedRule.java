@@ -1,0 +1,67 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.NodeNetwork;
+import org.kubenetmigrate.planner.model.RouteTable;
+
+/**
+ * The update deletes or empties the node subnet's route table; a migration failed where that table was also
+ * associated with the App Gateway (AGIC) subnet (MicrosoftDocs/azure-aks-docs#334, R4b). Exact RP error unpublished.
+ */
+public final class RouteTableSharedRule implements Rule {
+
+    @Override
+    public String id() {
+        return "route-table-shared";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.ROUTE_TABLE_SHARED_ISSUE;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        NodeNetwork network = context.network();
+        Set<ArmId> nodeSubnets = network.nodeSubnets().keySet();
+        List<String> shared = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        for (RouteTable table : network.routeTables()) {
+            List<ArmId> others = table.subnetIds().stream().filter(s -> !nodeSubnets.contains(s)).toList();
+            if (others.isEmpty()) {
+                continue;
+            }
+            shared.add("route table " + table.name() + " is also associated with "
+                    + String.join(", ", others.stream().map(RouteTableSharedRule::describe).toList())
+                    + (others.size() == 1 ? ", which is not a node subnet" : ", which are not node subnets")
+                    + " of this cluster");
+            for (ArmId subnet : others) {
+                commands.add("az network vnet subnet update -g " + subnet.resourceGroup() + " --vnet-name "
+                        + subnet.parentVirtualNetwork().map(ArmId::name).orElse("<vnet>") + " -n " + subnet.name()
+                        + " --route-table <new-route-table-id>");
+            }
+        }
+        RuleOutcome outcome = RuleOutcome.pass();
+        if (!shared.isEmpty()) {
+            outcome = RuleOutcome.of(finding(Severity.BLOCKER,
+                    String.join("; ", shared) + "; the update removes"
+                            + " the route table's pod routes (or deletes an AKS-managed table), and a migration with"
+                            + " such a shared route table has failed",
+                    "Before the update, give each other subnet its own route table holding the routes it needs"
+                            + " (az network route-table create -g <rg> -n <name>; copy any non-pod routes with az"
+                            + " network route-table route create), then: " + String.join("; ", commands)));
+        }
+        if (!network.routeTablesKnown()) {
+            outcome = outcome.plus(RuleOutcome.unverified(unverified(network.routeTableGap().orElse(""),
+                    Severity.BLOCKER)));
+        }
+        return outcome;
+    }
+
+    private static String describe(ArmId subnet) {
+        return "subnet " + subnet.name() + " of " + subnet.parentVirtualNetwork().map(ArmId::name).orElse("?");
+    }
+}

@@ -1,0 +1,63 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.NodeNetwork;
+import org.kubenetmigrate.planner.model.Subnet;
+import org.kubenetmigrate.planner.model.VirtualNetwork;
+
+/**
+ * The RP has rejected updates of clusters whose service CIDR overlaps a subnet of the VNet
+ * (ServiceCidrOverlapExistingSubnetsCidr, Azure/AKS#3551; service CIDR rules D2, D4). The migration does not change
+ * the service CIDR, so a WARNING: the update may hit the same validation.
+ */
+public final class ServiceCidrOverlapRule implements Rule {
+
+    @Override
+    public String id() {
+        return "service-cidr-overlap";
+    }
+
+    @Override
+    public String reference() {
+        return Sources.SERVICE_CIDR_OVERLAP_ISSUE;
+    }
+
+    @Override
+    public RuleOutcome evaluate(ClusterContext context) {
+        NodeNetwork network = context.network();
+        List<String> overlaps = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        for (IpPrefix service : context.cluster().network().allServiceCidrs()) {
+            for (VirtualNetwork vnet : network.virtualNetworks()) {
+                for (Subnet subnet : vnet.subnets()) {
+                    for (IpPrefix prefix : subnet.addressPrefixes()) {
+                        if (prefix.overlaps(service)) {
+                            overlaps.add("service CIDR " + service + " overlaps subnet " + subnet.name() + " "
+                                    + prefix + " of " + vnet.name());
+                            String delete = "az network vnet subnet delete -g " + vnet.resourceGroup()
+                                    + " --vnet-name " + vnet.name() + " -n " + subnet.name();
+                            if (!deletes.contains(delete)) {
+                                deletes.add(delete);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        RuleOutcome outcome = RuleOutcome.pass();
+        if (!overlaps.isEmpty()) {
+            outcome = RuleOutcome.of(finding(Severity.WARNING,
+                    String.join("; ", overlaps) + "; AKS has rejected updates of such clusters with"
+                            + " ServiceCidrOverlapExistingSubnetsCidr, and the Overlay update may be one of them",
+                    "The migration keeps the service CIDR. If an overlapping subnet is unused, delete it before the"
+                            + " update (" + String.join("; ", deletes) + "); otherwise be ready for the update to be"
+                            + " rejected and for a new cluster whose service CIDR lies outside the virtual network"));
+        }
+        if (!network.vnetKnown()) {
+            outcome = outcome.plus(RuleOutcome.unverified(unverified(network.vnetGap().orElse(""), Severity.WARNING)));
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,52 @@
+package org.kubenetmigrate.planner.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.testing.Fixtures;
+
+class RuleCatalogueTest {
+
+    @Test
+    void everyRuleOnceInReadingOrder() {
+        assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
+                "kubernetes-version", "network-policy", "identity-type", "availability-set-pool", "dcsv2-pool",
+                "name-length", "provisioning-state", "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity",
+                "route-table-shared", "route-table-egress", "node-subnet-surge", "service-cidr-overlap",
+                "dual-stack", "agic-addon", "pod-identity", "private-cluster", "max-pods", "iac-drift",
+                "retirement");
+    }
+
+    @Test
+    void rulesAreFinalAndCiteAnHttpsSource() {
+        for (Rule rule : RuleCatalogue.all()) {
+            assertThat(Modifier.isFinal(rule.getClass().getModifiers())).as(rule.id()).isTrue();
+            assertThat(rule.reference()).as(rule.id()).startsWith("https://");
+        }
+    }
+
+    @Test
+    void cleanClustersAreReadyWithOnlyContext() {
+        for (Fixtures.Scenario s : List.of(Fixtures.byoVnet(), Fixtures.managedVnet())) {
+            ClusterAssessment a = s.assess();
+
+            assertThat(a.readiness()).isEqualTo(Readiness.READY);
+            assertThat(a.unverified()).isEmpty();
+            assertThat(a.findings()).extracting(Finding::rule).containsExactly("max-pods", "iac-drift", "retirement");
+            assertThat(a.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        }
+    }
+
+    @Test
+    void findingsAreSortedBySeverityThenCatalogueOrder() {
+        Fixtures.Scenario s = Fixtures.byoVnet();
+        s.cluster.privateCluster().agic().identity("SystemAssigned").podCidr("172.16.0.0/12");
+
+        assertThat(s.assess().findings()).extracting(Finding::rule).containsExactly(
+                "identity-type", "pod-cidr-reserved", "agic-addon", "private-cluster", "max-pods", "iac-drift",
+                "retirement");
+    }
+}
