@@ -38,6 +38,9 @@ public final class ReadinessAssessor {
         if (kubenet) {
             ClusterContext context = new ClusterContext(cluster, network, sizing, options, today);
             for (Rule rule : rules) {
+                if (!rule.targets().contains(options.target())) {
+                    continue;
+                }
                 RuleOutcome outcome = rule.evaluate(context);
                 findings.addAll(outcome.findings());
                 unverified.addAll(outcome.unverified());

@@ -1,6 +1,9 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
@@ -18,6 +21,12 @@ public final class IacDriftRule implements Rule {
     @Override
     public String reference() {
         return Sources.TERRAFORM_REPLACEMENT_ISSUE;
+    }
+
+    /** Applies to the in-place update and to a new Pod Subnet cluster alike. */
+    @Override
+    public Set<TargetIpam> targets() {
+        return EnumSet.allOf(TargetIpam.class);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.sizing.AzureLimits;
 
 /**
@@ -20,6 +23,12 @@ public final class MaxPodsRule implements Rule {
     @Override
     public String reference() {
         return Sources.D20_NODE_POOLS;
+    }
+
+    /** Applies to the in-place update and to a new Pod Subnet cluster alike. */
+    @Override
+    public Set<TargetIpam> targets() {
+        return EnumSet.allOf(TargetIpam.class);
     }
 
     @Override

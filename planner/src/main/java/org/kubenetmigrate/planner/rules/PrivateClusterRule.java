@@ -1,6 +1,9 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.TargetIpam;
 
 /**
  * Private clusters: no migration-specific blocker is documented (R18 UNCONFIRMED, D27), but the in-cluster checks
@@ -16,6 +19,12 @@ public final class PrivateClusterRule implements Rule {
     @Override
     public String reference() {
         return Sources.D27_PRIVATE_CLUSTERS;
+    }
+
+    /** Applies to the in-place update and to a new Pod Subnet cluster alike. */
+    @Override
+    public Set<TargetIpam> targets() {
+        return EnumSet.allOf(TargetIpam.class);
     }
 
     @Override

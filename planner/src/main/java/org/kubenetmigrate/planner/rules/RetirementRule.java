@@ -2,6 +2,9 @@ package org.kubenetmigrate.planner.rules;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
+import org.kubenetmigrate.planner.model.TargetIpam;
 
 /** kubenet retires on 31 March 2028 (D23, Azure/AKS#4859; also D6, D10); the days left are counted from today. */
 public final class RetirementRule implements Rule {
@@ -15,6 +18,12 @@ public final class RetirementRule implements Rule {
     @Override
     public String reference() {
         return Sources.D23_KUBENET_RETIREMENT;
+    }
+
+    /** Applies to the in-place update and to a new Pod Subnet cluster alike. */
+    @Override
+    public Set<TargetIpam> targets() {
+        return EnumSet.allOf(TargetIpam.class);
     }
 
     @Override

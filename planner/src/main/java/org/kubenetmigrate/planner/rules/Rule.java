@@ -1,5 +1,9 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.Set;
+import org.kubenetmigrate.planner.model.TargetIpam;
+
 /**
  * A readiness rule: one class per rule id, registered in {@link RuleCatalogue}. Rules are pure functions of the
  * {@link ClusterContext}; they never do I/O. A rule that lacks the data it needs returns an {@link Unverified}
@@ -12,6 +16,14 @@ public interface Rule {
 
     /** The source the rule rests on (a URL from shared/docs/aks-migration-facts.md). */
     String reference();
+
+    /**
+     * The targets this rule concerns. Most rules guard the in-place Overlay update and say nothing about a new Pod
+     * Subnet cluster, so that is the default; rules about both (or only the new cluster) say so.
+     */
+    default Set<TargetIpam> targets() {
+        return EnumSet.of(TargetIpam.OVERLAY);
+    }
 
     /** Only called for kubenet clusters; the assessor skips the rules for clusters already off kubenet. */
     RuleOutcome evaluate(ClusterContext context);

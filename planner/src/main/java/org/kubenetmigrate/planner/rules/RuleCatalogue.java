@@ -29,6 +29,7 @@ public final class RuleCatalogue {
                 new PrivateClusterRule(),
                 new MaxPodsRule(),
                 new IacDriftRule(),
-                new RetirementRule());
+                new RetirementRule(),
+                new PodSubnetSpaceRule());
     }
 }

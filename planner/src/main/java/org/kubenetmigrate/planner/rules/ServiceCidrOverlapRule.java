@@ -1,10 +1,13 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.Subnet;
+import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
 
 /**
@@ -22,6 +25,12 @@ public final class ServiceCidrOverlapRule implements Rule {
     @Override
     public String reference() {
         return Sources.SERVICE_CIDR_OVERLAP_ISSUE;
+    }
+
+    /** Applies to the in-place update and to a new Pod Subnet cluster alike. */
+    @Override
+    public Set<TargetIpam> targets() {
+        return EnumSet.allOf(TargetIpam.class);
     }
 
     @Override

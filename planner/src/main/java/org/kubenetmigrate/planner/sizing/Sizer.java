@@ -37,6 +37,12 @@ public final class Sizer {
         SubnetSize node = SubnetFormulas.nodeSubnet(nodes);
         SubnetSize dynamic = SubnetFormulas.dynamicPodSubnet(nodes, maxPods);
         SubnetSize fixed = SubnetFormulas.staticBlockPodSubnet(nodes, maxPods);
+        if (nodeNetwork.managedVnet()) {
+            // A Pod Subnet cluster needs a VNet of its own; the AKS-managed one goes away with the old cluster.
+            return new PodSubnetSizing(nodes, maxPods, node, dynamic, fixed, null, null,
+                    "the cluster uses the AKS-managed virtual network, which is removed with the old cluster;"
+                            + " a Pod Subnet cluster needs a virtual network of your own");
+        }
         if (!nodeNetwork.vnetKnown() || nodeNetwork.virtualNetworks().isEmpty()) {
             return new PodSubnetSizing(nodes, maxPods, node, dynamic, fixed, null, null,
                     "the virtual network is not in the input, so free ranges cannot be proposed");
