@@ -161,7 +161,7 @@ public final class OverlayPlanner {
                 .description("Read-only: poll the agent pools until every one reports provisioningState Succeeded;"
                         + " the rollout is the resource provider's, the executor only watches (D1). Pools: " + pools
                         + "; up to " + sizing.maxNodes() + " nodes plus " + sizing.surgeNodes() + " surge nodes at"
-                        + " once. Likely stall causes: PodDisruptionBudgets that block draining (UpgradeFailed … would"
+                        + " once. Likely stall causes: PodDisruptionBudgets that block draining (UpgradeFailed ... would"
                         + " violate the pod's disruption budget), surge capacity or quota (SKUNotAvailable,"
                         + " AllocationFailed, OverconstrainedAllocationRequest), a full node subnet (SubnetIsFull)."
                         + " Provisioning state alone does not prove every node was reimaged (C1:2024-08-05): check"

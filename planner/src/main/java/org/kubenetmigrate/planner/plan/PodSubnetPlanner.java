@@ -57,7 +57,7 @@ public final class PodSubnetPlanner {
         stages.add(new Stage("move", "Move workloads and traffic", List.of(
                 deployWorkloads(layout),
                 cutoverTraffic(cluster, layout))));
-        stages.add(new Stage("decommission", "Decommission the old cluster", List.of(deleteOldCluster(cluster, on))));
+        stages.add(new Stage("decommission", "Decommission the old cluster", List.of(deleteOldCluster(cluster, layout, on))));
         return new MigrationPlan(assessment, fingerprint, MigrationPlan.BLUE_GREEN_POD_SUBNET, stages,
                 notes(assessment, sizing, layout));
     }
@@ -362,12 +362,13 @@ public final class PodSubnetPlanner {
                 .build();
     }
 
-    static Step deleteOldCluster(ManagedCluster cluster, ClusterSteps on) {
+    static Step deleteOldCluster(ManagedCluster cluster, Layout layout, ClusterSteps on) {
         return Step.builder("delete-old-cluster", "Delete the old cluster " + cluster.name())
                 .description("Deletes " + cluster.name() + " and its node resource group "
                         + (cluster.nodeResourceGroup() == null ? "" : cluster.nodeResourceGroup() + " ")
-                        + "with everything in it: node VMs, disks of dynamically provisioned volumes, AKS-managed"
-                        + " public IPs, the managed virtual network and route table. There is no undo: do it only"
+                        + "with everything AKS created in it: node VMs, disks of dynamically provisioned volumes,"
+                        + " AKS-managed public IPs" + (layout.managedVnet() ? ", the AKS-managed virtual network" : "")
+                        + ". There is no undo: do it only"
                         + " after the new cluster has carried production traffic long enough to trust it.")
                 .pointOfNoReturn()
                 .approval()
