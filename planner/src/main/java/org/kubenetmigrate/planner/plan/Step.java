@@ -93,10 +93,6 @@ public record Step(
             return this;
         }
 
-        public Builder approval(boolean required) {
-            this.requiresApproval = required;
-            return this;
-        }
 
         public Builder manual() {
             this.manual = true;

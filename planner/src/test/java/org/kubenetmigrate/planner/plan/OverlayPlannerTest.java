@@ -330,6 +330,18 @@ class OverlayPlannerTest {
         }
 
         @Test
+        void onTheManagedVnetTheManagedRouteTableIsDeleted() {
+            ManagedCluster cluster = cluster().managedVnet().build();
+            MigrationPlan plan = Planner.plan(PlanFixtures.assess(cluster, PlanFixtures.managedFleet(cluster), overlay()),
+                    overlay());
+
+            assertThat(step(plan, "update-network-plugin").description())
+                    .contains("AKS-managed route table aks-agentpool-12345678-routetable is deleted");
+            assertThat(step(plan, "validate").description()).contains("the AKS-managed route table deleted")
+                    .doesNotContain("0.0.0.0/0");
+        }
+
+        @Test
         void hostileNamesAreQuotedInAzCommands() {
             ManagedCluster cluster = cluster().name("aks;rm -rf").build();
             Step update = step(plan(cluster, overlay()), "update-network-plugin");

@@ -85,6 +85,26 @@ public final class PlanFixtures {
         return new Fleet(List.of(cluster), List.of(vnet), List.of(table));
     }
 
+    /**
+     * A cluster on the AKS-managed VNet: pools name no subnet; the VNet and its route table live in the node
+     * resource group. Build the cluster with {@link ClusterBuilder#managedVnet()}.
+     */
+    public static Fleet managedFleet(ManagedCluster cluster) {
+        String nodeRg = cluster.nodeResourceGroup();
+        String base = "/subscriptions/" + SUB + "/resourceGroups/" + nodeRg + "/providers/Microsoft.Network/";
+        ArmId tableId = ArmId.of(base + "routeTables/aks-agentpool-12345678-routetable");
+        ArmId subnetId = ArmId.of(base + "virtualNetworks/aks-vnet-12345678/subnets/aks-subnet");
+        Subnet subnet = new Subnet(subnetId, "aks-subnet", List.of(IpPrefix.parse("10.224.0.0/16")), tableId, 7);
+        VirtualNetwork vnet = new VirtualNetwork(ArmId.of(base + "virtualNetworks/aks-vnet-12345678"), "aks-vnet-12345678",
+                SUB, nodeRg, "westeurope", List.of(IpPrefix.parse("10.224.0.0/12")), List.of(subnet), List.of(), null,
+                new SourceRef("fleet.json", "/virtualNetworks/0"));
+        RouteTable table = new RouteTable(tableId, "aks-agentpool-12345678-routetable", SUB, nodeRg,
+                List.of(new Route("aks-system-000000", "10.244.0.0/24", IpPrefix.parse("10.244.0.0/24"),
+                        "VirtualAppliance", "10.224.0.4")),
+                List.of(subnetId), null, new SourceRef("fleet.json", "/routeTables/0"));
+        return new Fleet(List.of(cluster), List.of(vnet), List.of(table));
+    }
+
     public static ClusterAssessment assess(ManagedCluster cluster, MigrationOptions options) {
         return assess(cluster, fleet(cluster), options);
     }
@@ -166,6 +186,14 @@ public final class PlanFixtures {
 
         public ClusterBuilder etag(String etag) {
             this.etag = etag;
+            return this;
+        }
+
+        /** Pools without a subnet: the cluster runs on the AKS-managed VNet. */
+        public ClusterBuilder managedVnet() {
+            this.pools = pools.stream().map(p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
+                    p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
+                    p.provisioningState(), p.powerState(), null, null, p.orchestratorVersion())).toList();
             return this;
         }
 

@@ -61,9 +61,14 @@ class PlannerTest {
 
     @Test
     void aReadyClusterHasNoLeadingNote() {
-        MigrationPlan plan = plan(cluster().build(), overlay());
+        ClusterAssessment assessed = assess(cluster().build(), overlay());
+        ClusterAssessment ready = new ClusterAssessment(assessed.cluster(), assessed.network(), Readiness.READY,
+                List.of(), List.of(), assessed.sizing(), assessed.target());
+
+        MigrationPlan plan = Planner.plan(ready, overlay());
 
         assertThat(plan.notes().get(0)).startsWith("Point of no return");
+        assertThat(plan.notes()).noneMatch(n -> n.startsWith("BLOCKED") || n.startsWith("INCOMPLETE"));
     }
 
     @Test

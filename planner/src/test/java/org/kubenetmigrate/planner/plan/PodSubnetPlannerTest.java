@@ -168,4 +168,19 @@ class PodSubnetPlannerTest {
         assertThat(plan.step("create-node-subnet").orElseThrow().request().path()).endsWith("/subnets/nodes-aks-prod-2");
         assertThat(plan.step("create-pod-subnet").orElseThrow().request().path()).endsWith("/subnets/pods-aks-prod");
     }
+
+    @Test
+    void onTheManagedVnetNothingIsCreatedInTheVnetThatDiesWithTheOldCluster() {
+        ManagedCluster old = cluster().managedVnet().build();
+        MigrationPlan plan = Planner.plan(assess(old, PlanFixtures.managedFleet(old), POD_SUBNET), POD_SUBNET);
+
+        for (String id : List.of("create-node-subnet", "create-pod-subnet", "create-cluster")) {
+            Step step = plan.step(id).orElseThrow();
+            assertThat(step.request()).as(id).isNull();
+            assertThat(step.manual()).as(id).isTrue();
+        }
+        assertThat(plan.notes()).anyMatch(n -> n.contains("AKS-managed virtual network") && n.contains("re-plan"));
+        assertThat(plan.step("delete-old-cluster").orElseThrow().description())
+                .contains("the AKS-managed virtual network");
+    }
 }
