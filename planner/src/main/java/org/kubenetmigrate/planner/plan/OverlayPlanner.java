@@ -147,8 +147,10 @@ public final class OverlayPlanner {
             boolean defaultRoute = table.routes().stream().anyMatch(r -> r.isDefaultRoute());
             effects.add(managed
                     ? "The AKS-managed route table " + table.name() + " is deleted (D1)."
-                    : "The kubenet pod routes are removed from your route table " + table.name()
-                    + "; other routes stay (D1)" + (defaultRoute ? ", including its 0.0.0.0/0 route" : "") + ".");
+                    : "The kubenet pod routes are removed from your route table " + table.name() + " (D1)."
+                    + (defaultRoute ? " It also carries a 0.0.0.0/0 route: D1 says only pod routes are deleted but"
+                    + " also that the route table needs to be detached, so whether the egress route survives is"
+                    + " UNCONFIRMED (R4a); validate checks it, and the backup has the table." : ""));
         }
         return String.join(" ", effects);
     }

@@ -323,7 +323,7 @@ class OverlayPlannerTest {
 
             assertThat(step(plan, "update-network-plugin").description())
                     .contains("ONE-WAY", "reimaged at once", "per-pool", "kubenet pod routes are removed from your route"
-                            + " table rt-aks", "0.0.0.0/0");
+                            + " table rt-aks", "0.0.0.0/0", "UNCONFIRMED");
             assertThat(step(plan, "validate").description()).contains("0.0.0.0/0 route is still there");
             assertThat(step(plan, "backup").description()).contains("rt-aks");
             assertThat(step(plan, "backup").azCli()).contains("az network route-table show --ids");
