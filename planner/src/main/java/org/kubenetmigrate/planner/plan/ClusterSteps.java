@@ -1,0 +1,120 @@
+package org.kubenetmigrate.planner.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.RouteTable;
+import org.kubenetmigrate.planner.model.Subnet;
+
+/** What overlay and pod-subnet plans share: the cluster's requests and commands, precheck and backup. */
+final class ClusterSteps {
+    private final ManagedCluster cluster;
+    private boolean firstUpdateIssued;
+
+    ClusterSteps(ManagedCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    String clusterName() {
+        return cluster.name();
+    }
+
+    String clusterResourceGroup() {
+        return cluster.resourceGroup();
+    }
+
+    String path() {
+        return cluster.id().value();
+    }
+
+    /** {@code az <group> <verb> -g RG -n NAME}, quoted for a shell. */
+    String az(String command) {
+        return "az " + command + " -g " + Shell.quote(cluster.resourceGroup()) + " -n " + Shell.quote(cluster.name());
+    }
+
+    String azUpdate(String flags) {
+        return az("aks update") + " " + flags;
+    }
+
+    ArmRequest get() {
+        return ArmRequest.get(path(), ApiVersions.AKS);
+    }
+
+    /**
+     * An update of the cluster. The first one in the plan carries the planned ETag (or, without one, the ETag
+     * of the executor's read); later ones can only use the ETag read at run time.
+     */
+    ArmRequest update(Map<String, Object> changes) {
+        String ifMatch = !firstUpdateIssued && cluster.etag() != null ? cluster.etag() : ArmRequest.ETAG_OF_READ;
+        firstUpdateIssued = true;
+        return ArmRequest.mergeIntoCurrent(path(), ApiVersions.AKS, ifMatch, changes);
+    }
+
+    /** An update made to undo an earlier step: it runs after the plan's own updates, so the ETag is read then. */
+    ArmRequest undo(Map<String, Object> changes) {
+        return ArmRequest.mergeIntoCurrent(path(), ApiVersions.AKS, ArmRequest.ETAG_OF_READ, changes);
+    }
+
+    Step precheck(Fingerprint fingerprint, String rulesFor) {
+        return Step.builder("precheck", "Re-read the cluster and re-check readiness")
+                .description("Read the cluster and compare it with the plan's fingerprint ("
+                        + (fingerprint.etag() == null ? "no ETag in the input, so " : "ETag and ")
+                        + "a hash of " + fingerprint.properties().size() + " properties); stop with \"plan is stale,"
+                        + " re-plan\" when it moved since planning. Stop when provisioningState is not Succeeded"
+                        + " (another operation is running) or the cluster is stopped. Re-run the readiness rules on"
+                        + " the live state " + rulesFor + "; any BLOCKER stops the run.")
+                .request(get())
+                .azCli(az("aks show") + " -o json")
+                .build();
+    }
+
+    Step backup(ClusterAssessment assessment) {
+        List<String> reads = new ArrayList<>();
+        reads.add("GET " + path() + " (cluster)");
+        reads.add("GET " + path() + "/agentPools (agent pools)");
+        List<String> commands = new ArrayList<>();
+        commands.add(az("aks show") + " -o json > cluster.json");
+        commands.add("az aks nodepool list -g " + Shell.quote(cluster.resourceGroup()) + " --cluster-name "
+                + Shell.quote(cluster.name()) + " -o json > agentpools.json");
+        List<ArmId> tables = routeTableIds(assessment);
+        for (ArmId table : tables) {
+            reads.add("GET " + table + " (route table, api-version " + ApiVersions.NETWORK + ")");
+            commands.add("az network route-table show --ids " + Shell.quote(table.value()) + " -o json > route-table-"
+                    + safeFileName(table.name()) + ".json");
+        }
+        String tableNote = "";
+        if (assessment.network().managedVnet() && tables.isEmpty() && cluster.nodeResourceGroup() != null) {
+            reads.add("the route tables in node resource group " + cluster.nodeResourceGroup());
+            commands.add("az network route-table list -g " + Shell.quote(cluster.nodeResourceGroup())
+                    + " -o json > route-tables.json");
+        } else if (tables.isEmpty()) {
+            tableNote = " No route table of the node subnets is known from the input; save any the executor finds.";
+        }
+        return Step.builder("backup", "Save the cluster, its node pools and route tables")
+                .description("Save to the run directory before anything changes: " + String.join("; ", reads) + "."
+                        + " The route table copy is the record of routes that are not AKS's (e.g. 0.0.0.0/0 to a"
+                        + " firewall), which must still be there afterwards." + tableNote)
+                .request(get())
+                .azCli(String.join(" && ", commands))
+                .build();
+    }
+
+    /** Route tables associated with the node subnets, known or not, in a stable order. */
+    static List<ArmId> routeTableIds(ClusterAssessment assessment) {
+        List<ArmId> ids = new ArrayList<>();
+        assessment.network().routeTables().stream().map(RouteTable::id).forEach(ids::add);
+        assessment.network().nodeSubnets().values().stream()
+                .map(Subnet::routeTableId)
+                .filter(id -> id != null && !ids.contains(id))
+                .sorted((a, b) -> a.key().compareTo(b.key()))
+                .forEach(ids::add);
+        return ids;
+    }
+
+    private static String safeFileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

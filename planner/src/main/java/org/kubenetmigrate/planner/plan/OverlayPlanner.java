@@ -1,0 +1,293 @@
+package org.kubenetmigrate.planner.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkProfile;
+import org.kubenetmigrate.planner.model.RouteTable;
+import org.kubenetmigrate.planner.sizing.ClusterSizing;
+import org.kubenetmigrate.planner.sizing.PodCidrProblem;
+import org.kubenetmigrate.planner.sizing.PodCidrSizing;
+
+/**
+ * The in-place kubenet → Azure CNI Overlay plan (shared/docs/aks-migration-facts.md §2.3): precheck, backup,
+ * make the cluster ready (user-assigned identity, network policy off), the one-way plugin update, watch the
+ * reimage, then either the Cilium data plane or the original policy engine again, and validate.
+ *
+ * <p>Every step before {@code update-network-plugin} can be undone; that step is the point of no return and is
+ * gated by an approval, as is every change before it.
+ */
+public final class OverlayPlanner {
+
+    private OverlayPlanner() {
+    }
+
+    public static MigrationPlan plan(ClusterAssessment assessment, MigrationOptions options) {
+        ManagedCluster cluster = assessment.cluster();
+        NetworkProfile network = cluster.network();
+        Fingerprint fingerprint = Fingerprints.of(cluster);
+        ClusterSteps on = new ClusterSteps(cluster);
+        Optional<String> engine = network.policyEngine();
+        String finalEngine = options.ciliumDataplane() ? "cilium" : engine.orElse(null);
+
+        List<Step> prepare = new ArrayList<>();
+        prepare.add(on.precheck(fingerprint, "(Overlay rules)"));
+        prepare.add(on.backup(assessment));
+        if (options.assignIdentity() != null && !cluster.identity().isUserAssigned()) {
+            prepare.add(assignIdentity(cluster, options.assignIdentity(), on));
+        }
+        engine.ifPresent(e -> prepare.add(disableNetworkPolicy(e, finalEngine, on)));
+
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new Stage("prepare", "Prepare", prepare));
+        stages.add(new Stage("migrate", "Network plugin update — point of no return",
+                List.of(updateNetworkPlugin(assessment, on))));
+        stages.add(new Stage("rollout", "Node pool reimage", List.of(observeRollout(assessment.sizing(), on))));
+        if (options.ciliumDataplane()) {
+            stages.add(new Stage("dataplane", "Cilium data plane", List.of(enableCilium(engine, on))));
+        } else if (engine.isPresent()) {
+            stages.add(new Stage("network-policy", "Re-enable network policy",
+                    List.of(restoreNetworkPolicy(engine.get(), on))));
+        }
+        stages.add(new Stage("validate", "Validate", List.of(validate(assessment, options, finalEngine, on))));
+
+        return new MigrationPlan(assessment, fingerprint, MigrationPlan.IN_PLACE_OVERLAY, stages,
+                notes(assessment, options));
+    }
+
+    static Step assignIdentity(ManagedCluster cluster, String identityId, ClusterSteps on) {
+        String original = cluster.identity().type();
+        boolean systemAssigned = "SystemAssigned".equalsIgnoreCase(original);
+        Step.Builder step = Step.builder("assign-identity", "Assign the user-assigned identity " + lastSegment(identityId))
+                .description("The kubenet route table can only be detached by a cluster with a user-assigned managed"
+                        + " identity; system-assigned is not supported (D1). Switches the control plane identity from "
+                        + cluster.identity().describe() + " to " + identityId + ". Grant that identity Network"
+                        + " Contributor on the node subnet and its route table before this step."
+                        + (systemAssigned ? "" : " Going back from a managed identity to a service principal is not"
+                        + " an AKS update (UNCONFIRMED whether it is possible at all); treat this step as one-way."))
+                .approval()
+                .request(on.update(Bodies.object("identity", Bodies.object(
+                        "type", "UserAssigned",
+                        "userAssignedIdentities", Bodies.object(identityId, Bodies.object())))))
+                .azCli(on.azUpdate("--enable-managed-identity --assign-identity " + Shell.quote(identityId)));
+        if (systemAssigned) {
+            step.compensation(new Compensation("Switch the control plane back to its system-assigned identity",
+                    on.undo(Bodies.object("identity", Bodies.object(
+                            "type", "SystemAssigned",
+                            "userAssignedIdentities", null))),
+                    on.azUpdate("--enable-managed-identity")));
+        } else {
+            step.oneWay();
+        }
+        return step.build();
+    }
+
+    static Step disableNetworkPolicy(String engine, String finalEngine, ClusterSteps on) {
+        String until = finalEngine == null ? "a policy engine is enabled again"
+                : ("cilium".equals(finalEngine) ? "Cilium is enabled (enable-cilium) and every node has been reimaged"
+                : engine + " is re-enabled after the rollout (restore-network-policy)");
+        return Step.builder("disable-network-policy", "Disable the " + engine + " network policy engine")
+                .description("The Overlay update is rejected while a network policy engine is enabled (D1;"
+                        + " kubenet + Calico blocked since C1:2023-11-28). ENFORCEMENT GAP: NetworkPolicies are not"
+                        + " enforced from here until " + until + ", i.e. for the whole node reimage. The engine's"
+                        + " CRDs and custom resources stay in the cluster (D11). AKS rejects the uninstall below"
+                        + " Kubernetes 1.30 (C1:2026-05-29). Whether the uninstall reimages nodes is UNCONFIRMED.")
+                .approval()
+                .request(on.update(Bodies.networkProfile("networkPolicy", "none")))
+                .azCli(on.azUpdate("--network-policy none"))
+                .compensation(new Compensation("Re-enable " + engine + " (networkPolicy " + engine + ")",
+                        on.undo(Bodies.networkProfile("networkPolicy", engine)),
+                        on.azUpdate("--network-policy " + Shell.quote(engine))))
+                .build();
+    }
+
+    static Step updateNetworkPlugin(ClusterAssessment assessment, ClusterSteps on) {
+        PodCidrSizing podCidr = assessment.sizing().podCidr();
+        boolean changes = podCidr.changes();
+        String cidrText = changes
+                ? "The pod CIDR changes from " + text(podCidr.current()) + " to " + podCidr.proposed() + "."
+                : "The pod CIDR stays " + text(podCidr.current()) + " (podCidr is not sent; the RP keeps it, D1).";
+        return Step.builder("update-network-plugin", "Update the network plugin to Azure CNI Overlay")
+                .description("ONE-WAY: an Overlay update cannot be undone and there is no path back to kubenet (D1,"
+                        + " Azure/AKS#3720). Every node pool is reimaged at once; there is no per-pool control (D1)."
+                        + " " + routeTableEffect(assessment) + " " + cidrText
+                        + (changes ? " podCidrs is left as read, as az aks update does (whether the RP needs it"
+                        + " consistent with podCidr is UNCONFIRMED)." : "")
+                        + " Approve only after the steps before it succeeded; NSG rules must allow the "
+                        + (changes ? "new " : "") + "pod CIDR (R17).")
+                .pointOfNoReturn()
+                .approval()
+                .request(on.update(Bodies.networkProfile(
+                        "networkPlugin", "azure",
+                        "networkPluginMode", "overlay",
+                        "podCidr", changes ? podCidr.proposed().toString() : Bodies.OMIT)))
+                .azCli(on.azUpdate("--network-plugin azure --network-plugin-mode overlay"
+                        + (changes ? " --pod-cidr " + podCidr.proposed() : "")))
+                .build();
+    }
+
+    private static String routeTableEffect(ClusterAssessment assessment) {
+        ManagedCluster cluster = assessment.cluster();
+        List<RouteTable> tables = assessment.network().routeTables();
+        if (tables.isEmpty()) {
+            return assessment.network().managedVnet()
+                    ? "The AKS-managed route table in node resource group " + cluster.nodeResourceGroup()
+                    + " is deleted (D1)."
+                    : "The node subnets' route table (managed: deleted; your own: its kubenet pod routes are removed,"
+                    + " D1) is not in the input.";
+        }
+        List<String> effects = new ArrayList<>();
+        for (RouteTable table : tables) {
+            boolean managed = cluster.nodeResourceGroup() != null
+                    && cluster.nodeResourceGroup().equalsIgnoreCase(table.resourceGroup());
+            boolean defaultRoute = table.routes().stream().anyMatch(r -> r.isDefaultRoute());
+            effects.add(managed
+                    ? "The AKS-managed route table " + table.name() + " is deleted (D1)."
+                    : "The kubenet pod routes are removed from your route table " + table.name() + " (D1)."
+                    + (defaultRoute ? " It also carries a 0.0.0.0/0 route: D1 says only pod routes are deleted but"
+                    + " also that the route table needs to be detached, so whether the egress route survives is"
+                    + " UNCONFIRMED (R4a); validate checks it, and the backup has the table." : ""));
+        }
+        return String.join(" ", effects);
+    }
+
+    static Step observeRollout(ClusterSizing sizing, ClusterSteps on) {
+        String pools = sizing.pools().stream()
+                .map(p -> p.pool() + " (max " + p.maxNodes() + ", surge " + p.surgeNodes() + ")")
+                .collect(Collectors.joining(", "));
+        return Step.builder("observe-rollout", "Watch the node pools reimage")
+                .description("Read-only: poll the agent pools until every one reports provisioningState Succeeded;"
+                        + " the rollout is the resource provider's, the executor only watches (D1). Pools: " + pools
+                        + "; up to " + sizing.maxNodes() + " nodes plus " + sizing.surgeNodes() + " surge nodes at"
+                        + " once. Likely stall causes: PodDisruptionBudgets that block draining (UpgradeFailed ... would"
+                        + " violate the pod's disruption budget), surge capacity or quota (SKUNotAvailable,"
+                        + " AllocationFailed, OverconstrainedAllocationRequest), a full node subnet (SubnetIsFull)."
+                        + " Provisioning state alone does not prove every node was reimaged (C1:2024-08-05): check"
+                        + " kubectl get nnc -A lists every node.")
+                .request(ArmRequest.get(on.path() + "/agentPools", ApiVersions.AKS))
+                .azCli("az aks nodepool list -g " + Shell.quote(on.clusterResourceGroup()) + " --cluster-name "
+                        + Shell.quote(on.clusterName()) + " -o table")
+                .build();
+    }
+
+    static Step enableCilium(Optional<String> engine, ClusterSteps on) {
+        String policies = engine.isPresent()
+                ? "This ends the enforcement gap that began at disable-network-policy; Cilium enforces"
+                + " NetworkPolicies only after every node is reimaged (D1)."
+                : "The cluster had no policy engine, so its NetworkPolicy objects were not enforced; Cilium starts"
+                + " enforcing them once every node is reimaged (D1) — review them first, they may block traffic.";
+        return Step.builder("enable-cilium", "Switch the data plane to Cilium")
+                .description("A separate update after Overlay: IPAM and data plane cannot change in one operation"
+                        + " (D1). networkPolicy cilium is sent too because the RP rejects the Cilium data plane"
+                        + " without it (\"Cilium dataplane requires network policy cilium\", F5). Nodes are reimaged"
+                        + " again. Not supported with Windows pools; disable Node Auto-Provisioning first. " + policies
+                        + " UNCONFIRMED whether it can be reverted; treat as one-way.")
+                .oneWay()
+                .approval()
+                .request(on.update(Bodies.networkProfile("networkDataplane", "cilium", "networkPolicy", "cilium")))
+                .azCli(on.azUpdate("--network-dataplane cilium --network-policy cilium"))
+                .build();
+    }
+
+    static Step restoreNetworkPolicy(String engine, ClusterSteps on) {
+        String caveat = switch (engine) {
+            case "calico" -> " After it, check that the calico-system and tigera-operator pods were created; in some"
+                    + " reports they were not (F19, Azure/AKS#3845).";
+            case "azure" -> " Azure Network Policy Manager retires on 2028-09-30 on Linux (D11); consider the Cilium"
+                    + " data plane instead.";
+            default -> "";
+        };
+        return Step.builder("restore-network-policy", "Re-enable the " + engine + " network policy engine")
+                .description("Re-installs " + engine + ", ending the enforcement gap that began at"
+                        + " disable-network-policy. No approval gate: the sooner policies are enforced again, the"
+                        + " better. Installing an engine reimages the nodes like an upgrade (D11)." + caveat)
+                .request(on.update(Bodies.networkProfile("networkPolicy", engine)))
+                .azCli(on.azUpdate("--network-policy " + Shell.quote(engine)))
+                .build();
+    }
+
+    static Step validate(ClusterAssessment assessment, MigrationOptions options, String finalEngine, ClusterSteps on) {
+        PodCidrSizing podCidr = assessment.sizing().podCidr();
+        String expectedCidr = podCidr.changes() ? podCidr.proposed().toString() : text(podCidr.current());
+        List<String> checks = new ArrayList<>();
+        checks.add("networkPlugin azure, networkPluginMode overlay");
+        checks.add("podCidr " + expectedCidr);
+        checks.add("networkPolicy " + (finalEngine == null ? "none" : finalEngine)
+                + (options.ciliumDataplane() ? ", networkDataplane cilium" : ""));
+        checks.add("the cluster and every agent pool provisioningState Succeeded");
+        checks.add(assessment.network().managedVnet() ? "the AKS-managed route table deleted"
+                : "kubenet pod routes gone from the node subnets' route table (a managed one deleted)");
+        boolean hadDefaultRoute = assessment.network().routeTables().stream()
+                .flatMap(t -> t.routes().stream()).anyMatch(r -> r.isDefaultRoute());
+        if (hadDefaultRoute) {
+            checks.add("the 0.0.0.0/0 route is still there (it was before)");
+        }
+        checks.add("kubectl get nnc -A lists every node");
+        return Step.builder("validate", "Validate the result")
+                .description("Read-only: read the cluster, its agent pools and route tables and check: "
+                        + String.join("; ", checks) + ".")
+                .request(on.get())
+                .azCli(on.az("aks show") + " --query networkProfile -o json")
+                .build();
+    }
+
+    static List<String> notes(ClusterAssessment assessment, MigrationOptions options) {
+        ManagedCluster cluster = assessment.cluster();
+        List<String> notes = new ArrayList<>();
+        notes.add("Point of no return: update-network-plugin. Every step before it can be undone (compensations run"
+                + " in reverse order); after it the only way is forward — there is no rollback to kubenet (D1).");
+        notes.add("iac-drift: after apply, change the cluster's Terraform/Bicep to match (network_plugin \"azure\","
+                + " network_plugin_mode \"overlay\""
+                + (assessment.sizing().podCidr().changes() ? ", pod_cidr " + assessment.sizing().podCidr().proposed() : "")
+                + (options.ciliumDataplane() ? ", network_data_plane/network_policy \"cilium\"" : "")
+                + "). azurerm releases without hashicorp/terraform-provider-azurerm#30959 plan a REPLACEMENT of the"
+                + " cluster for this change (F6): run terraform plan and accept only an in-place update, else refresh"
+                + " or re-import the state.");
+        notes.add(podCidrNote(assessment.sizing().podCidr()));
+        if (!cluster.identity().isUserAssigned() && options.assignIdentity() == null) {
+            notes.add("identity: the cluster uses " + cluster.identity().describe() + "; detaching the kubenet route"
+                    + " table needs a user-assigned identity (D1). Re-plan with --assign-identity <identity id>.");
+        }
+        return notes;
+    }
+
+    static String podCidrNote(PodCidrSizing sizing) {
+        String capacity = " (" + sizing.proposedCapacityNodes() + " nodes at one /24 each; " + sizing.requiredNodes()
+                + " needed at once)";
+        String why = switch (sizing.choice()) {
+            case KEEP_CURRENT -> "pod CIDR: keep " + sizing.current() + capacity + ": it is valid and large enough,"
+                    + " the least change.";
+            case REQUESTED -> "pod CIDR: " + sizing.proposed() + capacity + " as requested with --pod-cidr"
+                    + (sizing.current() == null ? "." : " (instead of " + sizing.current() + ").");
+            case PROPOSED -> "pod CIDR: proposing " + sizing.proposed() + capacity + " because "
+                    + (sizing.current() == null ? "the cluster reports none"
+                    : "the current " + sizing.current() + " cannot be kept: " + problems(sizing.currentProblems()))
+                    + ". It leaves room to grow, since an Overlay pod CIDR can later only be expanded (D17).";
+            case NONE -> "pod CIDR: no usable pod CIDR was found"
+                    + (sizing.requestedProblems().isEmpty() ? ""
+                    : "; the requested one cannot be used: " + problems(sizing.requestedProblems()))
+                    + (sizing.currentProblems().isEmpty() ? ""
+                    : "; the current " + sizing.current() + " cannot be kept: " + problems(sizing.currentProblems()))
+                    + ". The update step keeps the current one, which is expected to fail; choose one with --pod-cidr.";
+        };
+        return sizing.complete() ? why : why + " Not every range it must avoid was known (the VNet was not in the"
+                + " input): check it against your VNet, peerings and on-premises ranges.";
+    }
+
+    private static String problems(List<PodCidrProblem> problems) {
+        return problems.stream().map(PodCidrProblem::detail).collect(Collectors.joining("; "));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "(unknown)" : value.toString();
+    }
+
+    private static String lastSegment(String id) {
+        int slash = id.lastIndexOf('/');
+        return slash < 0 || slash == id.length() - 1 ? id : id.substring(slash + 1);
+    }
+}

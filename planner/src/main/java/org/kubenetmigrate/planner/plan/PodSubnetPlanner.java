@@ -1,0 +1,423 @@
+package org.kubenetmigrate.planner.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.assessment.TargetNetwork;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AgentPool;
+import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkProfile;
+import org.kubenetmigrate.planner.model.VirtualNetwork;
+import org.kubenetmigrate.planner.sizing.AzureLimits;
+import org.kubenetmigrate.planner.sizing.PodSubnetSizing;
+
+/**
+ * The kubenet → Azure CNI Pod Subnet plan. kubenet has no in-place path to Pod Subnet (D1, facts §1.1), so this
+ * is blue/green: new subnets and a new cluster next to the old one, workloads and traffic moved by people, then
+ * the old cluster deleted — the point of no return.
+ */
+public final class PodSubnetPlanner {
+    static final String NEW_CLUSTER_SUFFIX = "-podsubnet";
+    static final String POD_SUBNET_DELEGATION = "Microsoft.ContainerService/managedClusters";
+    private static final int MAX_CLUSTER_NAME = 63;
+    private static final int MAX_DNS_PREFIX = 54;
+    /** Subnet names end up in node labels, whose values are at most 63 characters (R7). */
+    private static final int MAX_SUBNET_NAME = 63;
+
+    private PodSubnetPlanner() {
+    }
+
+    public static MigrationPlan plan(ClusterAssessment assessment, MigrationOptions options) {
+        PodSubnetSizing sizing = assessment.sizing().podSubnet();
+        if (sizing == null) {
+            throw new IllegalArgumentException("the assessment of " + assessment.cluster().name()
+                    + " has no Pod Subnet sizing; assess it with the pod-subnet target");
+        }
+        ManagedCluster cluster = assessment.cluster();
+        Fingerprint fingerprint = Fingerprints.of(cluster);
+        ClusterSteps on = new ClusterSteps(cluster);
+        Layout layout = Layout.of(assessment, sizing);
+
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new Stage("prepare", "Prepare", List.of(
+                on.precheck(fingerprint, "(for the old cluster)"),
+                on.backup(assessment))));
+        stages.add(new Stage("provision", "Provision the new cluster", List.of(
+                createNodeSubnet(layout, sizing),
+                createPodSubnet(layout, sizing),
+                createCluster(assessment, options, layout))));
+        stages.add(new Stage("move", "Move workloads and traffic", List.of(
+                deployWorkloads(layout),
+                cutoverTraffic(cluster, layout))));
+        stages.add(new Stage("decommission", "Decommission the old cluster", List.of(deleteOldCluster(cluster, layout, on))));
+        return new MigrationPlan(assessment, fingerprint, MigrationPlan.BLUE_GREEN_POD_SUBNET, stages,
+                notes(assessment, sizing, layout));
+    }
+
+    /** Where the new cluster goes: names and, when known, the VNet and subnet ids. */
+    record Layout(String clusterName, String nodeSubnetName, String podSubnetName, Optional<ArmId> vnetId,
+                  boolean managedVnet, String resourceGroup) {
+
+        static Layout of(ClusterAssessment assessment, PodSubnetSizing sizing) {
+            ManagedCluster cluster = assessment.cluster();
+            Optional<VirtualNetwork> vnet = targetVnet(assessment, sizing);
+            Optional<ArmId> vnetId = vnet.map(VirtualNetwork::id);
+            if (vnetId.isEmpty() && !assessment.network().managedVnet()) {
+                vnetId = cluster.nodeSubnetIds().stream().findFirst().flatMap(ArmId::parentVirtualNetwork);
+            }
+            Set<String> taken = vnet.map(v -> v.subnets().stream().map(s -> s.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet())).orElse(Set.of());
+            String base = cluster.name();
+            return new Layout(truncate(base, MAX_CLUSTER_NAME - NEW_CLUSTER_SUFFIX.length()) + NEW_CLUSTER_SUFFIX,
+                    freeName("nodes-" + base, taken), freeName("pods-" + base, taken), vnetId,
+                    assessment.network().managedVnet(), cluster.resourceGroup());
+        }
+
+        private static Optional<VirtualNetwork> targetVnet(ClusterAssessment assessment, PodSubnetSizing sizing) {
+            List<VirtualNetwork> vnets = assessment.network().virtualNetworks();
+            if (assessment.network().managedVnet()) {
+                return Optional.empty();
+            }
+            IpPrefix node = sizing.proposedNodeSubnet();
+            if (node != null) {
+                Optional<VirtualNetwork> holder = vnets.stream()
+                        .filter(v -> v.addressSpace().stream().anyMatch(p -> p.contains(node)))
+                        .findFirst();
+                if (holder.isPresent()) {
+                    return holder;
+                }
+            }
+            return vnets.stream().findFirst();
+        }
+
+        private static String freeName(String wanted, Set<String> taken) {
+            String name = truncate(wanted, MAX_SUBNET_NAME);
+            for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
+                String suffix = "-" + i;
+                name = truncate(wanted, MAX_SUBNET_NAME - suffix.length()) + suffix;
+            }
+            return name;
+        }
+
+        Optional<ArmId> subnetId(String name) {
+            return vnetId.map(v -> ArmId.of(v.value() + "/subnets/" + name));
+        }
+
+        String clusterPath(String subscriptionId) {
+            return "/subscriptions/" + subscriptionId + "/resourceGroups/" + resourceGroup
+                    + "/providers/Microsoft.ContainerService/managedClusters/" + clusterName;
+        }
+    }
+
+    static Step createNodeSubnet(Layout layout, PodSubnetSizing sizing) {
+        return createSubnet("create-node-subnet", "node", layout.nodeSubnetName(), sizing.proposedNodeSubnet(),
+                sizing.nodeSubnet().prefixLength(), sizing.nodeSubnet().formula(), false, layout, sizing.noRoomReason(),
+                " With outboundType userDefinedRouting it needs a route table with the 0.0.0.0/0 route before the"
+                        + " cluster is created (not the kubenet cluster's route table, which AKS writes pod routes"
+                        + " into); give it the same NSG as today's node subnet.");
+    }
+
+    static Step createPodSubnet(Layout layout, PodSubnetSizing sizing) {
+        return createSubnet("create-pod-subnet", "pod", layout.podSubnetName(), sizing.proposedPodSubnet(),
+                sizing.dynamicPodSubnet().prefixLength(), sizing.dynamicPodSubnet().formula(), true, layout,
+                sizing.noRoomReason(), " Delegated to " + POD_SUBNET_DELEGATION + " for dynamic IP allocation;"
+                        + " sized for the worst case (DERIVED; D8 documents only a minimum of 16 per node).");
+    }
+
+    private static Step createSubnet(String id, String role, String name, IpPrefix range, int length,
+                                     String formula, boolean delegated, Layout layout, String noRoomReason,
+                                     String extra) {
+        Optional<ArmId> subnetId = layout.subnetId(name);
+        Step.Builder step = Step.builder(id, "Create the " + role + " subnet " + name)
+                .approval();
+        String sizeText = "Needs a /" + length + " (" + formula + ", plus Azure's 5 reserved addresses).";
+        if (layout.managedVnet()) {
+            return step.manual()
+                    .description("No request: the cluster uses the AKS-managed virtual network, which is deleted with"
+                            + " the old cluster; create the " + role + " subnet in a virtual network of your own. "
+                            + sizeText + extra)
+                    .build();
+        }
+        if (noRoomReason != null || range == null || subnetId.isEmpty()) {
+            return step.manual()
+                    .description("No request: " + (noRoomReason != null ? noRoomReason : "the virtual network is unknown")
+                            + ". " + sizeText + " Add address space to the virtual network (or use another one) and"
+                            + " create the subnet by hand; the name " + name + " is a suggestion." + extra)
+                    .build();
+        }
+        ArmId vnet = layout.vnetId().orElseThrow();
+        Map<String, Object> properties = Bodies.object("addressPrefix", range.toString());
+        if (delegated) {
+            properties.put("delegations", List.of(Bodies.object(
+                    "name", "aks-delegation",
+                    "properties", Bodies.object("serviceName", POD_SUBNET_DELEGATION))));
+        }
+        String azGroup = " -g " + Shell.quote(vnet.resourceGroup()) + " --vnet-name " + Shell.quote(vnet.name())
+                + " -n " + Shell.quote(name);
+        return step
+                .description("Create subnet " + name + " (" + range + ", a free range of virtual network "
+                        + vnet.name() + "; the name is a suggestion) for the new cluster's " + role + "s. " + sizeText
+                        + extra + " Fails rather than replace a subnet that already exists.")
+                .request(ArmRequest.create(subnetId.get().value(), ApiVersions.NETWORK, Bodies.object("properties", properties)))
+                .azCli("az network vnet subnet create" + azGroup + " --address-prefixes " + range
+                        + (delegated ? " --delegations " + POD_SUBNET_DELEGATION : ""))
+                .compensation(new Compensation("Delete subnet " + name,
+                        ArmRequest.delete(subnetId.get().value(), ApiVersions.NETWORK, null),
+                        "az network vnet subnet delete" + azGroup))
+                .build();
+    }
+
+    static Step createCluster(ClusterAssessment assessment, MigrationOptions options, Layout layout) {
+        ManagedCluster cluster = assessment.cluster();
+        TargetNetwork target = assessment.target();
+        String path = layout.clusterPath(cluster.subscriptionId());
+        Step.Builder step = Step.builder("create-cluster", "Create the new cluster " + layout.clusterName())
+                .approval();
+        String common = " Same Kubernetes version (" + cluster.kubernetesVersion() + ") and pools (" + cluster.agentPools()
+                .stream().map(AgentPool::name).collect(Collectors.joining(", ")) + "), networkPlugin azure without a"
+                + " plugin mode, policy " + target.networkPolicy() + ", data plane " + target.dataplane() + ", the same"
+                + " service CIDR and outbound type. The name " + layout.clusterName() + " is a suggestion. The control"
+                + " plane identity needs Network Contributor on both subnets. Needs VM quota for every node while the"
+                + " old cluster still runs, and room in the managed-cluster quota (ManagedClusterCountExceedsQuotaLimit,"
+                + " F20).";
+        Optional<ArmId> nodeSubnet = layout.subnetId(layout.nodeSubnetName());
+        Optional<ArmId> podSubnet = layout.subnetId(layout.podSubnetName());
+        if (nodeSubnet.isEmpty() || podSubnet.isEmpty()) {
+            return step.manual()
+                    .description("No request: the subnet ids are not known until the subnets exist in a virtual network"
+                            + " of your own." + common)
+                    .build();
+        }
+        Map<String, Object> resource = Bodies.object(
+                "location", cluster.location(),
+                "identity", identity(cluster, options),
+                "properties", clusterProperties(cluster, target, layout, nodeSubnet.get(), podSubnet.get()));
+        return step
+                .description("Create managed cluster " + layout.clusterName() + " in " + cluster.resourceGroup()
+                        + " with Azure CNI Pod Subnet (dynamic IP allocation): every pool gets vnetSubnetID "
+                        + layout.nodeSubnetName() + " and podSubnetID " + layout.podSubnetName() + "." + common
+                        + " Fails rather than replace a cluster that already exists.")
+                .request(ArmRequest.create(path, ApiVersions.AKS, resource))
+                .azCli(azCreate(cluster, options, target, layout, nodeSubnet.get(), podSubnet.get()))
+                .compensation(new Compensation("Delete the new cluster " + layout.clusterName(),
+                        ArmRequest.delete(path, ApiVersions.AKS, null),
+                        "az aks delete -g " + Shell.quote(cluster.resourceGroup()) + " -n "
+                                + Shell.quote(layout.clusterName()) + " --yes"))
+                .build();
+    }
+
+    private static Map<String, Object> identity(ManagedCluster cluster, MigrationOptions options) {
+        List<String> ids = options.assignIdentity() != null ? List.of(options.assignIdentity())
+                : cluster.identity().isUserAssigned() ? cluster.identity().userAssignedIdentityIds() : List.of();
+        if (ids.isEmpty()) {
+            return Bodies.object("type", "SystemAssigned");
+        }
+        Map<String, Object> assigned = Bodies.object();
+        ids.forEach(id -> assigned.put(id, Bodies.object()));
+        return Bodies.object("type", "UserAssigned", "userAssignedIdentities", assigned);
+    }
+
+    private static Map<String, Object> clusterProperties(ManagedCluster cluster, TargetNetwork target, Layout layout,
+                                                         ArmId nodeSubnet, ArmId podSubnet) {
+        NetworkProfile old = cluster.network();
+        List<Object> pools = new ArrayList<>();
+        for (AgentPool pool : cluster.agentPools()) {
+            pools.add(Bodies.object(
+                    "name", pool.name(),
+                    "mode", Bodies.omitIfNull(pool.mode()),
+                    "type", "VirtualMachineScaleSets",
+                    "vmSize", pool.vmSize(),
+                    "osType", Bodies.omitIfNull(pool.osType()),
+                    "orchestratorVersion", Bodies.omitIfNull(pool.orchestratorVersion()),
+                    "count", pool.count(),
+                    "enableAutoScaling", pool.autoscaling(),
+                    "minCount", pool.autoscaling() ? Bodies.omitIfNull(pool.minCount()) : Bodies.OMIT,
+                    "maxCount", pool.autoscaling() ? Bodies.omitIfNull(pool.maxCount()) : Bodies.OMIT,
+                    "maxPods", maxPods(pool),
+                    "upgradeSettings", pool.maxSurge() == null ? Bodies.OMIT : Bodies.object("maxSurge", pool.maxSurge()),
+                    "vnetSubnetID", nodeSubnet.value(),
+                    "podSubnetID", podSubnet.value()));
+        }
+        Map<String, Object> network = Bodies.object(
+                "networkPlugin", "azure",
+                "networkPolicy", target.networkPolicy(),
+                "networkDataplane", target.dataplane(),
+                "serviceCidr", old.serviceCidr() == null ? Bodies.OMIT : old.serviceCidr().toString(),
+                "dnsServiceIP", Bodies.omitIfNull(old.dnsServiceIp()),
+                "outboundType", Bodies.omitIfNull(old.outboundType()));
+        return Bodies.object(
+                "kubernetesVersion", cluster.kubernetesVersion(),
+                "dnsPrefix", dnsPrefix(layout.clusterName()),
+                "agentPoolProfiles", pools,
+                "networkProfile", network,
+                "apiServerAccessProfile", cluster.privateCluster()
+                        ? Bodies.object("enablePrivateCluster", true) : Bodies.OMIT);
+    }
+
+    /** Set explicitly: the documented Pod Subnet default is 110 (D4) or 250 (D8), so never rely on it. */
+    private static int maxPods(AgentPool pool) {
+        return pool.maxPods() == null ? AzureLimits.KUBENET_DEFAULT_MAX_PODS : pool.maxPods();
+    }
+
+    private static String azCreate(ManagedCluster cluster, MigrationOptions options, TargetNetwork target,
+                                   Layout layout, ArmId nodeSubnet, ArmId podSubnet) {
+        List<AgentPool> pools = cluster.agentPools();
+        AgentPool first = pools.stream().filter(p -> "System".equalsIgnoreCase(p.mode())).findFirst()
+                .orElse(pools.isEmpty() ? null : pools.get(0));
+        String rg = Shell.quote(cluster.resourceGroup());
+        String name = Shell.quote(layout.clusterName());
+        StringBuilder cmd = new StringBuilder("az aks create -g ").append(rg).append(" -n ").append(name)
+                .append(" --location ").append(Shell.quote(cluster.location()))
+                .append(" --kubernetes-version ").append(Shell.quote(cluster.kubernetesVersion()))
+                .append(" --network-plugin azure")
+                .append(" --network-policy ").append(Shell.quote(target.networkPolicy()));
+        if ("cilium".equals(target.dataplane())) {
+            cmd.append(" --network-dataplane cilium");
+        }
+        NetworkProfile old = cluster.network();
+        if (old.serviceCidr() != null) {
+            cmd.append(" --service-cidr ").append(old.serviceCidr());
+        }
+        if (old.dnsServiceIp() != null) {
+            cmd.append(" --dns-service-ip ").append(Shell.quote(old.dnsServiceIp()));
+        }
+        if (old.outboundType() != null) {
+            cmd.append(" --outbound-type ").append(Shell.quote(old.outboundType()));
+        }
+        String identity = options.assignIdentity() != null ? options.assignIdentity()
+                : cluster.identity().isUserAssigned() && !cluster.identity().userAssignedIdentityIds().isEmpty()
+                ? cluster.identity().userAssignedIdentityIds().get(0) : null;
+        if (identity != null) {
+            cmd.append(" --enable-managed-identity --assign-identity ").append(Shell.quote(identity));
+        }
+        if (cluster.privateCluster()) {
+            cmd.append(" --enable-private-cluster");
+        }
+        cmd.append(" --vnet-subnet-id ").append(Shell.quote(nodeSubnet.value()))
+                .append(" --pod-subnet-id ").append(Shell.quote(podSubnet.value()));
+        if (first != null) {
+            cmd.append(" --nodepool-name ").append(Shell.quote(first.name())).append(poolFlags(first));
+        }
+        for (AgentPool pool : pools) {
+            if (pool == first) {
+                continue;
+            }
+            cmd.append(" && az aks nodepool add -g ").append(rg).append(" --cluster-name ").append(name)
+                    .append(" -n ").append(Shell.quote(pool.name()))
+                    .append(pool.mode() == null ? "" : " --mode " + Shell.quote(pool.mode()))
+                    .append(pool.osType() == null ? "" : " --os-type " + Shell.quote(pool.osType()))
+                    .append(poolFlags(pool))
+                    .append(" --vnet-subnet-id ").append(Shell.quote(nodeSubnet.value()))
+                    .append(" --pod-subnet-id ").append(Shell.quote(podSubnet.value()));
+        }
+        return cmd.toString();
+    }
+
+    private static String poolFlags(AgentPool pool) {
+        StringBuilder flags = new StringBuilder();
+        flags.append(" --node-vm-size ").append(Shell.quote(pool.vmSize()))
+                .append(" --node-count ").append(pool.count())
+                .append(" --max-pods ").append(maxPods(pool));
+        if (pool.autoscaling() && pool.minCount() != null && pool.maxCount() != null) {
+            flags.append(" --enable-cluster-autoscaler --min-count ").append(pool.minCount())
+                    .append(" --max-count ").append(pool.maxCount());
+        }
+        if (pool.maxSurge() != null) {
+            flags.append(" --max-surge ").append(Shell.quote(pool.maxSurge()));
+        }
+        return flags.toString();
+    }
+
+    static Step deployWorkloads(Layout layout) {
+        return Step.builder("deploy-workloads", "Deploy the workloads to " + layout.clusterName())
+                .description("By hand or by your pipelines/GitOps: deploy every workload to the new cluster, restore"
+                        + " persistent data (volumes do not move with the cluster: back up and restore them), move"
+                        + " secrets, workload identity federated credentials (they name the cluster's OIDC issuer),"
+                        + " ingress and certificates, then test the new cluster without production traffic."
+                        + " Undo: nothing to undo on the old cluster; deleting the new cluster (create-cluster's"
+                        + " compensation) removes it all.")
+                .manual()
+                .approval()
+                .build();
+    }
+
+    static Step cutoverTraffic(ManagedCluster cluster, Layout layout) {
+        return Step.builder("cutover-traffic", "Switch traffic to " + layout.clusterName())
+                .description("By hand: move traffic (DNS, Traffic Manager, Front Door, Application Gateway backends,"
+                        + " firewall rules naming the old egress IPs) from " + cluster.name() + " to "
+                        + layout.clusterName() + ", and watch it. The new cluster's egress IPs differ unless the same"
+                        + " NAT gateway or firewall carries both.")
+                .manual()
+                .approval()
+                .compensation(new Compensation("Switch traffic back to " + cluster.name() + ", which still runs"
+                        + " unchanged", null, null))
+                .build();
+    }
+
+    static Step deleteOldCluster(ManagedCluster cluster, Layout layout, ClusterSteps on) {
+        return Step.builder("delete-old-cluster", "Delete the old cluster " + cluster.name())
+                .description("Deletes " + cluster.name() + " and its node resource group "
+                        + (cluster.nodeResourceGroup() == null ? "" : cluster.nodeResourceGroup() + " ")
+                        + "with everything AKS created in it: node VMs, disks of dynamically provisioned volumes,"
+                        + " AKS-managed public IPs" + (layout.managedVnet() ? ", the AKS-managed virtual network" : "")
+                        + ". There is no undo: do it only"
+                        + " after the new cluster has carried production traffic long enough to trust it.")
+                .pointOfNoReturn()
+                .approval()
+                .manual()
+                .request(ArmRequest.delete(on.path(), ApiVersions.AKS, ArmRequest.ETAG_OF_READ))
+                .azCli(on.az("aks delete"))
+                .build();
+    }
+
+    static List<String> notes(ClusterAssessment assessment, PodSubnetSizing sizing, Layout layout) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Blue/green: kubenet has no in-place path to Azure CNI Pod Subnet (D1), so this plan builds a new"
+                + " cluster next to the old one, moves workloads and traffic, then deletes the old cluster.");
+        notes.add("Point of no return: delete-old-cluster. Until then the old cluster runs unchanged and traffic can"
+                + " be switched back.");
+        notes.add("Sizes for " + sizing.nodes() + " nodes (max + surge) at maxPods " + sizing.maxPods() + ": node"
+                + " subnet /" + sizing.nodeSubnet().prefixLength() + " (" + sizing.nodeSubnet().formula() + "), pod"
+                + " subnet /" + sizing.dynamicPodSubnet().prefixLength() + " for dynamic IP allocation ("
+                + sizing.dynamicPodSubnet().formula() + ", worst case)"
+                + (sizing.proposedNodeSubnet() != null && sizing.proposedPodSubnet() != null
+                ? "; proposed ranges " + sizing.proposedNodeSubnet() + " and " + sizing.proposedPodSubnet() : "") + ".");
+        notes.add("Static block allocation alternative: a pod subnet of /" + sizing.staticBlockPodSubnet().prefixLength()
+                + " (" + sizing.staticBlockPodSubnet().formula() + "); new clusters only, Kubernetes 1.28 or later, one"
+                + " allocation mode per subnet (D9). This plan uses dynamic allocation.");
+        if (layout.managedVnet()) {
+            notes.add("The cluster uses the AKS-managed virtual network, which is deleted with the old cluster: create"
+                    + " a virtual network of your own for the new one (with node /" + sizing.nodeSubnet().prefixLength()
+                    + " and pod /" + sizing.dynamicPodSubnet().prefixLength() + " subnets) and re-plan.");
+        } else if (sizing.noRoomReason() != null) {
+            notes.add("The virtual network has no room: " + sizing.noRoomReason() + ". Needed: node /"
+                    + sizing.nodeSubnet().prefixLength() + ", pod /" + sizing.dynamicPodSubnet().prefixLength()
+                    + ". Add address space to the virtual network (or use another one) and create the subnets by"
+                    + " hand; the subnet steps carry no request.");
+        }
+        notes.add("Names are suggestions: cluster " + layout.clusterName() + ", subnets " + layout.nodeSubnetName()
+                + " and " + layout.podSubnetName() + ".");
+        notes.add("iac-drift: create the new cluster and subnets from your Terraform/Bicep rather than by hand where"
+                + " you can, and remove the old cluster from it after delete-old-cluster.");
+        return notes;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** 1–54 letters, digits and hyphens, starting and ending with a letter or digit. */
+    static String dnsPrefix(String clusterName) {
+        String cleaned = clusterName.replaceAll("[^A-Za-z0-9-]", "-");
+        cleaned = truncate(cleaned, MAX_DNS_PREFIX).replaceAll("^-+|-+$", "");
+        return cleaned.isEmpty() ? "aks" : cleaned;
+    }
+}
