@@ -84,7 +84,7 @@ class BadInputTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        assertOneLineError(CliRun.of("report", "--bogus"), "--bogus", "--help");
+        assertOneLineError(CliRun.of("report", "--from", "x.json", "--bogus"), "--bogus", "--help");
     }
 
     @Test

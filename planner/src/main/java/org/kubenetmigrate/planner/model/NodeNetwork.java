@@ -48,7 +48,7 @@ public record NodeNetwork(
             }
             for (VirtualNetwork vnet : inNodeRg) {
                 vnets.add(vnet);
-                vnet.subnets().forEach(s -> subnets.put(s.id(), s));
+                managedNodeSubnets(vnet).forEach(s -> subnets.put(s.id(), s));
             }
         } else {
             for (ArmId subnetId : subnetIds) {
@@ -87,6 +87,18 @@ public record NodeNetwork(
                 vnetGaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", vnetGaps)),
                 tableGaps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", tableGaps)));
     }
+
+    /**
+     * The node subnets of an AKS-managed VNet: AKS names its subnet {@code aks-subnet}; other subnets in that VNet
+     * (for example an App Gateway subnet added later) do not hold nodes. Without one of that name, every subnet
+     * counts, and the checks that need to tell them apart say so.
+     */
+    static List<Subnet> managedNodeSubnets(VirtualNetwork vnet) {
+        List<Subnet> named = vnet.subnets().stream().filter(s -> s.name().equalsIgnoreCase(MANAGED_SUBNET_NAME)).toList();
+        return named.isEmpty() ? vnet.subnets() : named;
+    }
+
+    static final String MANAGED_SUBNET_NAME = "aks-subnet";
 
     /** True when every node subnet and its virtual network were found. */
     public boolean vnetKnown() {

@@ -43,6 +43,19 @@ class RouteTableSharedRuleTest {
     }
 
     @Test
+    void appGatewaySubnetInsideTheAksManagedVnetIsNotANodeSubnet() {
+        // The AGIC add-on creates ingress-appgateway-subnet inside the managed VNet; nodes stay on aks-subnet.
+        Scenario s = Fixtures.managedVnet();
+        s.vnet().subnet("ingress-appgateway-subnet", "10.225.0.0/16").routeTable(s.routeTable());
+
+        ClusterAssessment a = s.assess();
+
+        assertThat(finding(a, ID).message()).contains("subnet ingress-appgateway-subnet of aks-vnet-12345678");
+        assertThat(unverified(a, "node-subnet-surge")).isEmpty();
+        assertThat(a.readiness()).isEqualTo(Readiness.BLOCKED);
+    }
+
+    @Test
     void routeTableOnlyOnNodeSubnetsPasses() {
         Scenario s = Fixtures.byoVnet();
         s.vnet().subnet("snet-aks-2", "10.240.4.0/22").routeTable(s.routeTable());

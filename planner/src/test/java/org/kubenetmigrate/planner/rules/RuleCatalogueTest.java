@@ -17,7 +17,7 @@ class RuleCatalogueTest {
                 "name-length", "provisioning-state", "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity",
                 "route-table-shared", "route-table-egress", "node-subnet-surge", "service-cidr-overlap",
                 "dual-stack", "agic-addon", "pod-identity", "private-cluster", "max-pods", "iac-drift",
-                "retirement");
+                "retirement", "pod-subnet-space");
     }
 
     @Test
