@@ -83,7 +83,8 @@ public final class AzureInventory implements Inventory {
 
     private static String signInMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.azure.core.exception.ClientAuthenticationException) {
+            if (t instanceof com.azure.core.exception.ClientAuthenticationException
+                    || t.getClass().getName().startsWith("com.microsoft.aad.msal4j.")) {
                 String m = t.getMessage();
                 // DefaultAzureCredential's message lists every credential it tried, with links; keep its gist.
                 return m == null ? "no credential worked" : m.split("\\. To mitigate|\\.\\s+To troubleshoot")[0];

@@ -35,7 +35,8 @@ final class Failures {
 
     static boolean isSignIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ClientAuthenticationException) {
+            // ClientSecretCredential lets MSAL's own exceptions (msal4j) through unwrapped.
+            if (t instanceof ClientAuthenticationException || t.getClass().getName().startsWith("com.microsoft.aad.msal4j.")) {
                 return true;
             }
         }
