@@ -78,13 +78,12 @@ public final class AzureSession {
     }
 
     static TokenCredential credential(AzureTarget target, HttpClient http) {
-        Configuration env = Configuration.getGlobalConfiguration();
         String authority = AzureClouds.authorityHost(target);
         boolean knownAuthority = AzureClouds.isWellKnownAuthority(authority);
-        String tenant = target.tenantId() != null ? target.tenantId() : env.get(Configuration.PROPERTY_AZURE_TENANT_ID);
-        String clientId = env.get(Configuration.PROPERTY_AZURE_CLIENT_ID);
-        String secret = env.get(Configuration.PROPERTY_AZURE_CLIENT_SECRET);
-        String certificate = env.get(Configuration.PROPERTY_AZURE_CLIENT_CERTIFICATE_PATH);
+        String tenant = target.tenantId() != null ? target.tenantId() : setting(Configuration.PROPERTY_AZURE_TENANT_ID);
+        String clientId = setting(Configuration.PROPERTY_AZURE_CLIENT_ID);
+        String secret = setting(Configuration.PROPERTY_AZURE_CLIENT_SECRET);
+        String certificate = setting(Configuration.PROPERTY_AZURE_CLIENT_CERTIFICATE_PATH);
         // An explicitly configured service principal is used alone: falling through to another identity would
         // inventory with rights the user did not choose.
         if (clientId != null && tenant != null && secret != null) {
@@ -95,7 +94,7 @@ public final class AzureSession {
         if (clientId != null && tenant != null && certificate != null) {
             ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().clientId(clientId)
                     .tenantId(tenant).authorityHost(authority).httpClient(http);
-            String password = env.get(Configuration.PROPERTY_AZURE_CLIENT_CERTIFICATE_PASSWORD);
+            String password = setting(Configuration.PROPERTY_AZURE_CLIENT_CERTIFICATE_PASSWORD);
             b = certificate.toLowerCase(Locale.ROOT).endsWith(".pem") ? b.pemCertificate(certificate)
                     : b.pfxCertificate(certificate).clientCertificatePassword(password);
             return (knownAuthority ? b : b.disableInstanceDiscovery()).build();
@@ -105,6 +104,15 @@ public final class AzureSession {
             b.tenantId(tenant);
         }
         return (knownAuthority ? b : b.disableInstanceDiscovery()).build();
+    }
+
+    /** A setting from a system property, else the environment (read now: the SDK's global configuration caches). */
+    static String setting(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? null : value;
     }
 
     /**
