@@ -110,6 +110,7 @@ class LiveReportTest {
         assertThat(saved.get("snapshotVersion").asInt()).isEqualTo(1);
         assertThat(saved.at("/metadata/cloud").asText()).isEqualTo("AzureCloud");
         assertThat(saved.at("/metadata/queries")).isNotEmpty();
+        assertThat(SchemaContractTest.schema("snapshot-v1.schema.json").validate(saved)).isEmpty();
 
         CliRun fromSnapshot = CliRun.of("report", "--from", snapshot.toString(), "--format", "json");
         assertThat(fromSnapshot.exitCode()).as(fromSnapshot.err()).isZero();
