@@ -1,7 +1,11 @@
 package org.kubenetmigrate.planner.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InputMetadata;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.SourceRef;
@@ -29,14 +34,72 @@ public final class FleetReader {
      * @param paths files, or directories searched recursively for files ending in {@code .json}
      */
     public Fleet read(List<Path> paths) throws InputException {
+        return readInput(paths).fleet();
+    }
+
+    /**
+     * The fleet and what the reports say about where it came from: the files read, when their content was captured
+     * (a {@code generatedAt} timestamp at the root of a file where there is one, else the file's modification time)
+     * and what limits the input (saved pages of longer listings, skipped and repeated resources).
+     */
+    public FleetInput readInput(List<Path> paths) throws InputException {
         Accumulator fleet = new Accumulator();
-        for (Path file : InputFiles.collect(paths)) {
+        List<Path> files = InputFiles.collect(paths);
+        Instant oldest = null;
+        Instant newest = null;
+        int stamped = 0;
+        for (Path file : files) {
             String name = file.toString();
-            for (JsonNodeAt resource : resources(name, InputFiles.parse(file))) {
+            JsonNode root = InputFiles.parse(file);
+            Instant captured = generatedAt(root);
+            if (captured != null) {
+                stamped++;
+            } else {
+                captured = modified(file);
+            }
+            if (captured != null) {
+                oldest = oldest == null || captured.isBefore(oldest) ? captured : oldest;
+                newest = newest == null || captured.isAfter(newest) ? captured : newest;
+            }
+            for (JsonNodeAt resource : resources(name, root, fleet.notes)) {
                 readResource(JsonFields.of(name, resource.pointer(), resource.node()), fleet);
             }
         }
-        return fleet.toFleet();
+        String basis = stamped == 0 ? "file modification time"
+                : stamped == files.size() ? "generatedAt recorded in the input"
+                : "generatedAt recorded in the input where present, else file modification time";
+        List<String> notes = new ArrayList<>(fleet.notes);
+        if (fleet.skipped > 0) {
+            notes.add(fleet.skipped + " resource(s) of other types skipped");
+        }
+        if (fleet.duplicates > 0) {
+            notes.add(fleet.duplicates + " resource(s) read more than once; the first occurrence in sorted file order"
+                    + " was kept");
+        }
+        InputMetadata metadata = new InputMetadata(paths.stream().map(Path::toString).toList(), files.size(),
+                oldest, newest, basis, notes);
+        return new FleetInput(fleet.toFleet(), metadata);
+    }
+
+    /** A snapshot written by a tool may say when it was taken; that beats the file's modification time. */
+    private static Instant generatedAt(JsonNode root) {
+        JsonNode value = root.isObject() ? root.get("generatedAt") : null;
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void readResource(JsonFields resource, Accumulator fleet) throws InputException {
@@ -45,6 +108,7 @@ public final class FleetReader {
         if (type.isEmpty()) {
             LOG.debug("{}: {}: skipping resource of type {}", resource.file(), pointerText(resource.pointer()),
                     declared == null ? "(none)" : declared);
+            fleet.skipped++;
             return;
         }
         switch (type.get()) {
@@ -73,7 +137,7 @@ public final class FleetReader {
      * The resources in one file: the document itself, the entries of a bare array, of an ARM list
      * ({@code {"value": [...]}}) or of a Resource Graph result ({@code {"data": [...], "count": ..}}).
      */
-    private static List<JsonNodeAt> resources(String file, JsonNode root) throws InputException {
+    private static List<JsonNodeAt> resources(String file, JsonNode root, List<String> notes) throws InputException {
         if (root.isArray()) {
             return entries(root, "");
         }
@@ -82,12 +146,12 @@ public final class FleetReader {
         }
         boolean isResource = root.has("id") || root.has("type") || root.has("properties");
         if (!isResource && root.has("value")) {
-            warnIfPaged(file, root, "nextLink");
+            warnIfPaged(file, root, "nextLink", notes);
             return entriesOf(file, root, "value");
         }
         if (!isResource && root.has("data")) {
-            warnIfPaged(file, root, "skip_token");
-            warnIfPaged(file, root, "$skipToken");
+            warnIfPaged(file, root, "skip_token", notes);
+            warnIfPaged(file, root, "$skipToken", notes);
             return entriesOf(file, root, "data");
         }
         return List.of(new JsonNodeAt("", root));
@@ -110,11 +174,13 @@ public final class FleetReader {
     }
 
     /** A saved page of a longer listing is readable, but the fleet it describes is incomplete; say so. */
-    private static void warnIfPaged(String file, JsonNode root, String continuationKey) {
+    private static void warnIfPaged(String file, JsonNode root, String continuationKey, List<String> notes) {
         JsonNode token = root.get(continuationKey);
         if (token != null && !token.isNull() && !token.asText().isBlank()) {
             LOG.warn("{}: has \"{}\": it is one page of a longer result, resources on other pages are missing",
                     file, continuationKey);
+            notes.add(file + ": has \"" + continuationKey + "\": it is one page of a longer result; resources on"
+                    + " other pages are missing");
         }
     }
 
@@ -131,6 +197,9 @@ public final class FleetReader {
         private final List<VirtualNetwork> virtualNetworks = new ArrayList<>();
         private final List<RouteTable> routeTables = new ArrayList<>();
         private final Map<ArmId, SourceRef> firstSeen = new HashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private int skipped;
+        private int duplicates;
 
         /**
          * True the first time an id is seen. A repeat is expected (a Resource Graph export next to
@@ -141,6 +210,7 @@ public final class FleetReader {
             SourceRef first = firstSeen.putIfAbsent(id, source);
             if (first != null) {
                 LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
+                duplicates++;
             }
             return first == null;
         }
