@@ -27,6 +27,10 @@ class ExampleFleetReportTest {
     }
 
     static JsonNode cluster(String name) {
+        return cluster(report, name);
+    }
+
+    static JsonNode cluster(JsonNode report, String name) {
         for (JsonNode c : report.get("clusters")) {
             if (c.get("name").asText().equals(name)) {
                 return c;
