@@ -158,7 +158,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         out.write("<svg viewBox=\"0 0 480 " + height + "\" role=\"img\" aria-label=\"" + html(title) + "\">\n");
         int y = 2;
         for (Bar bar : shown) {
-            String label = bar.label().length() > 28 ? bar.label().substring(0, 27) + "…" : bar.label();
+            String label = shorten(bar.label());
             out.write("<g><title>" + html(bar.label() + ": " + bar.total()) + "</title>");
             out.write("<text x=\"" + (labelWidth - 6) + "\" y=\"" + (y + 15) + "\" text-anchor=\"end\">" + html(label)
                     + "</text>");
@@ -189,6 +189,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
             legend(out);
         }
         out.write("</figure>\n");
+    }
+
+    /**
+     * A label that fits the chart's label column: long ones keep their start and their end, which is where
+     * subscription GUIDs and generated names differ (the full label is in the bar's tooltip).
+     */
+    static String shorten(String label) {
+        return label.length() <= 24 ? label : label.substring(0, 9) + "…" + label.substring(label.length() - 14);
     }
 
     private static void legend(Writer out) throws IOException {
