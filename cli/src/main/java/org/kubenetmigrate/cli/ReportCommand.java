@@ -20,6 +20,8 @@ import org.kubenetmigrate.planner.rules.Rule;
 import org.kubenetmigrate.planner.rules.RuleCatalogue;
 import org.kubenetmigrate.planner.rules.Severity;
 import org.kubenetmigrate.planner.waivers.WaiverSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -37,6 +39,7 @@ import picocli.CommandLine.TypeConversionException;
             "  kubenet-migrate report --from exports/ --format junit --waivers waivers.yaml --fail-on blocker"
                     + " --out readiness.xml"})
 final class ReportCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
     enum Format { table, json, csv, markdown, html, junit }
 
     enum FailOn { blocker, action, warning }
@@ -79,11 +82,18 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long start = System.nanoTime();
         WaiverSet waiverSet = readWaivers();
         FleetInput in = input.readInput();
+        long read = System.nanoTime();
+        LOG.debug("read {} files: {} clusters, {} virtual networks, {} route tables in {} ms", in.metadata().files(),
+                in.fleet().clusters().size(), in.fleet().virtualNetworks().size(), in.fleet().routeTables().size(),
+                (read - start) / 1_000_000);
         Severity threshold = failOn == null ? null : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         FleetReport report = new AssessFleet(main.clock).report(in.fleet(), in.metadata(),
                 migration.toOptions(null, null), waiverSet, groupBy, threshold);
+        long assessed = System.nanoTime();
+        LOG.debug("assessed {} clusters in {} ms", report.assessment().clusters().size(), (assessed - read) / 1_000_000);
         ReportRenderer renderer = switch (format) {
             case table -> new FleetTableRenderer(Terminal.colour(main.console(), System.getenv("NO_COLOR"), noColor,
                     out != null));
@@ -94,6 +104,7 @@ final class ReportCommand implements Callable<Integer> {
             case junit -> new JunitReportRenderer();
         };
         main.emit(writer -> renderer.render(report, writer), out);
+        LOG.debug("rendered {} in {} ms", format, (System.nanoTime() - assessed) / 1_000_000);
         return ExitCodes.forReport(report);
     }
 

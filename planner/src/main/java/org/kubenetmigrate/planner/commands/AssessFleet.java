@@ -26,7 +26,9 @@ public final class AssessFleet {
 
     public FleetAssessment run(Fleet fleet, MigrationOptions options) {
         ReadinessAssessor assessor = new ReadinessAssessor(RuleCatalogue.all(), LocalDate.now(clock));
-        List<ClusterAssessment> clusters = fleet.clusters().stream()
+        // Rules are pure functions of the cluster and the (read-only) fleet, so clusters are assessed on all cores;
+        // the list keeps input order.
+        List<ClusterAssessment> clusters = fleet.clusters().parallelStream()
                 .map(c -> assessor.assess(c, fleet, options))
                 .toList();
         return new FleetAssessment(clock.instant(), clusters);

@@ -43,26 +43,32 @@ public final class FleetReader {
      * and what limits the input (saved pages of longer listings, skipped and repeated resources).
      */
     public FleetInput readInput(List<Path> paths) throws InputException {
-        Accumulator fleet = new Accumulator();
         List<Path> files = InputFiles.collect(paths);
+        // Files are parsed on all cores; the merge below runs in sorted file order, so "first occurrence wins" and
+        // the error reported (that of the first bad file) are the same as in a sequential read.
+        List<FileContent> contents = files.parallelStream().map(FleetReader::readFile).toList();
+        Accumulator fleet = new Accumulator();
         Instant oldest = null;
         Instant newest = null;
         int stamped = 0;
-        for (Path file : files) {
-            String name = file.toString();
-            JsonNode root = InputFiles.parse(file);
-            Instant captured = generatedAt(root);
+        for (FileContent content : contents) {
+            if (content.error() != null) {
+                throw content.error();
+            }
+            Instant captured = content.generatedAt();
             if (captured != null) {
                 stamped++;
             } else {
-                captured = modified(file);
+                captured = content.modified();
             }
             if (captured != null) {
                 oldest = oldest == null || captured.isBefore(oldest) ? captured : oldest;
                 newest = newest == null || captured.isAfter(newest) ? captured : newest;
             }
-            for (JsonNodeAt resource : resources(name, root, fleet.notes)) {
-                readResource(JsonFields.of(name, resource.pointer(), resource.node()), fleet);
+            fleet.notes.addAll(content.notes());
+            fleet.skipped += content.skipped();
+            for (Object resource : content.resources()) {
+                fleet.add(resource);
             }
         }
         String basis = stamped == 0 ? "file modification time"
@@ -79,6 +85,35 @@ public final class FleetReader {
         InputMetadata metadata = new InputMetadata(paths.stream().map(Path::toString).toList(), files.size(),
                 oldest, newest, basis, notes);
         return new FleetInput(fleet.toFleet(), metadata);
+    }
+
+    /**
+     * What one file holds, read on its own so that files can be read in parallel: its resources in file order, or
+     * the problem that stopped the read.
+     */
+    private record FileContent(Instant generatedAt, Instant modified, List<Object> resources, List<String> notes,
+                               int skipped, InputException error) {
+    }
+
+    private static FileContent readFile(Path file) {
+        String name = file.toString();
+        try {
+            JsonNode root = InputFiles.parse(file);
+            List<String> notes = new ArrayList<>();
+            List<Object> resources = new ArrayList<>();
+            int skipped = 0;
+            for (JsonNodeAt resource : resources(name, root, notes)) {
+                Object read = readResource(JsonFields.of(name, resource.pointer(), resource.node()));
+                if (read == null) {
+                    skipped++;
+                } else {
+                    resources.add(read);
+                }
+            }
+            return new FileContent(generatedAt(root), modified(file), resources, notes, skipped, null);
+        } catch (InputException e) {
+            return new FileContent(null, null, List.of(), List.of(), 0, e);
+        }
     }
 
     /** A snapshot written by a tool may say when it was taken; that beats the file's modification time. */
@@ -102,35 +137,20 @@ public final class FleetReader {
         }
     }
 
-    private static void readResource(JsonFields resource, Accumulator fleet) throws InputException {
+    /** The resource as a model record, or null when it is of a type the tool does not read. */
+    private static Object readResource(JsonFields resource) throws InputException {
         String declared = ResourceType.declaredType(resource);
         Optional<ResourceType> type = ResourceType.of(declared);
         if (type.isEmpty()) {
             LOG.debug("{}: {}: skipping resource of type {}", resource.file(), pointerText(resource.pointer()),
                     declared == null ? "(none)" : declared);
-            fleet.skipped++;
-            return;
+            return null;
         }
-        switch (type.get()) {
-            case MANAGED_CLUSTER -> {
-                ManagedCluster cluster = ManagedClusterReader.read(resource);
-                if (fleet.isFirst(cluster.id(), cluster.source())) {
-                    fleet.clusters.add(cluster);
-                }
-            }
-            case VIRTUAL_NETWORK -> {
-                VirtualNetwork network = VirtualNetworkReader.read(resource);
-                if (fleet.isFirst(network.id(), network.source())) {
-                    fleet.virtualNetworks.add(network);
-                }
-            }
-            case ROUTE_TABLE -> {
-                RouteTable table = RouteTableReader.read(resource);
-                if (fleet.isFirst(table.id(), table.source())) {
-                    fleet.routeTables.add(table);
-                }
-            }
-        }
+        return switch (type.get()) {
+            case MANAGED_CLUSTER -> ManagedClusterReader.read(resource);
+            case VIRTUAL_NETWORK -> VirtualNetworkReader.read(resource);
+            case ROUTE_TABLE -> RouteTableReader.read(resource);
+        };
     }
 
     /**
@@ -213,6 +233,16 @@ public final class FleetReader {
                 duplicates++;
             }
             return first == null;
+        }
+
+        void add(Object resource) {
+            if (resource instanceof ManagedCluster cluster && isFirst(cluster.id(), cluster.source())) {
+                clusters.add(cluster);
+            } else if (resource instanceof VirtualNetwork network && isFirst(network.id(), network.source())) {
+                virtualNetworks.add(network);
+            } else if (resource instanceof RouteTable table && isFirst(table.id(), table.source())) {
+                routeTables.add(table);
+            }
         }
 
         Fleet toFleet() {

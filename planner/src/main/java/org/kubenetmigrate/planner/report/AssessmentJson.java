@@ -63,7 +63,7 @@ public final class AssessmentJson {
         FleetAssessment fleet = report.assessment();
         ReportFacts facts = ReportFacts.of(report);
         JsonGenerator gen = MAPPER.getFactory().createGenerator(out);
-        gen.setPrettyPrinter(new DefaultPrettyPrinter());
+        gen.setPrettyPrinter(PRETTY.createInstance());
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.writeStartObject();
         gen.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -101,18 +101,44 @@ public final class AssessmentJson {
             gen.writeStringField("groupBy", report.groupBy().option());
         }
         gen.writeArrayFieldStart("clusters");
-        for (ClusterAssessment c : fleet.clusters()) {
-            ObjectNode node = cluster(c, report.waivers());
-            if (!report.groupBy().isNone()) {
-                node.put("group", report.groupBy().keyOf(c.cluster()));
+        // Clusters are turned into text on all cores, a batch at a time (so memory holds one batch, not the
+        // fleet), and written in input order. Each is pretty-printed on its own and indented to its place in the
+        // array; JSON text has no raw line breaks inside strings, so indenting line by line is safe.
+        List<ClusterAssessment> clusters = fleet.clusters();
+        for (int from = 0; from < clusters.size(); from += RENDER_BATCH) {
+            List<String> texts = clusters.subList(from, Math.min(clusters.size(), from + RENDER_BATCH))
+                    .parallelStream().map(c -> clusterText(report, c)).toList();
+            for (String text : texts) {
+                gen.writeRawValue(text);
             }
-            MAPPER.writeTree(gen, node);
         }
         gen.writeEndArray();
         gen.writeEndObject();
         gen.flush();
         out.write("\n");
         out.flush();
+    }
+
+    private static final int RENDER_BATCH = 512;
+    private static final String NESTED_INDENT = "  ";
+    /** Two spaces per level and "\n" line ends on every platform, so a batch of clusters indents predictably. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter(NESTED_INDENT, "\n"));
+
+    /** Thread-safe; each use gets its own instance of the (stateful) pretty printer. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter CLUSTER_WRITER = MAPPER.writer(PRETTY);
+
+    private static String clusterText(FleetReport report, ClusterAssessment c) {
+        ObjectNode node = cluster(c, report.waivers());
+        if (!report.groupBy().isNone()) {
+            node.put("group", report.groupBy().keyOf(c.cluster()));
+        }
+        try {
+            String text = CLUSTER_WRITER.writeValueAsString(node);
+            return text.replace("\n", "\n" + NESTED_INDENT);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise cluster " + c.cluster().id(), e);
+        }
     }
 
     static ObjectNode input(FleetReport report) {

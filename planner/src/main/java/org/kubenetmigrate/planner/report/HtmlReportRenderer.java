@@ -153,7 +153,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         long max = Math.max(1, shown.stream().mapToLong(Bar::total).max().orElse(1));
         int rowHeight = 22;
         int labelWidth = 170;
-        int barWidth = 250;
+        int barWidth = 200;
         int height = Math.max(1, shown.size()) * rowHeight + 4;
         out.write("<svg viewBox=\"0 0 480 " + height + "\" role=\"img\" aria-label=\"" + html(title) + "\">\n");
         int y = 2;
