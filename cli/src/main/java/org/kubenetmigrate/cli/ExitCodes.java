@@ -1,7 +1,10 @@
 package org.kubenetmigrate.cli;
 
 import org.kubenetmigrate.planner.assessment.FleetAssessment;
+import org.kubenetmigrate.planner.report.FleetReport;
 import org.kubenetmigrate.planner.rules.Severity;
+import org.kubenetmigrate.planner.waivers.Gate;
+import org.kubenetmigrate.planner.waivers.WaiverReview;
 
 /** The process exit codes, documented in the README and in {@code --help}. */
 public final class ExitCodes {
@@ -25,12 +28,11 @@ public final class ExitCodes {
      * not run but could have produced one (a CI gate must not pass on missing data); else {@link #OK}.
      */
     public static int forReport(FleetAssessment fleet, Severity failOn) {
-        if (failOn == null) {
-            return OK;
-        }
-        boolean met = fleet.clusters().stream().anyMatch(c ->
-                c.findings().stream().anyMatch(f -> f.severity().atLeast(failOn))
-                        || c.unverified().stream().anyMatch(u -> u.couldBe().atLeast(failOn)));
-        return met ? THRESHOLD_MET : OK;
+        return Gate.met(fleet, WaiverReview.NONE, failOn) ? THRESHOLD_MET : OK;
+    }
+
+    /** Pure: as above, except that findings and checks covered by a waiver in force do not count. */
+    public static int forReport(FleetReport report) {
+        return report.gateMet() ? THRESHOLD_MET : OK;
     }
 }

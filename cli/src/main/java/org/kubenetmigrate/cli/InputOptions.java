@@ -1,11 +1,14 @@
 package org.kubenetmigrate.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.kubenetmigrate.planner.input.FleetInput;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InputMetadata;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +27,26 @@ final class InputOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
+
+    /** The fleet with where it came from and how old it is, for the report. */
+    FleetInput readInput() throws CliException {
+        if (!from.isEmpty()) {
+            if (azure.given()) {
+                throw new CliException(ExitCodes.INVALID_INPUT, "--from reads files; the Azure sign-in and scope"
+                        + " options (--subscription, --cloud, ...) apply only to a live read without --from");
+            }
+            try {
+                return new FleetReader().readInput(from);
+            } catch (InputException e) {
+                throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+            }
+        }
+        Fleet fleet = readFleet();
+        Instant readAt = main().clock.instant();
+        return new FleetInput(fleet, new InputMetadata(List.of("live Azure (Resource Graph)"), 0, readAt, readAt,
+                "read live", List.of("Resource Graph can lag recent changes by minutes; plan and apply re-read the"
+                        + " cluster through Azure Resource Manager")));
+    }
 
     /** The whole fleet: from the files, or a live Resource Graph inventory. */
     Fleet readFleet() throws CliException {

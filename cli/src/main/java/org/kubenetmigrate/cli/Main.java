@@ -2,7 +2,11 @@ package org.kubenetmigrate.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +55,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        // stdout buffered in large blocks: a 10,000-cluster report is tens of megabytes. run() flushes it.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(Clock.systemUTC(), out, err, true, args));
     }
@@ -94,6 +100,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         err.println("error: no command given (see 'kubenet-migrate --help')");
         return ExitCodes.INVALID_INPUT;
+    }
+
+    /** True when stdout is a terminal (the JVM has a console). */
+    boolean console() {
+        return System.console() != null;
+    }
+
+    /** Streams the output to stdout, or atomically to a file. */
+    void emit(OutputFiles.Content content, Path file) throws CliException, IOException {
+        if (file == null) {
+            content.writeTo(out);
+            out.flush();
+            return;
+        }
+        try {
+            OutputFiles.writeAtomically(file, content);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, file + ": cannot write: " + e.getMessage());
+        }
+        err.println("wrote " + file);
     }
 
     /** Writes the rendered output to stdout, or atomically to a file. */

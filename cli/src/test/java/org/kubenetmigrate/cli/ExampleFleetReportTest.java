@@ -27,6 +27,10 @@ class ExampleFleetReportTest {
     }
 
     static JsonNode cluster(String name) {
+        return cluster(report, name);
+    }
+
+    static JsonNode cluster(JsonNode report, String name) {
         for (JsonNode c : report.get("clusters")) {
             if (c.get("name").asText().equals(name)) {
                 return c;
@@ -97,6 +101,10 @@ class ExampleFleetReportTest {
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().split("\n");
         assertThat(lines[0]).startsWith("Clusters: 22").contains("BLOCKED: 10");
+        assertThat(lines[1]).isEqualTo("486 days left until kubenet retires on 31 March 2028");
+        assertThat(lines[2]).startsWith("Input: ../examples/fleet (21 files); captured ");
+        assertThat(lines[3]).isEqualTo("Checked: 21 rules (target overlay) on 20 kubenet clusters; 2 not on kubenet,"
+                + " so nothing to check");
         assertThat(run.out()).contains("aks-payments-prod-weu", "aks-legacy-cni-sea", "TOP FINDING");
         assertThat(run.err()).isEmpty();
     }

@@ -25,6 +25,27 @@ class ExitCodesTest {
     }
 
     @Test
+    void aWaivedBlockerDoesNotMeetTheGateButAnExpiredWaiverDoes() {
+        org.kubenetmigrate.planner.model.ManagedCluster cluster = new org.kubenetmigrate.planner.model.ManagedCluster(
+                org.kubenetmigrate.planner.model.ArmId.of("/subscriptions/s/resourceGroups/rg/providers/"
+                        + "Microsoft.ContainerService/managedClusters/aks-x"), "aks-x", "s", "rg", "westeurope", "1.31.5",
+                "1.31.5", "Succeeded", "Running", null, null, List.of(), false, false, false, null, null,
+                java.util.Map.of(), null);
+        Finding blocker = new Finding("identity-type", Severity.BLOCKER, "m", "r", "https://example.invalid");
+        FleetAssessment fleet = new FleetAssessment(Instant.EPOCH, List.of(new ClusterAssessment(cluster, null,
+                Readiness.BLOCKED, List.of(blocker), List.of(), null, null)));
+        org.kubenetmigrate.planner.waivers.WaiverSet waivers = new org.kubenetmigrate.planner.waivers.WaiverSet(List.of(
+                new org.kubenetmigrate.planner.waivers.Waiver("identity-type",
+                        org.kubenetmigrate.planner.waivers.ClusterSelector.ByName.of("aks-*"), "accepted", "owner",
+                        java.time.LocalDate.of(1970, 1, 1), "w.yaml /waivers/0")));
+        java.util.function.Function<java.time.LocalDate, Integer> exitOn = day -> ExitCodes.forReport(
+                new org.kubenetmigrate.planner.report.FleetReport(fleet, waivers.review(fleet, day), null, List.of(),
+                        "overlay", null, Severity.BLOCKER));
+        assertThat(exitOn.apply(java.time.LocalDate.of(1970, 1, 1))).isEqualTo(ExitCodes.OK);
+        assertThat(exitOn.apply(java.time.LocalDate.of(1970, 1, 2))).isEqualTo(ExitCodes.THRESHOLD_MET);
+    }
+
+    @Test
     void withoutFailOnTheExitCodeIsZeroWhateverTheFindings() {
         assertThat(ExitCodes.forReport(fleetWith(List.of(finding(Severity.BLOCKER)), List.of()), null)).isZero();
     }

@@ -35,6 +35,31 @@ class SchemaContractTest {
     }
 
     @Test
+    void reportJsonWithWaiversGateAndGroupingValidates() throws Exception {
+        CliRun run = CliRun.of("report", "--from", ExampleFleetReportTest.FLEET, "--format", "json", "--waivers",
+                "../examples/waivers.yaml", "--fail-on", "blocker", "--group-by", "tag:owner");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        JsonNode report = MAPPER.readTree(run.out());
+        assertThat(report.get("waivers")).hasSize(5);
+        assertThat(schema("report-v1.schema.json").validate(report)).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsAWaiverStateItDoesNotKnow() throws Exception {
+        CliRun run = CliRun.of("report", "--from", ExampleFleetReportTest.FLEET, "--format", "json", "--waivers",
+                "../examples/waivers.yaml");
+        ObjectNode report = (ObjectNode) MAPPER.readTree(run.out());
+        for (JsonNode c : report.get("clusters")) {
+            for (JsonNode f : c.get("findings")) {
+                if (f.get("waiver").isObject()) {
+                    ((ObjectNode) f.get("waiver")).put("state", "IGNORED");
+                }
+            }
+        }
+        assertThat(schema("report-v1.schema.json").validate(report)).isNotEmpty();
+    }
+
+    @Test
     void theSchemaRejectsAReportWithARenamedField() throws Exception {
         CliRun run = CliRun.of("report", "--from", ExampleFleetReportTest.FLEET, "--format", "json");
         ObjectNode report = (ObjectNode) MAPPER.readTree(run.out());

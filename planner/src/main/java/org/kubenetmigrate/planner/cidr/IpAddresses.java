@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.cidr;
 
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * Text form of IP addresses. Written by hand rather than with {@code InetAddress}, which may fall back
@@ -18,6 +19,24 @@ public final class IpAddresses {
         return family == IpFamily.IPV4 ? formatV4(value.longValueExact()) : formatV6(value);
     }
 
+    // Compiled once: String.matches compiles its pattern on every call, and a fleet has millions of addresses.
+    private static final Pattern V6_GROUP = Pattern.compile("[0-9a-fA-F]{1,4}");
+
+    /** "0", or one to three digits without a leading zero: what the pattern 0|[1-9]\\d{0,2} accepts. */
+    static boolean isOctetText(String part) {
+        int n = part.length();
+        if (n == 0 || n > 3 || (n > 1 && part.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = part.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static BigInteger parseV4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
@@ -25,7 +44,7 @@ public final class IpAddresses {
         }
         long value = 0;
         for (String part : parts) {
-            if (!part.matches("0|[1-9]\\d{0,2}")) {
+            if (!isOctetText(part)) {
                 throw new CidrFormatException("'" + text + "' is not an IPv4 address (bad part '" + part + "')");
             }
             int octet = Integer.parseInt(part);
@@ -97,7 +116,7 @@ public final class IpAddresses {
     }
 
     private static int parseGroup(String group, String original) {
-        if (!group.matches("[0-9a-fA-F]{1,4}")) {
+        if (!V6_GROUP.matcher(group).matches()) {
             throw new CidrFormatException("'" + original + "' is not an IPv6 address (bad group '" + group + "')");
         }
         return Integer.parseInt(group, 16);

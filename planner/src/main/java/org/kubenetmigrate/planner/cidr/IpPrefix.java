@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 network prefix such as {@code 10.244.0.0/16} or {@code fd12:3456:789a::/64}.
@@ -13,6 +14,8 @@ import java.util.Objects;
  * planner reason about addresses the user never wrote.
  */
 public final class IpPrefix implements Comparable<IpPrefix> {
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,3}");
+
     private final IpFamily family;
     private final BigInteger network;
     private final int length;
@@ -54,7 +57,7 @@ public final class IpPrefix implements Comparable<IpPrefix> {
         String lengthText = trimmed.substring(slash + 1);
         IpFamily family = address.contains(":") ? IpFamily.IPV6 : IpFamily.IPV4;
         BigInteger value = IpAddresses.parse(address, family);
-        if (!lengthText.matches("\\d{1,3}")) {
+        if (!LENGTH.matcher(lengthText).matches()) {
             throw new CidrFormatException("'" + trimmed + "' has an invalid prefix length '" + lengthText + "'");
         }
         int length = Integer.parseInt(lengthText);
@@ -177,6 +180,18 @@ public final class IpPrefix implements Comparable<IpPrefix> {
     }
 
     static BigInteger hostMask(IpFamily family, int length) {
-        return BigInteger.ONE.shiftLeft(family.bits() - length).subtract(BigInteger.ONE);
+        return (family == IpFamily.IPV4 ? V4_HOST_MASKS : V6_HOST_MASKS)[length];
+    }
+
+    // Every prefix parsed and compared needs a mask; a fleet parses hundreds of thousands of prefixes.
+    private static final BigInteger[] V4_HOST_MASKS = masks(IpFamily.IPV4);
+    private static final BigInteger[] V6_HOST_MASKS = masks(IpFamily.IPV6);
+
+    private static BigInteger[] masks(IpFamily family) {
+        BigInteger[] masks = new BigInteger[family.bits() + 1];
+        for (int length = 0; length <= family.bits(); length++) {
+            masks[length] = BigInteger.ONE.shiftLeft(family.bits() - length).subtract(BigInteger.ONE);
+        }
+        return masks;
     }
 }

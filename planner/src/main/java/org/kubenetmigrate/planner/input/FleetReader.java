@@ -1,7 +1,11 @@
 package org.kubenetmigrate.planner.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.AccessGap;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InputMetadata;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.SourceRef;
@@ -22,8 +27,7 @@ import org.slf4j.LoggerFactory;
  * Reads Azure's own JSON into a {@link Fleet}: ARM GET/list responses, {@code az aks|network ... show/list} output
  * and {@code az graph query -o json} results, in any mix. Resources of other types are skipped; the first
  * occurrence of an ARM id wins, in sorted file order. Any problem stops the read with an {@link InputException}
- * naming the file and the JSON pointer of the offending value. A snapshot written by {@code inventory} is read
- * the same way: its resources through the same readers, its unverified reads as the fleet's access gaps.
+ * naming the file and the JSON pointer of the offending value.
  */
 public final class FleetReader {
     private static final Logger LOG = LoggerFactory.getLogger(FleetReader.class);
@@ -32,19 +36,87 @@ public final class FleetReader {
      * @param paths files, or directories searched recursively for files ending in {@code .json}
      */
     public Fleet read(List<Path> paths) throws InputException {
+        return readInput(paths).fleet();
+    }
+
+    /**
+     * The fleet and what the reports say about where it came from: the files read, when their content was captured
+     * (a {@code generatedAt} timestamp at the root of a file where there is one, else the file's modification time)
+     * and what limits the input (saved pages of longer listings, skipped and repeated resources).
+     */
+    public FleetInput readInput(List<Path> paths) throws InputException {
+        List<Path> files = InputFiles.collect(paths);
+        // Files are parsed on all cores; the merge below runs in sorted file order, so "first occurrence wins" and
+        // the error reported (that of the first bad file) are the same as in a sequential read.
+        List<FileContent> contents = files.parallelStream().map(FleetReader::readFile).toList();
         Accumulator fleet = new Accumulator();
-        for (Path file : InputFiles.collect(paths)) {
-            String name = file.toString();
-            JsonNode root = InputFiles.parse(file);
-            if (isSnapshot(root)) {
-                readSnapshot(name, root, fleet);
-                continue;
+        Instant oldest = null;
+        Instant newest = null;
+        int stamped = 0;
+        for (FileContent content : contents) {
+            if (content.error() != null) {
+                throw content.error();
             }
-            for (JsonNodeAt resource : resources(name, root)) {
-                readResource(JsonFields.of(name, resource.pointer(), resource.node()), fleet);
+            Instant captured = content.generatedAt();
+            if (captured != null) {
+                stamped++;
+            } else {
+                captured = content.modified();
+            }
+            if (captured != null) {
+                oldest = oldest == null || captured.isBefore(oldest) ? captured : oldest;
+                newest = newest == null || captured.isAfter(newest) ? captured : newest;
+            }
+            fleet.add(content);
+        }
+        String basis = stamped == 0 ? "file modification time"
+                : stamped == files.size() ? "generatedAt recorded in the input"
+                : "generatedAt recorded in the input where present, else file modification time";
+        List<String> notes = new ArrayList<>(fleet.notes);
+        if (fleet.skipped > 0) {
+            notes.add(fleet.skipped + " resource(s) of other types skipped");
+        }
+        if (fleet.duplicates > 0) {
+            notes.add(fleet.duplicates + " resource(s) read more than once; the first occurrence in sorted file order"
+                    + " was kept");
+        }
+        InputMetadata metadata = new InputMetadata(paths.stream().map(Path::toString).toList(), files.size(),
+                oldest, newest, basis, notes);
+        return new FleetInput(fleet.toFleet(), metadata);
+    }
+
+    /**
+     * What one file holds, read on its own so that files can be read in parallel: its resources in file order, or
+     * the problem that stopped the read.
+     */
+    private record FileContent(Instant generatedAt, Instant modified, List<Object> resources, List<String> notes,
+                               int skipped, List<AccessGap> accessGaps, InputException error) {
+    }
+
+    private static FileContent readFile(Path file) {
+        String name = file.toString();
+        try {
+            return content(name, InputFiles.parse(file), modified(file));
+        } catch (InputException e) {
+            return new FileContent(null, null, List.of(), List.of(), 0, List.of(), e);
+        }
+    }
+
+    private static FileContent content(String name, JsonNode root, Instant modified) throws InputException {
+        List<String> notes = new ArrayList<>();
+        List<AccessGap> gaps = new ArrayList<>();
+        List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps) : resources(name, root, notes);
+        List<Object> resources = new ArrayList<>();
+        int skipped = 0;
+        for (JsonNodeAt resource : entries) {
+            Object read = readResource(JsonFields.of(name, resource.pointer(), resource.node()));
+            if (read == null) {
+                skipped++;
+            } else {
+                resources.add(read);
             }
         }
-        return fleet.toFleet();
+        return new FileContent(generatedAt(root), modified, resources, notes, skipped, gaps, null);
     }
 
     /**
@@ -55,7 +127,7 @@ public final class FleetReader {
      */
     public Fleet readSnapshot(String name, JsonNode root) throws InputException {
         Accumulator fleet = new Accumulator();
-        readSnapshot(name, root, fleet);
+        fleet.add(content(name, root, null));
         return fleet.toFleet();
     }
 
@@ -64,7 +136,8 @@ public final class FleetReader {
         return root.isObject() && root.has(Snapshot.VERSION_KEY);
     }
 
-    private static void readSnapshot(String name, JsonNode root, Accumulator fleet) throws InputException {
+    private static List<JsonNodeAt> snapshotEntries(String name, JsonNode root, List<AccessGap> gaps)
+            throws InputException {
         JsonFields snapshot = JsonFields.of(name, "", root);
         Integer version = snapshot.integer(Snapshot.VERSION_KEY);
         if (version == null || version != Snapshot.VERSION) {
@@ -75,7 +148,7 @@ public final class FleetReader {
         for (JsonFields gap : metadata.objects("unverified")) {
             ArmId scope = gap.armId("resourceId");
             if (scope != null) {
-                fleet.accessGaps.add(new AccessGap(scope, gap.requiredString("reason"), gap.string("missingAction")));
+                gaps.add(new AccessGap(scope, gap.requiredString("reason"), gap.string("missingAction")));
             }
         }
         for (JsonFields failed : metadata.objects("subscriptionsFailed")) {
@@ -83,52 +156,60 @@ public final class FleetReader {
             String error = failed.string("error");
             LOG.warn("{}: subscription {} could not be read: {}; its clusters are missing from this input",
                     name, subscription, error);
-            fleet.accessGaps.add(new AccessGap(ArmId.of("/subscriptions/" + subscription),
+            gaps.add(new AccessGap(ArmId.of("/subscriptions/" + subscription),
                     "subscription could not be read: " + error, null));
         }
         if (!root.has("resources") || !root.get("resources").isArray()) {
             throw snapshot.error("resources", "expected an array of resources");
         }
-        for (JsonNodeAt resource : entries(root.get("resources"), "/resources")) {
-            readResource(JsonFields.of(name, resource.pointer(), resource.node()), fleet);
+        return entries(root.get("resources"), "/resources");
+    }
+
+    /** A snapshot written by a tool may say when it was taken; that beats the file's modification time. */
+    private static Instant generatedAt(JsonNode root) {
+        JsonNode value = root.isObject() ? root.get("generatedAt") : null;
+        if (value == null && root.isObject() && root.path("metadata").isObject()) {
+            value = root.get("metadata").get("generatedAt");
+        }
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
-    private static void readResource(JsonFields resource, Accumulator fleet) throws InputException {
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The resource as a model record, or null when it is of a type the tool does not read. */
+    private static Object readResource(JsonFields resource) throws InputException {
         String declared = ResourceType.declaredType(resource);
         Optional<ResourceType> type = ResourceType.of(declared);
         if (type.isEmpty()) {
             LOG.debug("{}: {}: skipping resource of type {}", resource.file(), pointerText(resource.pointer()),
                     declared == null ? "(none)" : declared);
-            return;
+            return null;
         }
-        switch (type.get()) {
-            case MANAGED_CLUSTER -> {
-                ManagedCluster cluster = ManagedClusterReader.read(resource);
-                if (fleet.isFirst(cluster.id(), cluster.source())) {
-                    fleet.clusters.add(cluster);
-                }
-            }
-            case VIRTUAL_NETWORK -> {
-                VirtualNetwork network = VirtualNetworkReader.read(resource);
-                if (fleet.isFirst(network.id(), network.source())) {
-                    fleet.virtualNetworks.add(network);
-                }
-            }
-            case ROUTE_TABLE -> {
-                RouteTable table = RouteTableReader.read(resource);
-                if (fleet.isFirst(table.id(), table.source())) {
-                    fleet.routeTables.add(table);
-                }
-            }
-        }
+        return switch (type.get()) {
+            case MANAGED_CLUSTER -> ManagedClusterReader.read(resource);
+            case VIRTUAL_NETWORK -> VirtualNetworkReader.read(resource);
+            case ROUTE_TABLE -> RouteTableReader.read(resource);
+        };
     }
 
     /**
      * The resources in one file: the document itself, the entries of a bare array, of an ARM list
      * ({@code {"value": [...]}}) or of a Resource Graph result ({@code {"data": [...], "count": ..}}).
      */
-    private static List<JsonNodeAt> resources(String file, JsonNode root) throws InputException {
+    private static List<JsonNodeAt> resources(String file, JsonNode root, List<String> notes) throws InputException {
         if (root.isArray()) {
             return entries(root, "");
         }
@@ -137,12 +218,12 @@ public final class FleetReader {
         }
         boolean isResource = root.has("id") || root.has("type") || root.has("properties");
         if (!isResource && root.has("value")) {
-            warnIfPaged(file, root, "nextLink");
+            warnIfPaged(file, root, "nextLink", notes);
             return entriesOf(file, root, "value");
         }
         if (!isResource && root.has("data")) {
-            warnIfPaged(file, root, "skip_token");
-            warnIfPaged(file, root, "$skipToken");
+            warnIfPaged(file, root, "skip_token", notes);
+            warnIfPaged(file, root, "$skipToken", notes);
             return entriesOf(file, root, "data");
         }
         return List.of(new JsonNodeAt("", root));
@@ -165,11 +246,13 @@ public final class FleetReader {
     }
 
     /** A saved page of a longer listing is readable, but the fleet it describes is incomplete; say so. */
-    private static void warnIfPaged(String file, JsonNode root, String continuationKey) {
+    private static void warnIfPaged(String file, JsonNode root, String continuationKey, List<String> notes) {
         JsonNode token = root.get(continuationKey);
         if (token != null && !token.isNull() && !token.asText().isBlank()) {
             LOG.warn("{}: has \"{}\": it is one page of a longer result, resources on other pages are missing",
                     file, continuationKey);
+            notes.add(file + ": has \"" + continuationKey + "\": it is one page of a longer result; resources on"
+                    + " other pages are missing");
         }
     }
 
@@ -187,6 +270,9 @@ public final class FleetReader {
         private final List<RouteTable> routeTables = new ArrayList<>();
         private final List<AccessGap> accessGaps = new ArrayList<>();
         private final Map<ArmId, SourceRef> firstSeen = new HashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private int skipped;
+        private int duplicates;
 
         /**
          * True the first time an id is seen. A repeat is expected (a Resource Graph export next to
@@ -197,8 +283,26 @@ public final class FleetReader {
             SourceRef first = firstSeen.putIfAbsent(id, source);
             if (first != null) {
                 LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
+                duplicates++;
             }
             return first == null;
+        }
+
+        void add(FileContent content) {
+            notes.addAll(content.notes());
+            skipped += content.skipped();
+            accessGaps.addAll(content.accessGaps());
+            content.resources().forEach(this::add);
+        }
+
+        void add(Object resource) {
+            if (resource instanceof ManagedCluster cluster && isFirst(cluster.id(), cluster.source())) {
+                clusters.add(cluster);
+            } else if (resource instanceof VirtualNetwork network && isFirst(network.id(), network.source())) {
+                virtualNetworks.add(network);
+            } else if (resource instanceof RouteTable table && isFirst(table.id(), table.source())) {
+                routeTables.add(table);
+            }
         }
 
         Fleet toFleet() {

@@ -3,6 +3,7 @@ package org.kubenetmigrate.planner.input;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.kubenetmigrate.planner.cidr.IpFamily;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.AgentPool;
@@ -13,6 +14,8 @@ import org.kubenetmigrate.planner.model.NetworkProfile;
 
 /** Maps a {@code Microsoft.ContainerService/managedClusters} resource (AKS api-version 2025-09-01 field names). */
 final class ManagedClusterReader {
+    private static final Pattern MAX_SURGE = Pattern.compile("\\d{1,5}%?");
+
     private ManagedClusterReader() {
     }
 
@@ -100,7 +103,7 @@ final class ManagedClusterReader {
     /** maxSurge is a node count ("3") or a percentage ("33%"); sizing relies on that shape. */
     private static String maxSurge(JsonFields upgradeSettings) throws InputException {
         String value = upgradeSettings.text("maxSurge");
-        if (value != null && !value.isBlank() && !value.trim().matches("\\d{1,5}%?")) {
+        if (value != null && !value.isBlank() && !MAX_SURGE.matcher(value.trim()).matches()) {
             throw upgradeSettings.error("maxSurge", "expected a node count or a percentage like \"33%\", found \"" + value + "\"");
         }
         return value;

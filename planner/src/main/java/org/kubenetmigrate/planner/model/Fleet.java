@@ -1,26 +1,65 @@
 package org.kubenetmigrate.planner.model;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything read from the input: clusters and the networks they live in, plus the reads a live inventory could not
  * make ({@link AccessGap}), so that checks needing those resources say why they could not run. Lookups are by ARM id.
+ *
+ * <p>A final class rather than a record because it keeps indexes beside the lists: every cluster looks up its
+ * virtual networks and route tables, so a linear scan per lookup would make a fleet of 10,000 clusters quadratic.
+ * The first resource of an id wins, as in the lists.
  */
-public record Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
-        List<AccessGap> accessGaps) {
-
-    public Fleet {
-        clusters = List.copyOf(clusters);
-        virtualNetworks = List.copyOf(virtualNetworks);
-        routeTables = List.copyOf(routeTables);
-        accessGaps = List.copyOf(accessGaps);
-    }
+public final class Fleet {
+    private final List<ManagedCluster> clusters;
+    private final List<VirtualNetwork> virtualNetworks;
+    private final List<RouteTable> routeTables;
+    private final List<AccessGap> accessGaps;
+    private final Map<ArmId, VirtualNetwork> virtualNetworksById = new HashMap<>();
+    private final Map<ArmId, RouteTable> routeTablesById = new HashMap<>();
+    private final Map<String, List<VirtualNetwork>> virtualNetworksByGroup = new HashMap<>();
 
     /** A fleet read from files, where every read was possible. */
     public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables) {
         this(clusters, virtualNetworks, routeTables, List.of());
+    }
+
+    public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
+                 List<AccessGap> accessGaps) {
+        this.clusters = List.copyOf(clusters);
+        this.virtualNetworks = List.copyOf(virtualNetworks);
+        this.routeTables = List.copyOf(routeTables);
+        this.accessGaps = List.copyOf(accessGaps);
+        for (VirtualNetwork v : this.virtualNetworks) {
+            virtualNetworksById.putIfAbsent(v.id(), v);
+            virtualNetworksByGroup.computeIfAbsent(groupKey(v.subscriptionId(), v.resourceGroup()),
+                    k -> new ArrayList<>()).add(v);
+        }
+        for (RouteTable r : this.routeTables) {
+            routeTablesById.putIfAbsent(r.id(), r);
+        }
+    }
+
+    public List<ManagedCluster> clusters() {
+        return clusters;
+    }
+
+    public List<VirtualNetwork> virtualNetworks() {
+        return virtualNetworks;
+    }
+
+    public List<RouteTable> routeTables() {
+        return routeTables;
+    }
+
+    public List<AccessGap> accessGaps() {
+        return accessGaps;
     }
 
     /** The read gap covering {@code id} (the resource itself, or its resource group or subscription), if any. */
@@ -29,19 +68,16 @@ public record Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualN
     }
 
     public Optional<VirtualNetwork> virtualNetwork(ArmId id) {
-        return virtualNetworks.stream().filter(v -> v.id().equals(id)).findFirst();
+        return Optional.ofNullable(virtualNetworksById.get(id));
     }
 
     public Optional<RouteTable> routeTable(ArmId id) {
-        return routeTables.stream().filter(r -> r.id().equals(id)).findFirst();
+        return Optional.ofNullable(routeTablesById.get(id));
     }
 
     /** Virtual networks in a resource group, e.g. the AKS-managed one in the cluster's node resource group. */
     public List<VirtualNetwork> virtualNetworksIn(String subscriptionId, String resourceGroup) {
-        return virtualNetworks.stream()
-                .filter(v -> v.subscriptionId().equalsIgnoreCase(subscriptionId)
-                        && v.resourceGroup().equalsIgnoreCase(resourceGroup))
-                .toList();
+        return List.copyOf(virtualNetworksByGroup.getOrDefault(groupKey(subscriptionId, resourceGroup), List.of()));
     }
 
     /** Clusters whose ARM id equals {@code nameOrId}, or whose name does (case-insensitive). */
@@ -50,5 +86,28 @@ public record Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualN
         return clusters.stream()
                 .filter(c -> c.id().key().equals(wanted) || c.name().toLowerCase(Locale.ROOT).equals(wanted))
                 .toList();
+    }
+
+    private static String groupKey(String subscriptionId, String resourceGroup) {
+        return (subscriptionId == null ? "" : subscriptionId.toLowerCase(Locale.ROOT)) + "/"
+                + (resourceGroup == null ? "" : resourceGroup.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fleet other && clusters.equals(other.clusters)
+                && virtualNetworks.equals(other.virtualNetworks) && routeTables.equals(other.routeTables)
+                && accessGaps.equals(other.accessGaps);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(clusters, virtualNetworks, routeTables, accessGaps);
+    }
+
+    @Override
+    public String toString() {
+        return "Fleet[" + clusters.size() + " clusters, " + virtualNetworks.size() + " virtual networks, "
+                + routeTables.size() + " route tables, " + accessGaps.size() + " access gaps]";
     }
 }

@@ -1,6 +1,10 @@
 package org.kubenetmigrate.planner.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,14 +18,32 @@ public final class OutputFiles {
     private OutputFiles() {
     }
 
+    /** Something that writes its whole content to a writer. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
     public static void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(target, out -> out.write(content));
+    }
+
+    /**
+     * Streams the content into a temporary file beside the target, flushes it to disk, then renames it over the
+     * target. If writing fails, the temporary file is removed and the target is untouched.
+     */
+    public static void writeAtomically(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(StandardCharsets.UTF_8.encode(content));
+                // Unencodable text (a lone surrogate from a \\ud800 escape in the input) becomes '?', as on stdout.
+                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                        StandardCharsets.UTF_8), 1 << 16);
+                content.writeTo(out);
+                out.flush();
                 // Flush before the rename so a crash cannot leave a renamed but empty file.
                 channel.force(true);
             }

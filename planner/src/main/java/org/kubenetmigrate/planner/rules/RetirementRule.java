@@ -8,7 +8,7 @@ import org.kubenetmigrate.planner.model.TargetIpam;
 
 /** kubenet retires on 31 March 2028 (D23, Azure/AKS#4859; also D6, D10); the days left are counted from today. */
 public final class RetirementRule implements Rule {
-    static final LocalDate RETIREMENT = LocalDate.of(2028, 3, 31);
+    public static final LocalDate RETIREMENT = LocalDate.of(2028, 3, 31);
 
     @Override
     public String id() {

@@ -1,0 +1,108 @@
+package org.kubenetmigrate.planner.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.rules.Finding;
+import org.kubenetmigrate.planner.rules.Unverified;
+import org.kubenetmigrate.planner.waivers.Waiver;
+import org.kubenetmigrate.planner.waivers.WaiverReview.Coverage;
+
+/**
+ * One row per cluster × finding (and per cluster × check that could not run), RFC 4180: a header row, CRLF line
+ * ends, fields quoted when they hold a comma, quote or line break, quotes doubled. A cluster with neither gets one
+ * row with the finding columns empty. Clusters come most urgent first. The column order is a contract (README):
+ * columns are only ever added at the end.
+ *
+ * <p>Spreadsheets run a cell that starts with {@code = + - @} as a formula. Names and tags are user input, so such a
+ * cell gets a leading apostrophe (OWASP's advice for CSV injection); no value the tool itself writes starts so.
+ */
+public final class CsvReportRenderer implements ReportRenderer {
+    public static final List<String> COLUMNS = List.of("cluster", "clusterId", "subscriptionId", "resourceGroup",
+            "location", "kubernetesVersion", "networkPlugin", "readiness", "group", "kind", "rule", "severity",
+            "message", "remediation", "reference", "waiverState", "waiverOwner", "waiverExpires", "waiverReason",
+            "tags");
+    private static final String CRLF = "\r\n";
+
+    @Override
+    public void render(FleetReport report, Writer out) throws IOException {
+        out.write(String.join(",", COLUMNS) + CRLF);
+        for (ClusterAssessment c : report.byUrgency()) {
+            String[] cluster = clusterColumns(report, c);
+            if (c.findings().isEmpty() && c.unverified().isEmpty()) {
+                row(out, cluster, "none", "", "", "", "", "", null, tags(c.cluster()));
+                continue;
+            }
+            for (Finding f : c.findings()) {
+                row(out, cluster, "finding", f.rule(), f.severity().name(), f.message(), f.remediation(),
+                        f.reference(), report.waivers().of(c, f), tags(c.cluster()));
+            }
+            for (Unverified u : c.unverified()) {
+                row(out, cluster, "unverified", u.check(), u.couldBe().name(), u.reason(),
+                        "provide the missing data and run the report again", "", report.waivers().of(c, u),
+                        tags(c.cluster()));
+            }
+        }
+        out.flush();
+    }
+
+    private static String[] clusterColumns(FleetReport report, ClusterAssessment c) {
+        ManagedCluster m = c.cluster();
+        return new String[] {m.name(), m.id().value(), m.subscriptionId(), m.resourceGroup(), m.location(),
+            m.kubernetesVersion(), FleetTableRenderer.plugin(c), c.readiness().name(),
+            report.groupBy().isNone() ? "" : report.groupBy().keyOf(m)};
+    }
+
+    private static void row(Writer out, String[] cluster, String kind, String rule, String severity, String message,
+                            String remediation, String reference, Coverage coverage, String tags) throws IOException {
+        StringBuilder line = new StringBuilder(256);
+        for (String value : cluster) {
+            field(line, value).append(',');
+        }
+        Waiver w = coverage == null ? null : coverage.waiver();
+        String state = coverage == null ? "" : switch (coverage.state()) {
+            case OPEN -> "";
+            case WAIVED -> "waived";
+            case WAIVER_EXPIRED -> "expired";
+        };
+        String[] rest = {kind, rule, severity, message, remediation, reference, state,
+            w == null ? "" : w.owner(), w == null ? "" : w.expires().toString(), w == null ? "" : w.reason(), tags};
+        for (int i = 0; i < rest.length; i++) {
+            field(line, rest[i]);
+            if (i < rest.length - 1) {
+                line.append(',');
+            }
+        }
+        out.write(line.append(CRLF).toString());
+    }
+
+    /** Tags as {@code key=value} pairs, sorted by key, separated by semicolons. */
+    static String tags(ManagedCluster c) {
+        if (c.tags().isEmpty()) {
+            return "";
+        }
+        Map<String, String> sorted = new TreeMap<>(c.tags());
+        return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+    }
+
+    static StringBuilder field(StringBuilder line, String value) {
+        if (value == null || value.isEmpty()) {
+            return line;
+        }
+        String v = value;
+        char first = v.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            v = "'" + v;
+        }
+        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+        if (!quote) {
+            return line.append(v);
+        }
+        return line.append('"').append(v.replace("\"", "\"\"")).append('"');
+    }
+}
