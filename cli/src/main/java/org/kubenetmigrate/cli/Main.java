@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.kubenetmigrate.planner.report.OutputFiles;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -21,6 +22,8 @@ import picocli.CommandLine.ScopeType;
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
+    /** The environment (KUBECONFIG); injected so that tests do not depend on the developer's shell. */
+    final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -33,8 +36,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private boolean verbose;
 
-    Main(Clock clock, PrintWriter out, PrintWriter err) {
+    Main(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.clock = clock;
+        this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
     }
@@ -47,7 +51,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main(clock, out, err);
+        return run(clock, System.getenv(), out, err, args);
+    }
+
+    /** As {@link #run(Clock, PrintWriter, PrintWriter, String...)}, with the environment given. */
+    public static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main(clock, env, out, err);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -34,6 +34,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     MigrationOptionsMixin migration;
 
+    @Mixin
+    InClusterOptions inCluster;
+
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             description = "Output format (default: table). json follows docs/schema/report-v1.schema.json.")
     Format format;
@@ -49,7 +52,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Fleet fleet = input.readFleet();
-        FleetAssessment assessment = new AssessFleet(main.clock).run(fleet, migration.toOptions(null, null));
+        FleetAssessment assessment = new AssessFleet(main.clock).run(fleet, migration.toOptions(null, null),
+                inCluster.forReport(main.env, main, fleet));
         String rendered = format == Format.json
                 ? Json.pretty(AssessmentJson.fleet(assessment))
                 : FleetTableRenderer.render(assessment);

@@ -125,6 +125,7 @@ public final class OverlayPlanner {
                         + " kube-system delete configmap NAME. Needs get, list and delete on configmaps in"
                         + " kube-system.")
                 .approval()
+                .changesCluster()
                 .compensation(new Compensation("Re-create the ConfigMaps from the backup in the run directory"
                         + " (kubectl apply -f ip-masq-agent/NAME.yaml)", null, null))
                 .build());

@@ -40,6 +40,12 @@ class IpMasqConfigStepTest {
         assertThat(step.reversible()).isTrue();
         assertThat(step.pointOfNoReturn()).isFalse();
         assertThat(step.request()).isNull();
+        assertThat(step.changesCluster()).isTrue();
+        assertThat(step.mutating()).as("no ARM change").isFalse();
+        assertThat(org.kubenetmigrate.planner.report.PlanTextRenderer.render(plan))
+                .contains("remove-ip-masq-config: Back up and delete the custom ip-masq-agent ConfigMaps  [approval]"
+                        + " [reversible] [changes the cluster]")
+                .contains("change Azure, 1 change objects in the cluster, ");
         assertThat(step.compensation().description()).contains("Re-create", "backup");
         assertThat(plan.assessment().readiness()).isEqualTo(org.kubenetmigrate.planner.rules.Readiness.ACTIONS_REQUIRED);
     }
