@@ -36,6 +36,7 @@ final class ProbeWorkload {
     static final String CLEANUP = "probe-cleanup";
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String MANAGER = "kubenet-migrate";
+    static final String ROLE = "app.kubernetes.io/name";
     static final String SERVER = "probe-server";
     static final String CLIENT = "probe-client";
     static final int PORT = 8080;
@@ -66,40 +67,50 @@ final class ProbeWorkload {
         Node serverNode = eligible.get(0);
         Node clientNode = eligible.get(1);
         Instant deadline = clock.instant().plus(timeout);
-        String namespace = "kubenet-migrate-probe-" + suffix();
+        String suffix = suffix();
+        boolean ownNamespace = settings.namespace() == null;
+        String namespace = ownNamespace ? "kubenet-migrate-probe-" + suffix : settings.namespace();
+        Names names = new Names(namespace, SERVER + "-" + suffix, CLIENT + "-" + suffix);
         List<ValidationCheck> checks = new ArrayList<>();
         boolean created = false;
         try {
-            client.namespaces().resource(namespace(namespace)).create();
+            if (ownNamespace) {
+                client.namespaces().resource(namespace(namespace)).create();
+            }
             created = true;
-            checks.add(probe(namespace, serverNode, clientNode, plannedPodCidr, deadline, timeout));
+            checks.add(probe(names, serverNode, clientNode, plannedPodCidr, deadline, timeout));
         } catch (KubernetesClientException e) {
-            checks.add(ValidationCheck.failed(PROBE, describe(e, namespace)));
+            checks.add(ValidationCheck.failed(PROBE, describe(e, namespace, ownNamespace)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             checks.add(ValidationCheck.failed(PROBE, "interrupted"));
         } finally {
             if (created) {
-                checks.add(cleanup(namespace));
+                checks.add(cleanup(names, ownNamespace));
             }
         }
         return checks;
     }
 
-    private ValidationCheck probe(String namespace, Node serverNode, Node clientNode, IpPrefix planned,
+    /** Where the probe's pods live; the pod names carry a random suffix so leftovers never collide. */
+    private record Names(String namespace, String server, String client) {
+    }
+
+    private ValidationCheck probe(Names names, Node serverNode, Node clientNode, IpPrefix planned,
                                   Instant deadline, Duration timeout) throws InterruptedException {
+        String namespace = names.namespace();
         String serverNodeName = serverNode.getMetadata().getName();
         String clientNodeName = clientNode.getMetadata().getName();
-        client.pods().inNamespace(namespace).resource(serverPod(namespace, serverNode)).create();
-        Pod server = waitFor(namespace, SERVER, ProbeWorkload::readyWithIp, deadline);
+        client.pods().inNamespace(namespace).resource(serverPod(names, serverNode)).create();
+        Pod server = waitFor(namespace, names.server(), ProbeWorkload::readyWithIp, deadline);
         if (server == null) {
-            return timedOut(namespace, SERVER, serverNodeName, "Ready", timeout);
+            return timedOut(namespace, names.server(), serverNodeName, "Ready", timeout);
         }
         String serverIp = server.getStatus().getPodIP();
-        client.pods().inNamespace(namespace).resource(clientPod(namespace, clientNode, serverIp)).create();
-        Pod done = waitFor(namespace, CLIENT, p -> finished(p), deadline);
+        client.pods().inNamespace(namespace).resource(clientPod(names, clientNode, serverIp)).create();
+        Pod done = waitFor(namespace, names.client(), p -> finished(p), deadline);
         if (done == null) {
-            return timedOut(namespace, CLIENT, clientNodeName, "finished", timeout);
+            return timedOut(namespace, names.client(), clientNodeName, "finished", timeout);
         }
         String route = "from a pod on " + clientNodeName + " to " + serverIp + " on " + serverNodeName;
         if ("Failed".equals(done.getStatus().getPhase())) {
@@ -172,24 +183,31 @@ final class ProbeWorkload {
         }
     }
 
-    private ValidationCheck cleanup(String namespace) {
+    private ValidationCheck cleanup(Names names, boolean ownNamespace) {
+        String namespace = names.namespace();
         List<String> failed = new ArrayList<>();
-        for (String pod : List.of(CLIENT, SERVER)) {
+        for (String pod : List.of(names.client(), names.server())) {
             try {
                 client.pods().inNamespace(namespace).withName(pod).withGracePeriod(0).delete();
             } catch (KubernetesClientException e) {
                 failed.add("pod " + pod + " (HTTP " + e.getCode() + ")");
             }
         }
-        try {
-            client.namespaces().withName(namespace).delete();
-        } catch (KubernetesClientException e) {
-            failed.add("namespace (HTTP " + e.getCode() + ")");
+        if (ownNamespace) {
+            try {
+                client.namespaces().withName(namespace).delete();
+            } catch (KubernetesClientException e) {
+                failed.add("namespace " + namespace + " (HTTP " + e.getCode() + ")");
+            }
         }
+        String removeBy = ownNamespace ? "kubectl delete namespace " + namespace
+                : "kubectl -n " + namespace + " delete pod -l " + MANAGED_BY + "=" + MANAGER;
+        String deleted = ownNamespace ? "namespace " + namespace + " and its pods"
+                : "pods " + names.server() + " and " + names.client() + " in " + namespace;
         return failed.isEmpty()
-                ? ValidationCheck.passed(CLEANUP, "deleted namespace " + namespace + " and its pods")
-                : ValidationCheck.failed(CLEANUP, "could not delete " + String.join(", ", failed) + " in " + namespace
-                + "; remove it with kubectl delete namespace " + namespace);
+                ? ValidationCheck.passed(CLEANUP, "deleted " + deleted)
+                : ValidationCheck.failed(CLEANUP, "could not delete " + String.join(", ", failed) + "; remove them"
+                + " with " + removeBy);
     }
 
     static boolean eligible(Node node) {
@@ -227,10 +245,12 @@ final class ProbeWorkload {
                 .findFirst().orElse(null);
     }
 
-    private static String describe(KubernetesClientException e, String namespace) {
+    private static String describe(KubernetesClientException e, String namespace, boolean ownNamespace) {
         if (e.getCode() == 403) {
-            return "forbidden: the probe needs create on namespaces, and create, get and delete on pods in its own"
-                    + " namespace (" + namespace + ")";
+            return ownNamespace
+                    ? "forbidden: the probe needs create and delete on namespaces, and create, get and delete on pods"
+                    + " in its own namespace (" + namespace + "); or give it a prepared namespace"
+                    : "forbidden: the probe needs create, get and delete on pods in namespace " + namespace;
         }
         return "the probe could not create its objects in " + namespace + ": "
                 + (e.getCode() > 0 ? "HTTP " + e.getCode() : e.getClass().getSimpleName());
@@ -252,8 +272,8 @@ final class ProbeWorkload {
                 .endMetadata().build();
     }
 
-    private Pod serverPod(String namespace, Node node) {
-        return basePod(namespace, SERVER, node)
+    private Pod serverPod(Names names, Node node) {
+        return basePod(names.namespace(), names.server(), SERVER, node)
                 .editSpec().withRestartPolicy("Always")
                 .addNewContainer().withName("httpd").withImage(settings.image())
                 .withCommand("sh", "-c", "echo ok > /tmp/index.html && exec httpd -f -p " + PORT + " -h /tmp")
@@ -264,8 +284,8 @@ final class ProbeWorkload {
                 .endContainer().endSpec().build();
     }
 
-    private Pod clientPod(String namespace, Node node, String serverIp) {
-        return basePod(namespace, CLIENT, node)
+    private Pod clientPod(Names names, Node node, String serverIp) {
+        return basePod(names.namespace(), names.client(), CLIENT, node)
                 .editSpec().withRestartPolicy("Never")
                 .addNewContainer().withName("check").withImage(settings.image())
                 .addNewEnv().withName("SERVER_IP").withValue(serverIp).endEnv()
@@ -275,12 +295,12 @@ final class ProbeWorkload {
                 .endContainer().endSpec().build();
     }
 
-    private static PodBuilder basePod(String namespace, String name, Node node) {
+    private static PodBuilder basePod(String namespace, String name, String role, Node node) {
         Map<String, String> labels = node.getMetadata().getLabels();
         String hostname = labels != null && labels.get("kubernetes.io/hostname") != null
                 ? labels.get("kubernetes.io/hostname") : node.getMetadata().getName();
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-                .addToLabels(MANAGED_BY, MANAGER).addToLabels("app.kubernetes.io/name", name).endMetadata()
+                .addToLabels(MANAGED_BY, MANAGER).addToLabels(ROLE, role).endMetadata()
                 .withNewSpec()
                 .addToNodeSelector("kubernetes.io/hostname", hostname)
                 .withAutomountServiceAccountToken(false)

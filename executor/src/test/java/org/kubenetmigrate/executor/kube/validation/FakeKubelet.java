@@ -22,7 +22,7 @@ final class FakeKubelet implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private final AtomicInteger ips = new AtomicInteger(10);
-    /** The pods it saw: name → the hostname their nodeSelector asked for. */
+    /** The pods it saw: role (probe-server, probe-client) → the hostname their nodeSelector asked for. */
     final Map<String, String> placedOn = new ConcurrentHashMap<>();
     final Map<String, String> namespaces = new ConcurrentHashMap<>();
 
@@ -45,9 +45,10 @@ final class FakeKubelet implements AutoCloseable {
                     if (pod.getStatus() != null && pod.getStatus().getPhase() != null) {
                         continue;
                     }
-                    placedOn.put(pod.getMetadata().getName(), pod.getSpec().getNodeSelector().get("kubernetes.io/hostname"));
+                    String role = pod.getMetadata().getLabels().get(ProbeWorkload.ROLE);
+                    placedOn.put(role, pod.getSpec().getNodeSelector().get("kubernetes.io/hostname"));
                     namespaces.put(pod.getMetadata().getNamespace(), "seen");
-                    pod.setStatus(status(pod.getMetadata().getName()));
+                    pod.setStatus(status(role));
                     client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).updateStatus();
                 }
                 Thread.sleep(20);
@@ -59,9 +60,9 @@ final class FakeKubelet implements AutoCloseable {
         }
     }
 
-    private PodStatus status(String name) {
+    private PodStatus status(String role) {
         String ip = podIpPrefix + ips.getAndIncrement();
-        if (ProbeWorkload.SERVER.equals(name)) {
+        if (ProbeWorkload.SERVER.equals(role)) {
             return new PodStatusBuilder().withPhase("Running").withPodIP(ip)
                     .addNewCondition().withType("Ready").withStatus("True").endCondition().build();
         }

@@ -26,7 +26,7 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 @EnableKubernetesMockClient(crud = true)
 class ProbeWorkloadTest {
     static final IpPrefix PLANNED = IpPrefix.parse("100.64.0.0/16");
-    static final ProbeSettings FAST = new ProbeSettings("example.invalid/busybox:test", Duration.ofMillis(50));
+    static final ProbeSettings FAST = new ProbeSettings("example.invalid/busybox:test", Duration.ofMillis(50), null);
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -46,9 +46,13 @@ class ProbeWorkloadTest {
     }
 
     private ValidationReport validate(Duration timeout) throws Exception {
+        return validate(FAST, timeout);
+    }
+
+    private ValidationReport validate(ProbeSettings settings, Duration timeout) throws Exception {
         KubeAccess access = new KubeconfigAccess(Kubeconfig.read(List.of(TestKubeconfigs.write(dir, "config",
                 TestKubeconfigs.withToken(server.url("/"), "aks-prod", "aks-prod", TestKubeconfigs.TOKEN)))), "aks-prod");
-        return new ClusterValidator(Clock.systemUTC(), FAST).validate(access, PLANNED, true, timeout);
+        return new ClusterValidator(Clock.systemUTC(), settings).validate(access, PLANNED, true, timeout);
     }
 
     private void assertNothingLeftBehind() {
@@ -84,10 +88,28 @@ class ProbeWorkloadTest {
 
         ValidationCheck probe = report.check("probe").orElseThrow();
         assertThat(probe.status()).isEqualTo(Status.FAILED);
-        assertThat(probe.detail()).isEqualTo("timed out after 600ms waiting for probe-server on aks-nodepool1-0 to be"
-                + " Ready (phase: no status)");
+        assertThat(probe.detail()).matches("timed out after 600ms waiting for probe-server-[a-z0-9]{6} on"
+                + " aks-nodepool1-0 to be Ready \\(phase: no status\\)");
         assertThat(report.check("probe-cleanup").orElseThrow().status()).isEqualTo(Status.PASSED);
         assertThat(report.check("nodes-ready").orElseThrow().status()).isEqualTo(Status.PASSED);
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void inAPreparedNamespaceOnlyPodsAreCreatedAndDeleted() throws Exception {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("netcheck").endMetadata().build()).create();
+        ValidationReport report;
+        try (FakeKubelet kubelet = new FakeKubelet(client, 0, "100.64.0.")) {
+            report = validate(new ProbeSettings("example.invalid/busybox:test", Duration.ofMillis(50), "netcheck"),
+                    Duration.ofSeconds(20));
+            assertThat(kubelet.namespaces).containsOnlyKeys("netcheck");
+        }
+
+        assertThat(report.check("probe").orElseThrow().status()).isEqualTo(Status.PASSED);
+        assertThat(report.check("probe-cleanup").orElseThrow().detail()).startsWith("deleted pods probe-server-")
+                .endsWith(" in netcheck");
+        assertThat(client.namespaces().withName("netcheck").get()).isNotNull();
         assertNothingLeftBehind();
     }
 
@@ -125,6 +147,7 @@ class ProbeWorkloadTest {
 
         assertThat(probe.status()).isEqualTo(Status.FAILED);
         assertThat(probe.detail()).contains("needs two Ready, schedulable Linux nodes", "found 1");
+        assertThat(probe.status()).isEqualTo(Status.FAILED);
         assertNothingLeftBehind();
     }
 
@@ -135,7 +158,7 @@ class ProbeWorkloadTest {
 
         ValidationReport report = validate(Duration.ofSeconds(5));
 
-        assertThat(report.check("probe").orElseThrow().detail()).startsWith("forbidden: the probe needs create on"
+        assertThat(report.check("probe").orElseThrow().detail()).startsWith("forbidden: the probe needs create and delete on"
                 + " namespaces");
         assertThat(report.check("probe-cleanup")).isEmpty();
     }
