@@ -93,6 +93,24 @@ class CredentialHygieneTest {
     }
 
     @Test
+    void aRejectedTokenDoesNotMakeTheClientFallBackToTheKubeconfigsExecPlugin() throws Exception {
+        // fabric8 refreshes credentials on 401; with a file or auto-configuration behind the Config that would
+        // re-read the kubeconfig and run its exec plugin. Ours has neither.
+        server.clearExpectations();
+        server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401).build()).always();
+        Path marker = dir.resolve("exec-ran");
+        Kubeconfig kubeconfig = Kubeconfig.read(List.of(TestKubeconfigs.write(dir, "config",
+                TestKubeconfigs.withExec(server.url("/"), "aks-prod", marker, TestKubeconfigs.TOKEN))));
+
+        InClusterView view = new KubeApiInClusterSource(kubeconfig, null, InClusterCollectionTest.CLOCK)
+                .read(new KubeconfigAccess(kubeconfig, "aks-prod"));
+
+        assertThat(view.toString()).contains("unauthorized");
+        assertThat(marker).doesNotExist();
+        assertThat(server.getRequestCount()).as("the 401 was retried at most once").isBetween(1, 2);
+    }
+
+    @Test
     void rejectedAndUnreachableClustersDoNotLeakTheTokenEither() throws Exception {
         server.clearExpectations();
         server.expect().get().withPath("/version").andReturn(401, new StatusBuilder().withCode(401).build()).always();
