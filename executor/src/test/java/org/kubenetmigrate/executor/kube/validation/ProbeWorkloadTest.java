@@ -118,6 +118,7 @@ class ProbeWorkloadTest {
         ValidationReport report;
         try (FakeKubelet kubelet = new FakeKubelet(client, ProbeWorkload.EXIT_DNS, "100.64.0.")) {
             report = validate(Duration.ofSeconds(20));
+            assertThat(kubelet.placedOn).containsKey(ProbeWorkload.CLIENT);
         }
 
         assertThat(report.check("probe").orElseThrow().detail())
@@ -130,6 +131,7 @@ class ProbeWorkloadTest {
         ValidationReport report;
         try (FakeKubelet kubelet = new FakeKubelet(client, 0, "10.244.0.")) {
             report = validate(Duration.ofSeconds(20));
+            assertThat(kubelet.placedOn).containsKey(ProbeWorkload.CLIENT);
         }
 
         assertThat(report.check("probe").orElseThrow().detail())
