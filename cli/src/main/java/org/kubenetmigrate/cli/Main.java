@@ -17,8 +17,8 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
-            "Reads Azure's own JSON (ARM, az -o json, Resource Graph); works offline."},
-        subcommands = {ReportCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+            "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
+        subcommands = {ReportCommand.class, PlanCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
@@ -26,6 +26,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean ownStderr;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
@@ -36,27 +37,42 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private boolean verbose;
 
-    Main(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    Main(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, boolean ownStderr) {
         this.clock = clock;
         this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
+        this.ownStderr = ownStderr;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    /** True when {@link #err} is the process's stderr (a progress bar may be drawn if it is a terminal). */
+    boolean ownStderr() {
+        return ownStderr;
     }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(Clock.systemUTC(), out, err, args));
+        System.exit(run(Clock.systemUTC(), System.getenv(), out, err, true, args));
     }
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        return run(clock, System.getenv(), out, err, args);
+        return run(clock, System.getenv(), out, err, false, args);
     }
 
     /** As {@link #run(Clock, PrintWriter, PrintWriter, String...)}, with the environment given. */
     public static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main(clock, env, out, err);
+        return run(clock, env, out, err, false, args);
+    }
+
+    private static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, boolean ownStderr,
+                           String... args) {
+        Main main = new Main(clock, env, out, err, ownStderr);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
