@@ -94,6 +94,44 @@ class InClusterAssessmentTest {
     }
 
     @Test
+    void calicoClusterMovingItsPodCidrGetsThePolicyGapTheIpBlocksAndItsNotReadyNode() throws Exception {
+        new KubeObjects(client)
+                .node("aks-system-2", false, "10.244.2.0/24")
+                .networkPolicy("payments", "from-pods", "10.244.0.0/16")
+                .networkPolicy("payments", "deny-all")
+                .custom(ResourceKind.CALICO_CRD_GLOBAL_NETWORK_POLICY, null, "default.deny-egress");
+        // The user names the context: trusted to be this cluster's, whatever it is called.
+        KubeApiInClusterSource named = new KubeApiInClusterSource(Kubeconfig.read(List.of(dir.resolve("config"))),
+                CLUSTER, InClusterCollectionTest.CLOCK);
+        MigrationOptions options = new MigrationOptions(org.kubenetmigrate.planner.model.TargetIpam.OVERLAY, false,
+                org.kubenetmigrate.planner.cidr.IpPrefix.parse("100.64.0.0/16"), List.of(), null);
+
+        MigrationPlan plan = new PlanCluster(InClusterCollectionTest.CLOCK)
+                .run(fleet, "aks-payments-stg-weu", options, named);
+
+        assertThat(plan.assessment().findings()).extracting(Finding::rule).contains("policy-enforcement-gap",
+                "ipblock-pod-cidr", "nodes-not-ready");
+        assertThat(plan.assessment().findings()).filteredOn(f -> f.rule().equals("policy-enforcement-gap"))
+                .singleElement().extracting(Finding::message).asString()
+                .startsWith("2 Kubernetes NetworkPolicies in 1 namespace and 1 Calico policy (GlobalNetworkPolicy 1)");
+        assertThat(plan.assessment().readiness()).isEqualTo(Readiness.BLOCKED);
+    }
+
+    @Test
+    void aCleanClusterReadInsideStaysReady() throws Exception {
+        client.configMaps().inNamespace("kube-system").withName("azure-ip-masq-agent-config").delete();
+        client.policy().v1().podDisruptionBudget().inNamespace("payments").withName("api").delete();
+
+        ClusterAssessment inside = cluster(new AssessFleet(InClusterCollectionTest.CLOCK)
+                .run(fleet, MigrationOptions.DEFAULTS, source), CLUSTER);
+
+        assertThat(inside.readiness()).isEqualTo(Readiness.READY);
+        assertThat(inside.unverified()).isEmpty();
+        assertThat(inside.findings()).extracting(Finding::rule)
+                .doesNotContain("ip-masq-agent-config", "pdb-blocks-drain", "nodes-not-ready");
+    }
+
+    @Test
     void planWithRemoveIpMasqConfigBacksTheConfigMapUpAndDeletesIt() throws Exception {
         MigrationPlan plan = new PlanCluster(InClusterCollectionTest.CLOCK)
                 .run(fleet, CLUSTER, MigrationOptions.DEFAULTS.withRemoveIpMasqConfig(true), source);
