@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.kubenetmigrate.planner.report.OutputFiles;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -25,6 +26,8 @@ import picocli.CommandLine.ScopeType;
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
+    /** The environment (KUBECONFIG); injected so that tests do not depend on the developer's shell. */
+    final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean ownStderr;
@@ -38,8 +41,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private boolean verbose;
 
-    Main(Clock clock, PrintWriter out, PrintWriter err, boolean ownStderr) {
+    Main(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, boolean ownStderr) {
         this.clock = clock;
+        this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
         this.ownStderr = ownStderr;
@@ -59,16 +63,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(Clock.systemUTC(), out, err, true, args));
+        System.exit(run(Clock.systemUTC(), System.getenv(), out, err, true, args));
     }
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        return run(clock, out, err, false, args);
+        return run(clock, System.getenv(), out, err, false, args);
     }
 
-    private static int run(Clock clock, PrintWriter out, PrintWriter err, boolean ownStderr, String... args) {
-        Main main = new Main(clock, out, err, ownStderr);
+    /** As {@link #run(Clock, PrintWriter, PrintWriter, String...)}, with the environment given. */
+    public static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        return run(clock, env, out, err, false, args);
+    }
+
+    private static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, boolean ownStderr,
+                           String... args) {
+        Main main = new Main(clock, env, out, err, ownStderr);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -50,6 +50,14 @@ final class PlanCommand implements Callable<Integer> {
                     + " (detaching the kubenet route table needs one).")
     String assignIdentity;
 
+    @Option(names = "--remove-ip-masq-config",
+            description = "Let the plan back up (to the run directory) and delete custom ip-masq-agent ConfigMaps in"
+                    + " kube-system, which block the Overlay migration.")
+    boolean removeIpMasqConfig;
+
+    @Mixin
+    InClusterOptions inCluster;
+
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Output format (default: text). json follows docs/schema/plan-v1.schema.json and is what"
                     + " the executor will apply.")
@@ -63,7 +71,8 @@ final class PlanCommand implements Callable<Integer> {
         Fleet fleet = input.readFleetFor(cluster);
         MigrationPlan plan;
         try {
-            plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, assignIdentity));
+            plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, assignIdentity)
+                    .withRemoveIpMasqConfig(removeIpMasqConfig), inCluster.forPlan(main.env, main));
         } catch (ClusterNotFoundException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }

@@ -53,6 +53,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     MigrationOptionsMixin migration;
 
+    @Mixin
+    InClusterOptions inCluster;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default), json (docs/schema/report-v1.schema.json), csv, markdown, html (one"
                     + " self-contained file) or junit (JUnit XML for CI).")
@@ -91,7 +94,8 @@ final class ReportCommand implements Callable<Integer> {
                 (read - start) / 1_000_000);
         Severity threshold = failOn == null ? null : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         FleetReport report = new AssessFleet(main.clock).report(in.fleet(), in.metadata(),
-                migration.toOptions(null, null), waiverSet, groupBy, threshold);
+                migration.toOptions(null, null), inCluster.forReport(main.env, main, in.fleet()), waiverSet, groupBy,
+                threshold);
         long assessed = System.nanoTime();
         LOG.debug("assessed {} clusters in {} ms", report.assessment().clusters().size(), (assessed - read) / 1_000_000);
         ReportRenderer renderer = switch (format) {

@@ -13,7 +13,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(CLOCK, new PrintWriter(out), new PrintWriter(err), args);
+        // An empty environment: a developer's KUBECONFIG must not switch plan's in-cluster checks on in tests.
+        int code = Main.run(CLOCK, java.util.Map.of(), new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NetworkProfile;
@@ -30,13 +31,22 @@ public final class ReadinessAssessor {
     }
 
     public ClusterAssessment assess(ManagedCluster cluster, Fleet fleet, MigrationOptions options) {
+        return assess(cluster, fleet, options, InClusterView.notRequested());
+    }
+
+    /**
+     * Assesses with what was read inside the cluster. With {@link InClusterView#notRequested()} the in-cluster rules
+     * stay silent, so the same input gives the same verdict as without in-cluster access.
+     */
+    public ClusterAssessment assess(ManagedCluster cluster, Fleet fleet, MigrationOptions options,
+                                    InClusterView inCluster) {
         NodeNetwork network = NodeNetwork.resolve(cluster, fleet);
         ClusterSizing sizing = Sizer.size(cluster, network, options);
         boolean kubenet = cluster.network().isKubenet();
         List<Finding> findings = new ArrayList<>();
         List<Unverified> unverified = new ArrayList<>();
         if (kubenet) {
-            ClusterContext context = new ClusterContext(cluster, network, sizing, options, today);
+            ClusterContext context = new ClusterContext(cluster, network, sizing, options, today, inCluster);
             for (Rule rule : rules) {
                 if (!rule.targets().contains(options.target())) {
                     continue;
@@ -50,7 +60,7 @@ public final class ReadinessAssessor {
         findings.sort(Comparator.comparing(Finding::severity));
         Readiness readiness = Readiness.of(kubenet, findings, unverified);
         return new ClusterAssessment(cluster, network, readiness, findings, unverified, sizing,
-                target(cluster.network(), sizing, options, kubenet));
+                target(cluster.network(), sizing, options, kubenet), inCluster);
     }
 
     static TargetNetwork target(NetworkProfile network, ClusterSizing sizing, MigrationOptions options, boolean kubenet) {

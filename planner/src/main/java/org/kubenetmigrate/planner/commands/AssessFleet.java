@@ -6,7 +6,9 @@ import java.util.List;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
 import org.kubenetmigrate.planner.assessment.FleetAssessment;
 import org.kubenetmigrate.planner.assessment.ReadinessAssessor;
+import org.kubenetmigrate.planner.inventory.InClusterSource;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.InputMetadata;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.report.FleetReport;
@@ -25,11 +27,24 @@ public final class AssessFleet {
     }
 
     public FleetAssessment run(Fleet fleet, MigrationOptions options) {
+        return run(fleet, options, InClusterSource.NOT_REQUESTED);
+    }
+
+    /** Assesses with in-cluster reads; the source is asked only for kubenet clusters (the others have no rules). */
+    public FleetAssessment run(Fleet fleet, MigrationOptions options, InClusterSource inCluster) {
         ReadinessAssessor assessor = new ReadinessAssessor(RuleCatalogue.all(), LocalDate.now(clock));
-        // Rules are pure functions of the cluster and the (read-only) fleet, so clusters are assessed on all cores;
-        // the list keeps input order.
-        List<ClusterAssessment> clusters = fleet.clusters().parallelStream()
-                .map(c -> assessor.assess(c, fleet, options))
+        if (inCluster == InClusterSource.NOT_REQUESTED) {
+            // Rules are pure functions of the cluster and the (read-only) fleet, so clusters are assessed on all
+            // cores; the list keeps input order.
+            List<ClusterAssessment> clusters = fleet.clusters().parallelStream()
+                    .map(c -> assessor.assess(c, fleet, options, InClusterView.notRequested()))
+                    .toList();
+            return new FleetAssessment(clock.instant(), clusters);
+        }
+        // In-cluster reads open one API connection per cluster: one at a time.
+        List<ClusterAssessment> clusters = fleet.clusters().stream()
+                .map(c -> assessor.assess(c, fleet, options,
+                        c.network().isKubenet() ? inCluster.read(c) : InClusterView.notRequested()))
                 .toList();
         return new FleetAssessment(clock.instant(), clusters);
     }
@@ -40,9 +55,15 @@ public final class AssessFleet {
      */
     public FleetReport report(Fleet fleet, InputMetadata input, MigrationOptions options, WaiverSet waivers,
                               Grouping groupBy, Severity failOn) {
-        FleetAssessment assessment = run(fleet, options);
+        return report(fleet, input, options, InClusterSource.NOT_REQUESTED, waivers, groupBy, failOn);
+    }
+
+    public FleetReport report(Fleet fleet, InputMetadata input, MigrationOptions options, InClusterSource inCluster,
+                              WaiverSet waivers, Grouping groupBy, Severity failOn) {
+        FleetAssessment assessment = run(fleet, options, inCluster);
         List<String> rules = RuleCatalogue.all().stream()
                 .filter(r -> r.targets().contains(options.target()))
+                .filter(r -> inCluster != InClusterSource.NOT_REQUESTED || !r.readsInsideTheCluster())
                 .map(Rule::id)
                 .toList();
         return new FleetReport(assessment, waivers.review(assessment, LocalDate.now(clock)), input, rules,

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.model.InClusterCheck;
+import org.kubenetmigrate.planner.model.InClusterState;
+import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NetworkProfile;
@@ -40,6 +43,8 @@ public final class OverlayPlanner {
         if (options.assignIdentity() != null && !cluster.identity().isUserAssigned()) {
             prepare.add(assignIdentity(cluster, options.assignIdentity(), on));
         }
+        removeIpMasqConfig(assessment, options).ifPresent(prepare::add);
+        // Last in prepare: the policy enforcement gap should start as late as possible.
         engine.ifPresent(e -> prepare.add(disableNetworkPolicy(e, finalEngine, on)));
 
         List<Stage> stages = new ArrayList<>();
@@ -84,6 +89,46 @@ public final class OverlayPlanner {
             step.oneWay();
         }
         return step.build();
+    }
+
+    /**
+     * With {@code --remove-ip-masq-config}: back up and delete the custom ip-masq-agent ConfigMaps, which block the
+     * migration (R3). Left out when the in-cluster read found none; kept when nothing was read, since the executor
+     * then looks at run time.
+     */
+    static Optional<Step> removeIpMasqConfig(ClusterAssessment assessment, MigrationOptions options) {
+        if (!options.removeIpMasqConfig()) {
+            return Optional.empty();
+        }
+        String found;
+        if (assessment.inCluster() instanceof InClusterView.Collected collected) {
+            List<String> custom = collected.state().ipMasqConfigMaps().stream()
+                    .filter(c -> !c.reconciled()).map(InClusterState.IpMasqConfigMap::name).toList();
+            boolean readFailed = !collected.state().gapsFor(InClusterCheck.IP_MASQ_AGENT_CONFIG).isEmpty();
+            if (custom.isEmpty() && !readFailed) {
+                return Optional.empty();
+            }
+            found = custom.isEmpty() ? "The ConfigMaps could not be read at planning time; the executor deletes the"
+                    + " custom ones it finds." : "Found at planning time: " + custom.stream()
+                    .map(n -> "kube-system/" + n).collect(Collectors.joining(", ")) + "; the executor re-reads them"
+                    + " and deletes the custom ones it finds then.";
+        } else {
+            found = "The cluster was not read at planning time; the executor deletes the custom ones it finds.";
+        }
+        return Optional.of(Step.builder("remove-ip-masq-config", "Back up and delete the custom ip-masq-agent ConfigMaps")
+                .description("AKS rejects the Overlay migration while a custom ip-masq-agent configuration exists in"
+                        + " kube-system (changelog 2025-01-30), and custom non-masquerade ranges break pod"
+                        + " connectivity on Overlay (D1). Every kube-system ConfigMap whose name contains"
+                        + " ip-masq-agent, except AKS's own " + InClusterState.IpMasqConfigMap.RECONCILED_NAME
+                        + ", is saved to the run directory (ip-masq-agent/NAME.yaml) and then deleted. " + found
+                        + " By hand: kubectl -n kube-system get configmap NAME -o yaml > NAME.yaml && kubectl -n"
+                        + " kube-system delete configmap NAME. Needs get, list and delete on configmaps in"
+                        + " kube-system.")
+                .approval()
+                .changesCluster()
+                .compensation(new Compensation("Re-create the ConfigMaps from the backup in the run directory"
+                        + " (kubectl apply -f ip-masq-agent/NAME.yaml)", null, null))
+                .build());
     }
 
     static Step disableNetworkPolicy(String engine, String finalEngine, ClusterSteps on) {
@@ -227,6 +272,9 @@ public final class OverlayPlanner {
             checks.add("the 0.0.0.0/0 route is still there (it was before)");
         }
         checks.add("kubectl get nnc -A lists every node");
+        checks.add("inside the cluster: every node Ready with its spec.podCIDR(s) inside " + expectedCidr
+                + ", a NodeNetworkConfig per node, kube-system pods Running and Ready, CoreDNS available"
+                + " (optionally a probe: DNS and pod-to-pod traffic across two nodes)");
         return Step.builder("validate", "Validate the result")
                 .description("Read-only: read the cluster, its agent pools and route tables and check: "
                         + String.join("; ", checks) + ".")
@@ -248,11 +296,25 @@ public final class OverlayPlanner {
                 + " cluster for this change (F6): run terraform plan and accept only an in-place update, else refresh"
                 + " or re-import the state.");
         notes.add(podCidrNote(assessment.sizing().podCidr()));
+        notes.add(inClusterNote(assessment.inCluster()));
         if (!cluster.identity().isUserAssigned() && options.assignIdentity() == null) {
             notes.add("identity: the cluster uses " + cluster.identity().describe() + "; detaching the kubenet route"
                     + " table needs a user-assigned identity (D1). Re-plan with --assign-identity <identity id>.");
         }
         return notes;
+    }
+
+    static String inClusterNote(InClusterView view) {
+        if (view instanceof InClusterView.Collected collected) {
+            InClusterState state = collected.state();
+            return "in-cluster: read from " + state.source() + " at " + state.collectedAt()
+                    + (state.gaps().isEmpty() ? "." : "; " + state.gaps().size() + " reads failed (see unverified).");
+        }
+        if (view instanceof InClusterView.Unavailable unavailable) {
+            return "in-cluster: could not read the cluster: " + unavailable.reason();
+        }
+        return "in-cluster: not checked (" + String.join(", ", InClusterCheck.ALL) + " need the Kubernetes API);"
+                + " re-plan with --kubeconfig FILE [--context NAME] to run these read-only checks.";
     }
 
     static String podCidrNote(PodCidrSizing sizing) {

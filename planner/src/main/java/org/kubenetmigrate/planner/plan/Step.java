@@ -18,6 +18,8 @@ import java.util.Objects;
  *                implements itself
  * @param azCli the equivalent az command, or null
  * @param compensation how to undo the step, or null when it is not reversible or there is nothing to undo
+ * @param changesCluster true when the step changes objects inside the cluster through the Kubernetes API (not
+ *                       through ARM), e.g. deleting a ConfigMap; such a step has no ARM request but is not read-only
  */
 public record Step(
         String id,
@@ -29,7 +31,8 @@ public record Step(
         boolean manual,
         ArmRequest request,
         String azCli,
-        Compensation compensation) {
+        Compensation compensation,
+        boolean changesCluster) {
 
     public Step {
         Objects.requireNonNull(id, "id");
@@ -41,6 +44,13 @@ public record Step(
         if (!reversible && compensation != null) {
             throw new IllegalArgumentException("step " + id + ": an irreversible step has no compensation");
         }
+    }
+
+    /** A step that changes nothing inside the cluster through the Kubernetes API. */
+    public Step(String id, String title, String description, boolean reversible, boolean pointOfNoReturn,
+                boolean requiresApproval, boolean manual, ArmRequest request, String azCli, Compensation compensation) {
+        this(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request, azCli,
+                compensation, false);
     }
 
     /** True when the step changes something in Azure (a request other than GET). */
@@ -64,6 +74,7 @@ public record Step(
         private ArmRequest request;
         private String azCli;
         private Compensation compensation;
+        private boolean changesCluster;
 
         private Builder(String id, String title) {
             this.id = id;
@@ -109,6 +120,12 @@ public record Step(
             return this;
         }
 
+        /** Marks a step that changes objects inside the cluster through the Kubernetes API. */
+        public Builder changesCluster() {
+            this.changesCluster = true;
+            return this;
+        }
+
         public Builder compensation(Compensation compensation) {
             this.compensation = compensation;
             return this;
@@ -116,7 +133,7 @@ public record Step(
 
         public Step build() {
             return new Step(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request,
-                    azCli, compensation);
+                    azCli, compensation, changesCluster);
         }
     }
 }

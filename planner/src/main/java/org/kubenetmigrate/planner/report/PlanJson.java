@@ -63,6 +63,7 @@ public final class PlanJson {
         node.put("manual", step.manual());
         node.set("request", request(step.request()));
         node.put("azCli", step.azCli());
+        node.put("changesCluster", step.changesCluster());
         Compensation c = step.compensation();
         if (c == null) {
             node.putNull("compensation");

@@ -110,7 +110,9 @@ final class PlanView {
         if (step.manual()) {
             markers.add("manual");
         }
-        if (step.request() == null || !step.request().mutating()) {
+        if (step.changesCluster()) {
+            markers.add("changes the cluster");
+        } else if (step.request() == null || !step.request().mutating()) {
             if (!step.manual()) {
                 markers.add("read-only");
             }
@@ -135,7 +137,9 @@ final class PlanView {
         String ponr = plan.pointOfNoReturn()
                 .map(p -> ", point of no return at step " + (steps.indexOf(p) + 1) + " (" + p.id() + ")")
                 .orElse("");
+        long inCluster = steps.stream().filter(Step::changesCluster).count();
         return steps.size() + " steps in " + plan.stages().size() + " stages, " + mutating + " change Azure, "
+                + (inCluster == 0 ? "" : inCluster + " change objects in the cluster, ")
                 + approvals + " need approval" + ponr + ".";
     }
 }

@@ -1,6 +1,8 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.time.LocalDate;
+import java.util.Objects;
+import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NodeNetwork;
@@ -12,7 +14,18 @@ import org.kubenetmigrate.planner.sizing.ClusterSizing;
  * @param network the node network resolved against the input, with gaps where data was missing
  * @param sizing node counts and the pod CIDR choice
  * @param today the assessment date (from the injected clock), for date-based rules
+ * @param inCluster what was read inside the cluster through the Kubernetes API, if that was asked for
  */
 public record ClusterContext(ManagedCluster cluster, NodeNetwork network, ClusterSizing sizing,
-                             MigrationOptions options, LocalDate today) {
+                             MigrationOptions options, LocalDate today, InClusterView inCluster) {
+
+    public ClusterContext {
+        Objects.requireNonNull(inCluster, "inCluster");
+    }
+
+    /** A context without in-cluster data (in-cluster checks not requested). */
+    public ClusterContext(ManagedCluster cluster, NodeNetwork network, ClusterSizing sizing, MigrationOptions options,
+                          LocalDate today) {
+        this(cluster, network, sizing, options, today, InClusterView.notRequested());
+    }
 }

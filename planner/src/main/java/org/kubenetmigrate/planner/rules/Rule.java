@@ -25,6 +25,14 @@ public interface Rule {
         return EnumSet.of(TargetIpam.OVERLAY);
     }
 
+    /**
+     * True for rules that judge what is read inside the cluster through the Kubernetes API; they run only when
+     * in-cluster checks were asked for, so a report without them must not claim to have checked them.
+     */
+    default boolean readsInsideTheCluster() {
+        return false;
+    }
+
     /** Only called for kubenet clusters; the assessor skips the rules for clusters already off kubenet. */
     RuleOutcome evaluate(ClusterContext context);
 

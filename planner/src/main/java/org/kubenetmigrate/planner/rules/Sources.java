@@ -30,6 +30,9 @@ public final class Sources {
     public static final String D23_KUBENET_RETIREMENT = "https://github.com/Azure/AKS/issues/4859";
     /** D27: private clusters. */
     public static final String D27_PRIVATE_CLUSTERS = AKS + "private-clusters";
+    /** AKS troubleshooting: UpgradeFailed when a PodDisruptionBudget blocks draining a node (F15). */
+    public static final String POD_DRAIN_FAILURE = "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/"
+            + "create-upgrade-delete/error-code-poddrainfailure";
     /** C1: AKS release notes. */
     public static final String C1_CHANGELOG = "https://github.com/Azure/AKS/blob/master/CHANGELOG.md";
     /** Route table shared with the App Gateway subnet failed the migration. */

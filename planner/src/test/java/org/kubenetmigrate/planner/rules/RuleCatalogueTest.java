@@ -13,11 +13,13 @@ class RuleCatalogueTest {
     @Test
     void everyRuleOnceInReadingOrder() {
         assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
-                "kubernetes-version", "network-policy", "identity-type", "availability-set-pool", "dcsv2-pool",
-                "name-length", "provisioning-state", "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity",
-                "route-table-shared", "route-table-egress", "node-subnet-surge", "service-cidr-overlap",
-                "dual-stack", "agic-addon", "pod-identity", "private-cluster", "max-pods", "iac-drift",
-                "retirement", "pod-subnet-space");
+                "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
+                "availability-set-pool", "dcsv2-pool", "name-length", "provisioning-state", "nodes-not-ready",
+                "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity", "route-table-shared",
+                "route-table-egress", "node-subnet-surge", "pdb-blocks-drain", "policy-enforcement-gap",
+                "ipblock-pod-cidr", "service-cidr-overlap", "dual-stack", "agic-addon", "pod-identity",
+                "private-cluster", "single-replica-workloads", "max-pods", "iac-drift", "retirement",
+                "pod-subnet-space");
     }
 
     @Test

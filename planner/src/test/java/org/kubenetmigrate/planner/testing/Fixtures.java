@@ -566,6 +566,7 @@ public final class Fixtures {
         String podCidr;
         List<String> avoid = new ArrayList<>();
         String assignIdentity;
+        boolean removeIpMasqConfig;
 
         public OptionsBuilder target(TargetIpam target) {
             this.target = target;
@@ -592,9 +593,14 @@ public final class Fixtures {
             return this;
         }
 
+        public OptionsBuilder removeIpMasqConfig() {
+            this.removeIpMasqConfig = true;
+            return this;
+        }
+
         public MigrationOptions build() {
             return new MigrationOptions(target, cilium, podCidr == null ? null : IpPrefix.parse(podCidr),
-                    parseAll(avoid.toArray(String[]::new)), assignIdentity);
+                    parseAll(avoid.toArray(String[]::new)), assignIdentity, removeIpMasqConfig);
         }
     }
 }

@@ -1,0 +1,102 @@
+package org.kubenetmigrate.cli;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kubenetmigrate.executor.kube.KubeApiInClusterSource;
+import org.kubenetmigrate.executor.kube.Kubeconfig;
+import org.kubenetmigrate.executor.kube.KubeconfigException;
+import org.kubenetmigrate.planner.inventory.InClusterSource;
+import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InClusterView;
+import picocli.CommandLine.Option;
+
+/**
+ * Whether and how to read inside the clusters (read-only Kubernetes API checks). {@code plan} reads when a
+ * kubeconfig is at hand ({@code --kubeconfig} or {@code KUBECONFIG}); {@code report} only when asked, because it
+ * is one connection per cluster. {@code ~/.kube/config} is never used implicitly: its current context may be any
+ * cluster.
+ */
+final class InClusterOptions {
+    static final String NO_KUBECONFIG = "in-cluster checks not run: no kubeconfig (pass --kubeconfig FILE or set"
+            + " KUBECONFIG; credentials from ARM come later)";
+
+    @Option(names = "--in-cluster", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
+            description = "Read inside the cluster(s) through the Kubernetes API (read-only): ip-masq-agent"
+                    + " ConfigMaps, disruption budgets, network policies, nodes, workloads. plan: on when a"
+                    + " kubeconfig is given or KUBECONFIG is set; report: off unless given (one connection per"
+                    + " cluster). --in-cluster=false turns it off.")
+    Boolean inCluster;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig to read the cluster(s) with (default: KUBECONFIG). exec plugins such as"
+                    + " kubelogin are never run.")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME",
+            description = "Kubeconfig context of the cluster. Default: the context (or cluster entry) named like"
+                    + " the AKS cluster, as az aks get-credentials writes it; another cluster's context is never"
+                    + " used.")
+    String context;
+
+    /** plan: on unless --in-cluster=false, when a kubeconfig is at hand or in-cluster checks were asked for. */
+    InClusterSource forPlan(Map<String, String> env, Main main) throws CliException {
+        if (Boolean.FALSE.equals(inCluster)) {
+            return InClusterSource.NOT_REQUESTED;
+        }
+        List<Path> files = files(env);
+        if (files.isEmpty()) {
+            boolean asked = Boolean.TRUE.equals(inCluster) || context != null;
+            return asked ? cluster -> InClusterView.unavailable(NO_KUBECONFIG) : InClusterSource.NOT_REQUESTED;
+        }
+        return source(files, main);
+    }
+
+    /** report: only with --in-cluster, --kubeconfig or --context; --context only when one kubenet cluster is read. */
+    InClusterSource forReport(Map<String, String> env, Main main, Fleet fleet) throws CliException {
+        boolean asked = Boolean.TRUE.equals(inCluster)
+                || (inCluster == null && (kubeconfig != null || context != null));
+        if (!asked) {
+            return InClusterSource.NOT_REQUESTED;
+        }
+        long kubenet = fleet.clusters().stream().filter(c -> c.network().isKubenet()).count();
+        if (context != null && kubenet > 1) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "--context names one cluster's context, but the input"
+                    + " has " + kubenet + " kubenet clusters; without --context each cluster is read through the"
+                    + " context named like it");
+        }
+        List<Path> files = files(env);
+        if (files.isEmpty()) {
+            return cluster -> InClusterView.unavailable(NO_KUBECONFIG);
+        }
+        return source(files, main);
+    }
+
+    private InClusterSource source(List<Path> files, Main main) throws CliException {
+        try {
+            return new KubeApiInClusterSource(Kubeconfig.read(files), context, main.clock);
+        } catch (KubeconfigException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    /** --kubeconfig, else the KUBECONFIG list (missing entries skipped, as kubectl does). */
+    private List<Path> files(Map<String, String> env) {
+        if (kubeconfig != null) {
+            return List.of(kubeconfig);
+        }
+        String list = env.get("KUBECONFIG");
+        List<Path> files = new ArrayList<>();
+        if (list != null) {
+            for (String entry : list.split(File.pathSeparator)) {
+                if (!entry.isBlank() && Files.isRegularFile(Path.of(entry))) {
+                    files.add(Path.of(entry));
+                }
+            }
+        }
+        return files;
+    }
+}

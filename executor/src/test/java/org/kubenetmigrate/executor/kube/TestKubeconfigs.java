@@ -1,0 +1,82 @@
+package org.kubenetmigrate.executor.kube;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Kubeconfig files for tests, pointing at the mock API server (self-signed TLS, hence insecure-skip-tls-verify). */
+public final class TestKubeconfigs {
+    /** A recognisable bearer token, so tests can prove it never leaks. */
+    public static final String TOKEN = "kmtest-bearer-9f1c2e7a5b3d4c6e8f0a1b2c3d4e5f60";
+
+    private TestKubeconfigs() {
+    }
+
+    public static Path write(Path dir, String fileName, String yaml) {
+        try {
+            Path file = dir.resolve(fileName);
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One context {@code context} → cluster entry {@code cluster} at {@code server}, user with a bearer token. */
+    public static String withToken(String server, String context, String cluster, String token) {
+        return """
+                apiVersion: v1
+                kind: Config
+                current-context: %1$s
+                clusters:
+                - name: %2$s
+                  cluster:
+                    server: %3$s
+                    insecure-skip-tls-verify: true
+                contexts:
+                - name: %1$s
+                  context:
+                    cluster: %2$s
+                    user: clusterUser_rg_%2$s
+                users:
+                - name: clusterUser_rg_%2$s
+                  user:
+                    token: %4$s
+                """.formatted(context, cluster, server, token);
+    }
+
+    /**
+     * Like an Entra-integrated AKS kubeconfig: the user runs an exec plugin. The "plugin" is a shell that creates
+     * {@code marker} (and would print a token), so a test can tell whether anything ran it. With
+     * {@code alsoToken}, the user carries a static token as well.
+     */
+    public static String withExec(String server, String context, Path marker, String alsoToken) {
+        return """
+                apiVersion: v1
+                kind: Config
+                current-context: %1$s
+                clusters:
+                - name: %1$s
+                  cluster:
+                    server: %2$s
+                    insecure-skip-tls-verify: true
+                contexts:
+                - name: %1$s
+                  context:
+                    cluster: %1$s
+                    user: clusterUser_rg_%1$s
+                users:
+                - name: clusterUser_rg_%1$s
+                  user:
+                %4$s
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: /bin/sh
+                      args:
+                      - -c
+                      - 'touch %3$s; echo "{\\"apiVersion\\":\\"client.authentication.k8s.io/v1beta1\\",\\"kind\\":\\"ExecCredential\\",\\"status\\":{\\"token\\":\\"from-exec\\"}}"'
+                      interactiveMode: Never
+                """.formatted(context, server, marker, alsoToken == null ? "" : "    token: " + alsoToken);
+    }
+}

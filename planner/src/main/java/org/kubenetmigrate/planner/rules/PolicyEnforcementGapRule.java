@@ -1,0 +1,79 @@
+package org.kubenetmigrate.planner.rules;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.kubenetmigrate.planner.model.InClusterCheck;
+import org.kubenetmigrate.planner.model.InClusterState;
+
+/**
+ * When the plan disables a policy engine, "policies are no longer enforced" until one is enabled again (D11); the
+ * rule counts what goes unenforced: Kubernetes NetworkPolicies and Calico policy objects. The Calico CRDs and
+ * resources stay in the cluster after the uninstall (D11).
+ *
+ * <p>The Calico API server ({@code projectcalico.org/v3}) serves the objects stored as {@code crd.projectcalico.org}
+ * CRDs, so the count per kind is the larger of the two groups, never their sum (DERIVED). Neither Cilium nor Azure
+ * NPM reads Calico's own resources, so with any other final engine those stay unenforced for good (DERIVED).
+ */
+public final class PolicyEnforcementGapRule extends InClusterRule {
+
+    @Override
+    public String id() {
+        return InClusterCheck.POLICY_ENFORCEMENT_GAP;
+    }
+
+    @Override
+    public String reference() {
+        return Sources.D11_NETWORK_POLICIES;
+    }
+
+    @Override
+    boolean applies(ClusterContext context) {
+        return context.cluster().network().policyEngine().isPresent();
+    }
+
+    @Override
+    Severity couldBe(ClusterContext context) {
+        return Severity.WARNING;
+    }
+
+    @Override
+    RuleOutcome judge(ClusterContext context, InClusterState state) {
+        int kubernetes = state.networkPolicies().size();
+        long namespaces = state.networkPolicies().stream().map(InClusterState.NetworkPolicyInfo::namespace).distinct().count();
+        Map<String, Integer> calicoByKind = new TreeMap<>();
+        state.calicoPolicies().forEach(c -> calicoByKind.merge(c.kind(), c.count(), Math::max));
+        int calico = calicoByKind.values().stream().mapToInt(Integer::intValue).sum();
+        boolean incomplete = !state.gapsFor(id()).isEmpty();
+        if (kubernetes == 0 && calico == 0) {
+            return RuleOutcome.pass();
+        }
+        String engine = context.cluster().network().policyEngine().orElseThrow();
+        String finalEngine = context.options().ciliumDataplane() ? "cilium" : engine;
+        String until = "cilium".equals(finalEngine)
+                ? "enable-cilium has reimaged every node (Cilium enforces only then, D1)"
+                : "restore-network-policy re-installs " + engine;
+        StringBuilder message = new StringBuilder()
+                .append(kubernetes).append(kubernetes == 1 ? " Kubernetes NetworkPolicy in " : " Kubernetes NetworkPolicies in ").append(namespaces)
+                .append(namespaces == 1 ? " namespace" : " namespaces").append(" and ").append(calico)
+                .append(calico == 1 ? " Calico policy" : " Calico policies")
+                .append(calico == 0 ? "" : " (" + calicoByKind.entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")")
+                .append(kubernetes + calico == 1 ? " is" : " are").append(" not enforced from disable-network-policy until ").append(until)
+                .append(": the whole node reimage");
+        if (incomplete) {
+            message.append(" (not every kind could be read; see unverified)");
+        }
+        if (calico > 0 && !"calico".equals(finalEngine)) {
+            message.append(". The Calico policies stay unenforced afterwards too: ")
+                    .append("cilium".equals(finalEngine) ? "Cilium" : "Azure NPM")
+                    .append(" does not read projectcalico.org resources");
+        }
+        return RuleOutcome.of(finding(Severity.WARNING, message.toString(),
+                "Choose a window in which unenforced policies are acceptable, scale down what they protect, or add"
+                        + " temporary NSG rules for it"
+                        + (calico > 0 && !"calico".equals(finalEngine)
+                        ? "; translate the Calico policies to Kubernetes or Cilium policies before the migration" : "")));
+    }
+}
