@@ -39,6 +39,18 @@ public final class FleetReader {
         return fleet.toFleet();
     }
 
+    /**
+     * Reads one JSON document held in memory, such as a live ARM response, exactly as a file with that content
+     * would be read; {@code source} names it in error messages (e.g. {@code "GET /subscriptions/…"}).
+     */
+    public Fleet read(String source, JsonNode document) throws InputException {
+        Accumulator fleet = new Accumulator();
+        for (JsonNodeAt resource : resources(source, document)) {
+            readResource(JsonFields.of(source, resource.pointer(), resource.node()), fleet);
+        }
+        return fleet.toFleet();
+    }
+
     private static void readResource(JsonFields resource, Accumulator fleet) throws InputException {
         String declared = ResourceType.declaredType(resource);
         Optional<ResourceType> type = ResourceType.of(declared);
