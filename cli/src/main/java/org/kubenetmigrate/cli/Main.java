@@ -17,12 +17,14 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph); works offline."},
-        subcommands = {ReportCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReportCommand.class, PlanCommand.class, ApplyCommand.class, ResumeCommand.class,
+            StatusCommand.class, RollbackCommand.class, UnlockCommand.class, CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    final CliEnvironment environment;
+    final PrintWriter out;
+    final PrintWriter err;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
@@ -33,8 +35,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private boolean verbose;
 
-    Main(Clock clock, PrintWriter out, PrintWriter err) {
-        this.clock = clock;
+    Main(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        this.environment = environment;
+        this.clock = environment.clock();
         this.out = out;
         this.err = err;
     }
@@ -47,7 +50,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main(clock, out, err);
+        return run(CliEnvironment.standard(clock), out, err, args);
+    }
+
+    /**
+     * Runs one command line against an environment: the clock, how Azure is reached, who is asked at gates and how
+     * time passes. {@link CliEnvironment#standard} is the real one; tests hand in in-memory Azure and virtual time.
+     */
+    static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main(environment, out, err);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
