@@ -54,7 +54,7 @@ class ExecutorCommandsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("[1/7] precheck:", "[4/7] update-network-plugin:", "[7/7] validate:",
-                "approved by", "(flag --auto-approve)", "completed: cluster aks-payments-stg-weu runs Azure CNI Overlay");
+                "gate before disable-network-policy: approved by", "(flag --auto-approve)", "completed: cluster aks-payments-stg-weu runs Azure CNI Overlay");
         assertThat(run.err()).isEmpty();
         List<InMemoryClusterOperations.Call> puts = azure.mutatingCalls();
         assertThat(puts).extracting(c -> c.method() + " " + c.path() + " If-Match " + c.ifMatch() + " "

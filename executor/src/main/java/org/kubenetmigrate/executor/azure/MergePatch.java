@@ -2,7 +2,6 @@ package org.kubenetmigrate.executor.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,8 +25,7 @@ public final class MergePatch {
         ObjectNode result = target != null && target.isObject()
                 ? ((ObjectNode) target).deepCopy()
                 : ((ObjectNode) patch).objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
             if (member.getValue().isNull()) {
                 result.remove(member.getKey());
             } else {
@@ -59,8 +57,7 @@ public final class MergePatch {
         if (current == null || !current.isObject()) {
             return false;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
             if (!isInEffect(memberIgnoringCase(current, member.getKey()), member.getValue())) {
                 return false;
             }
@@ -74,10 +71,9 @@ public final class MergePatch {
             return exact;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String candidate = names.next();
-            if (candidate.toLowerCase(Locale.ROOT).equals(lower)) {
-                return object.get(candidate);
+        for (Map.Entry<String, JsonNode> candidate : object.properties()) {
+            if (candidate.getKey().toLowerCase(Locale.ROOT).equals(lower)) {
+                return candidate.getValue();
             }
         }
         return null;

@@ -112,7 +112,9 @@ final class Sessions {
                 Engine engine = new Engine(StepCatalogue.all(), azure, env.settings(), env.clock(), env.sleeper(), bus,
                         env.prompt(), actor);
                 RunResult result = body.run(engine, journal);
-                if (result.outcome() == RunOutcome.COMPLETED || result.outcome() == RunOutcome.ROLLED_BACK) {
+                // The lock belongs to the run until it is over: finished, or rolled back.
+                RunState.Phase phase = RunState.replay(journal.records()).phase();
+                if (phase == RunState.Phase.FINISHED || phase == RunState.Phase.ROLLED_BACK) {
                     env.lock().release(run.plan().clusterId(), run.id());
                 }
                 return result;

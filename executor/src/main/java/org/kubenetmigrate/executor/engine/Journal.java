@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -205,11 +206,11 @@ public final class Journal implements Closeable {
         json.put("type", type.wireName());
         json.put("stepId", stepId);
         if (fields != null) {
-            fields.fields().forEachRemaining(f -> {
+            for (Map.Entry<String, JsonNode> f : fields.properties()) {
                 if (!json.has(f.getKey())) {
                     json.set(f.getKey(), f.getValue());
                 }
-            });
+            }
         }
         String payload = MAPPER.writeValueAsString(json);
         String line = payload.substring(0, payload.length() - 1) + ",\"crc32\":\"" + crc32(payload) + "\"}\n";

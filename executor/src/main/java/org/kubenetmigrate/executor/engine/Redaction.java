@@ -3,7 +3,6 @@ package org.kubenetmigrate.executor.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -35,8 +34,7 @@ public final class Redaction {
 
     private static void mask(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
                 JsonNode value = member.getValue();
                 if (SECRET_NAME.matcher(member.getKey()).matches() && value.isValueNode() && !value.isNull()
                         && !value.isBoolean()) {

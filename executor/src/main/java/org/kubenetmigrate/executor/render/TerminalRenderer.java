@@ -37,7 +37,7 @@ public final class TerminalRenderer implements EngineListener {
             }
             out.println("    " + e.undo());
         } else if (event instanceof EngineEvent.GateApproved e) {
-            out.println("    approved by " + e.by() + " (" + e.how() + ")");
+            out.println("gate before " + e.stepId() + ": approved by " + e.by() + " (" + e.how() + ")");
         } else if (event instanceof EngineEvent.GateDeclined e) {
             out.println("    declined by " + e.by());
         } else if (event instanceof EngineEvent.RequestSent e) {

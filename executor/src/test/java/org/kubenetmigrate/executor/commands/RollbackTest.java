@@ -67,6 +67,7 @@ class RollbackTest {
                 .anySatisfy(r -> assertThat(r).contains("az aks update -g rg-payments-stg -n aks-payments-stg-weu"))
                 .anySatisfy(r -> assertThat(r).contains("resume " + done.runId()));
         assertThat(h.azure.mutatingCalls()).hasSize(puts);
+        assertThat(h.env().lock().holders()).as("a finished run's lock stays released").isEmpty();
     }
 
     @Test
