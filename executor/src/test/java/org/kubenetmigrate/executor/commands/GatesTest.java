@@ -115,4 +115,25 @@ class GatesTest {
         verify(prompt, org.mockito.Mockito.never()).approve(any());
         assertThat(h.azure.mutatingCalls()).hasSize(1);
     }
+
+    @Test
+    void aTornLastJournalRecordIsIgnoredAndTheRunResumesFromTheRecordsBeforeIt() throws Exception {
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure());
+        RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.NONE);
+        Path journal = h.runDir(stopped.runId()).resolve(Journal.FILE_NAME);
+        int before = Journal.read(journal).records().size();
+        // A crash in the middle of writing the next record leaves half a line.
+        java.nio.file.Files.writeString(journal, "{\"seq\":" + (before + 1) + ",\"time\":\"2026-12-01T12:00:00Z\",\"ty",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(h.status(stopped.runId()).detail().tornTail()).startsWith("line " + (before + 1));
+        RunResult done = h.resume(stopped.runId(), Approvals.all());
+
+        assertThat(done.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        Journal.Content after = Journal.read(journal);
+        assertThat(after.tornTail()).isEmpty();
+        assertThat(after.records().get(before).seq()).isEqualTo(before + 1L);
+        assertThat(after.records().get(before).type().wireName()).isEqualTo("run-resumed");
+        assertThat(h.azure.mutatingCalls()).hasSize(3);
+    }
 }
