@@ -30,6 +30,8 @@ public final class Resume {
         Sessions.Opened opened = Sessions.openRun(env, runId);
         RunState state = opened.state();
         if (state.phase() == RunState.Phase.FINISHED) {
+            // A crash between the last record and releasing the lock must not leave the cluster locked.
+            env.lock().release(opened.run().plan().clusterId(), runId);
             return new RunResult(runId, RunOutcome.COMPLETED, null, "run " + runId + " has already completed; nothing"
                     + " to do", List.of());
         }

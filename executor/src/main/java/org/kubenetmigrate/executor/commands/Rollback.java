@@ -27,6 +27,7 @@ public final class Rollback {
             IOException, JournalException {
         Sessions.Opened opened = Sessions.openRun(env, runId);
         if (opened.state().phase() == RunState.Phase.ROLLED_BACK) {
+            env.lock().release(opened.run().plan().clusterId(), runId);
             return new RunResult(runId, RunOutcome.ROLLED_BACK, null, "run " + runId + " was already rolled back",
                     List.of());
         }
