@@ -6,20 +6,60 @@ import java.util.List;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.model.Fleet;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Where the fleet comes from. */
+/** Where the fleet comes from: files given with --from, else a live read of Azure. */
 final class InputOptions {
-    @Option(names = "--from", paramLabel = "PATH", required = true,
+    @Option(names = "--from", paramLabel = "PATH",
             description = "Azure JSON to read: a file or a folder (read recursively for *.json). Repeatable."
-                    + " Accepts ARM REST bodies, az -o json output and Resource Graph results, in any mix.")
+                    + " Accepts ARM REST bodies, az -o json output, Resource Graph results and snapshots written by"
+                    + " 'inventory', in any mix. Without --from, Azure is read live (see the sign-in and scope options).")
     List<Path> from = new ArrayList<>();
 
+    @Mixin
+    AzureOptions azure;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The whole fleet: from the files, or a live Resource Graph inventory. */
     Fleet readFleet() throws CliException {
+        if (!from.isEmpty()) {
+            return readFiles();
+        }
+        Main main = main();
+        return LiveAzure.toFleet(LiveAzure.fleet(azure, main.clock, main.err(), main.ownStderr()), main.err());
+    }
+
+    /** What one cluster's plan needs: from the files, or a fresh deep read of that cluster through ARM. */
+    Fleet readFleetFor(String cluster) throws CliException {
+        if (!from.isEmpty()) {
+            return readFiles();
+        }
+        Main main = main();
+        return LiveAzure.toFleet(LiveAzure.cluster(cluster, azure, main.clock, main.err(), main.ownStderr()), main.err());
+    }
+
+    private Fleet readFiles() throws CliException {
+        if (azure.given()) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "--from reads files; the Azure sign-in and scope options"
+                    + " (--subscription, --cloud, ...) apply only to a live read without --from");
+        }
         try {
             return new FleetReader().read(from);
         } catch (InputException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }
+    }
+
+    private Main main() {
+        CommandSpec spec = command;
+        while (spec.parent() != null) {
+            spec = spec.parent();
+        }
+        return (Main) spec.userObject();
     }
 }

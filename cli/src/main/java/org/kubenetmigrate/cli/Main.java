@@ -16,15 +16,17 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
-            "Reads Azure's own JSON (ARM, az -o json, Resource Graph); works offline."},
-        subcommands = {ReportCommand.class, PlanCommand.class, ApplyCommand.class, ResumeCommand.class,
-            StatusCommand.class, RollbackCommand.class, UnlockCommand.class, CommandLine.HelpCommand.class},
+            "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
+        subcommands = {ReportCommand.class, PlanCommand.class, InventoryCommand.class, ApplyCommand.class,
+            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
     final CliEnvironment environment;
     final PrintWriter out;
     final PrintWriter err;
+    private final boolean ownStderr;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
@@ -35,30 +37,46 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private boolean verbose;
 
-    Main(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+    Main(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr) {
         this.environment = environment;
         this.clock = environment.clock();
         this.out = out;
         this.err = err;
+        this.ownStderr = ownStderr;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    /** True when {@link #err} is the process's stderr (a progress bar may be drawn if it is a terminal). */
+    boolean ownStderr() {
+        return ownStderr;
     }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(Clock.systemUTC(), out, err, args));
+        System.exit(run(CliEnvironment.standard(Clock.systemUTC()), out, err, true, args));
     }
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        return run(CliEnvironment.standard(clock), out, err, args);
+        return run(CliEnvironment.standard(clock), out, err, false, args);
     }
 
     /**
-     * Runs one command line against an environment: the clock, how Azure is reached, who is asked at gates and how
-     * time passes. {@link CliEnvironment#standard} is the real one; tests hand in in-memory Azure and virtual time.
+     * Runs one command line against an environment: the clock, how the executor reaches Azure, who is asked at gates
+     * and how time passes. {@link CliEnvironment#standard} is the real one; tests hand in in-memory Azure and virtual
+     * time.
      */
     static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main(environment, out, err);
+        return run(environment, out, err, false, args);
+    }
+
+    private static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr,
+                           String... args) {
+        Main main = new Main(environment, out, err, ownStderr);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", ExitCodes.HELP_TEXT, "",
             "Examples:",
             "  kubenet-migrate plan --from examples/fleet --cluster aks-payments-prod-weu",
+            "  kubenet-migrate plan --cluster aks-payments-prod-weu      (reads the cluster live through ARM)",
             "  kubenet-migrate plan --from exports/ --cluster /subscriptions/.../managedClusters/aks1 \\",
             "      --dataplane cilium --avoid 192.168.0.0/16 --format json --out plan.json"})
 final class PlanCommand implements Callable<Integer> {
@@ -59,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Fleet fleet = input.readFleet();
+        Fleet fleet = input.readFleetFor(cluster);
         MigrationPlan plan;
         try {
             plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, assignIdentity));

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kubenetmigrate.planner.inventory.Snapshot;
+import org.kubenetmigrate.planner.model.AccessGap;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.ManagedCluster;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Reads Azure's own JSON into a {@link Fleet}: ARM GET/list responses, {@code az aks|network ... show/list} output
  * and {@code az graph query -o json} results, in any mix. Resources of other types are skipped; the first
  * occurrence of an ARM id wins, in sorted file order. Any problem stops the read with an {@link InputException}
- * naming the file and the JSON pointer of the offending value.
+ * naming the file and the JSON pointer of the offending value. A snapshot written by {@code inventory} is read
+ * the same way: its resources through the same readers, its unverified reads as the fleet's access gaps.
  */
 public final class FleetReader {
     private static final Logger LOG = LoggerFactory.getLogger(FleetReader.class);
@@ -32,7 +35,12 @@ public final class FleetReader {
         Accumulator fleet = new Accumulator();
         for (Path file : InputFiles.collect(paths)) {
             String name = file.toString();
-            for (JsonNodeAt resource : resources(name, InputFiles.parse(file))) {
+            JsonNode root = InputFiles.parse(file);
+            if (isSnapshot(root)) {
+                readSnapshot(name, root, fleet);
+                continue;
+            }
+            for (JsonNodeAt resource : resources(name, root)) {
                 readResource(JsonFields.of(name, resource.pointer(), resource.node()), fleet);
             }
         }
@@ -49,6 +57,53 @@ public final class FleetReader {
             readResource(JsonFields.of(source, resource.pointer(), resource.node()), fleet);
         }
         return fleet.toFleet();
+    }
+
+    /**
+     * Reads a snapshot written by {@code inventory} (or held in memory by a live run): its resources go through the
+     * same readers as any file, and its unverified reads become the fleet's {@link AccessGap}s.
+     *
+     * @param name what to call the snapshot in messages (its file name, or "(live)")
+     */
+    public Fleet readSnapshot(String name, JsonNode root) throws InputException {
+        Accumulator fleet = new Accumulator();
+        readSnapshot(name, root, fleet);
+        return fleet.toFleet();
+    }
+
+    /** A snapshot is recognised by its {@code snapshotVersion} key, which no Azure response has. */
+    static boolean isSnapshot(JsonNode root) {
+        return root.isObject() && root.has(Snapshot.VERSION_KEY);
+    }
+
+    private static void readSnapshot(String name, JsonNode root, Accumulator fleet) throws InputException {
+        JsonFields snapshot = JsonFields.of(name, "", root);
+        Integer version = snapshot.integer(Snapshot.VERSION_KEY);
+        if (version == null || version != Snapshot.VERSION) {
+            throw snapshot.error(Snapshot.VERSION_KEY, "unsupported snapshot version " + version
+                    + " (this version of kubenet-migrate reads version " + Snapshot.VERSION + ")");
+        }
+        JsonFields metadata = snapshot.object("metadata");
+        for (JsonFields gap : metadata.objects("unverified")) {
+            ArmId scope = gap.armId("resourceId");
+            if (scope != null) {
+                fleet.accessGaps.add(new AccessGap(scope, gap.requiredString("reason"), gap.string("missingAction")));
+            }
+        }
+        for (JsonFields failed : metadata.objects("subscriptionsFailed")) {
+            String subscription = failed.requiredString("subscriptionId");
+            String error = failed.string("error");
+            LOG.warn("{}: subscription {} could not be read: {}; its clusters are missing from this input",
+                    name, subscription, error);
+            fleet.accessGaps.add(new AccessGap(ArmId.of("/subscriptions/" + subscription),
+                    "subscription could not be read: " + error, null));
+        }
+        if (!root.has("resources") || !root.get("resources").isArray()) {
+            throw snapshot.error("resources", "expected an array of resources");
+        }
+        for (JsonNodeAt resource : entries(root.get("resources"), "/resources")) {
+            readResource(JsonFields.of(name, resource.pointer(), resource.node()), fleet);
+        }
     }
 
     private static void readResource(JsonFields resource, Accumulator fleet) throws InputException {
@@ -142,6 +197,7 @@ public final class FleetReader {
         private final List<ManagedCluster> clusters = new ArrayList<>();
         private final List<VirtualNetwork> virtualNetworks = new ArrayList<>();
         private final List<RouteTable> routeTables = new ArrayList<>();
+        private final List<AccessGap> accessGaps = new ArrayList<>();
         private final Map<ArmId, SourceRef> firstSeen = new HashMap<>();
 
         /**
@@ -158,7 +214,7 @@ public final class FleetReader {
         }
 
         Fleet toFleet() {
-            return new Fleet(clusters, virtualNetworks, routeTables);
+            return new Fleet(clusters, virtualNetworks, routeTables, accessGaps);
         }
     }
 }

@@ -4,13 +4,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Everything read from the input: clusters and the networks they live in. Lookups are by ARM id. */
-public record Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables) {
+/**
+ * Everything read from the input: clusters and the networks they live in, plus the reads a live inventory could not
+ * make ({@link AccessGap}), so that checks needing those resources say why they could not run. Lookups are by ARM id.
+ */
+public record Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
+        List<AccessGap> accessGaps) {
 
     public Fleet {
         clusters = List.copyOf(clusters);
         virtualNetworks = List.copyOf(virtualNetworks);
         routeTables = List.copyOf(routeTables);
+        accessGaps = List.copyOf(accessGaps);
+    }
+
+    /** A fleet read from files, where every read was possible. */
+    public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables) {
+        this(clusters, virtualNetworks, routeTables, List.of());
+    }
+
+    /** The read gap covering {@code id} (the resource itself, or its resource group or subscription), if any. */
+    public Optional<AccessGap> accessGap(ArmId id) {
+        return accessGaps.stream().filter(g -> g.covers(id)).findFirst();
     }
 
     public Optional<VirtualNetwork> virtualNetwork(ArmId id) {

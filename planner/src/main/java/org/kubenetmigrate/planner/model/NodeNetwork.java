@@ -44,7 +44,10 @@ public record NodeNetwork(
             List<VirtualNetwork> inNodeRg = nodeRg == null ? List.of()
                     : fleet.virtualNetworksIn(cluster.subscriptionId(), nodeRg);
             if (inNodeRg.isEmpty()) {
-                vnetGaps.add("the AKS-managed virtual network in node resource group " + nodeRg + " is not in the input");
+                String what = "the AKS-managed virtual network in node resource group " + nodeRg;
+                Optional<AccessGap> gap = nodeRg == null ? Optional.empty()
+                        : fleet.accessGap(ArmId.of("/subscriptions/" + cluster.subscriptionId() + "/resourceGroups/" + nodeRg));
+                vnetGaps.add(gap.map(g -> g.describe(what)).orElse(what + " is not in the input"));
             }
             for (VirtualNetwork vnet : inNodeRg) {
                 vnets.add(vnet);
@@ -55,8 +58,10 @@ public record NodeNetwork(
                 ArmId vnetId = subnetId.parentVirtualNetwork().orElse(null);
                 Optional<VirtualNetwork> vnet = vnetId == null ? Optional.empty() : fleet.virtualNetwork(vnetId);
                 if (vnet.isEmpty()) {
-                    vnetGaps.add("virtual network " + (vnetId == null ? subnetId : vnetId) + " of node subnet "
-                            + subnetId.name() + " is not in the input");
+                    String what = "virtual network " + (vnetId == null ? subnetId : vnetId) + " of node subnet "
+                            + subnetId.name();
+                    Optional<AccessGap> gap = fleet.accessGap(vnetId == null ? subnetId : vnetId);
+                    vnetGaps.add(gap.map(g -> g.describe(what)).orElse(what + " is not in the input"));
                     continue;
                 }
                 if (!vnets.contains(vnet.get())) {
@@ -77,7 +82,8 @@ public record NodeNetwork(
             if (table.isPresent()) {
                 tables.add(table.get());
             } else {
-                tableGaps.add("route table " + id + " associated with the node subnet is not in the input");
+                String what = "route table " + id + " associated with the node subnet";
+                tableGaps.add(fleet.accessGap(id).map(g -> g.describe(what)).orElse(what + " is not in the input"));
             }
         });
         if (!vnetGaps.isEmpty()) {

@@ -1,0 +1,69 @@
+package org.kubenetmigrate.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import org.kubenetmigrate.planner.input.FleetReader;
+import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.inventory.InventoryException;
+import org.kubenetmigrate.planner.inventory.Snapshot;
+import org.kubenetmigrate.planner.inventory.azure.AzureInventory;
+import org.kubenetmigrate.planner.inventory.azure.AzureSession;
+import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
+import org.kubenetmigrate.planner.model.Fleet;
+
+/**
+ * A live read for the CLI: sign in, read, and turn the snapshot into a fleet through the very reader that reads a
+ * saved snapshot, so live and {@code --from snapshot.json} answers cannot differ. The only class of the CLI that
+ * builds Azure clients, and only when called.
+ */
+final class LiveAzure {
+    static final String NO_INPUT_HINT = "give --from PATH to read exported JSON, or sign in to Azure (az login,"
+            + " AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID, workload or managed identity)";
+
+    private LiveAzure() {
+    }
+
+    static Snapshot fleet(AzureOptions azure, Clock clock, PrintWriter err, boolean ownStderr) throws CliException {
+        try {
+            return inventory(azure, clock).fleet(azure.scope(), StderrProgress.forProcess(err, ownStderr));
+        } catch (InventoryException e) {
+            throw failure(e);
+        }
+    }
+
+    static Snapshot cluster(String nameOrId, AzureOptions azure, Clock clock, PrintWriter err, boolean ownStderr)
+            throws CliException {
+        try {
+            return inventory(azure, clock).cluster(nameOrId, azure.scope(), StderrProgress.forProcess(err, ownStderr));
+        } catch (InventoryException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The snapshot as a fleet, plus its caveats on stderr. */
+    static Fleet toFleet(Snapshot snapshot, PrintWriter err) throws CliException {
+        snapshot.metadata().notes().forEach(n -> err.println("note: " + n));
+        err.flush();
+        try {
+            return new FleetReader().readSnapshot("(live)", snapshot.toJson());
+        } catch (InputException e) {
+            throw new CliException(ExitCodes.UNEXPECTED, "Azure returned data the planner cannot read: " + e.getMessage());
+        }
+    }
+
+    private static AzureInventory inventory(AzureOptions azure, Clock clock) throws CliException {
+        try {
+            return new AzureInventory(AzureSession.signIn(azure.target(), InventorySettings.defaults()), clock);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    private static CliException failure(InventoryException e) {
+        return switch (e.kind()) {
+            case SIGN_IN -> new CliException(ExitCodes.INVALID_INPUT, e.getMessage() + "; " + NO_INPUT_HINT);
+            case NOT_FOUND -> new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+            case AZURE -> new CliException(ExitCodes.UNEXPECTED, e.getMessage());
+        };
+    }
+}

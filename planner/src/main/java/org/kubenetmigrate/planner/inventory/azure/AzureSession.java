@@ -1,0 +1,185 @@
+package org.kubenetmigrate.planner.inventory.azure;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.policy.AddDatePolicy;
+import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.http.policy.ArmChallengeAuthenticationPolicy;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.core.util.Configuration;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.containerservice.ContainerServiceManager;
+import com.azure.resourcemanager.network.NetworkManager;
+import com.azure.resourcemanager.resourcegraph.ResourceGraphManager;
+import com.azure.resourcemanager.resources.ResourceManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.kubenetmigrate.planner.inventory.AzureTarget;
+
+/**
+ * One signed-in connection to a cloud: the credential, one HTTP client and one pipeline shared by every manager
+ * (building managers is the expensive part of startup, so they are made on first use and cached per subscription).
+ *
+ * <p>Pipeline, outermost first: user agent, request id, raw-body capture ({@link RawBodies}, sees final answers
+ * only), Resource Graph quota headers, the SDK retry policy (the one owner of retries), date, ARM bearer-token
+ * authentication. No HTTP logging policy: headers and bodies (tokens) never reach a log.
+ */
+public final class AzureSession {
+    private final AzureTarget target;
+    private final AzureEnvironment environment;
+    private final HttpPipeline pipeline;
+    private final GraphQuota quota = new GraphQuota();
+    private final Resilience resilience;
+    private final InventorySettings settings;
+    private final Map<String, ContainerServiceManager> containerService = new ConcurrentHashMap<>();
+    private final Map<String, NetworkManager> network = new ConcurrentHashMap<>();
+    private volatile ResourceGraphManager graph;
+    private volatile ResourceManager.Authenticated resources;
+
+    public AzureSession(AzureTarget target, InventorySettings settings, HttpClient httpClient, TokenCredential credential) {
+        this.target = target;
+        this.settings = settings;
+        this.environment = AzureClouds.environment(target);
+        this.resilience = new Resilience(settings, quota);
+        this.pipeline = new HttpPipelineBuilder()
+                .httpClient(httpClient)
+                .policies(new UserAgentPolicy("kubenet-migrate"), new RequestIdPolicy(), RawBodies.policy(),
+                        quota.policy(), new RetryPolicy(settings.retry()), new AddDatePolicy(),
+                        new ArmChallengeAuthenticationPolicy(credential, AzureClouds.armScope(environment)))
+                .build();
+    }
+
+    /**
+     * Signs in the way Azure users do: an environment service principal ({@code AZURE_CLIENT_ID} with
+     * {@code AZURE_CLIENT_SECRET} or {@code AZURE_CLIENT_CERTIFICATE_PATH}) when one is configured, else
+     * azure-identity's DefaultAzureCredential chain (workload identity, managed identity, Azure CLI, ...). TLS trust
+     * follows the JVM's standard {@code javax.net.ssl.trustStore*} settings.
+     */
+    public static AzureSession signIn(AzureTarget target, InventorySettings settings) {
+        HttpClient http = jvmTrustingHttpClient();
+        return new AzureSession(target, settings, http, credential(target, http));
+    }
+
+    static TokenCredential credential(AzureTarget target, HttpClient http) {
+        String authority = AzureClouds.authorityHost(target);
+        boolean knownAuthority = AzureClouds.isWellKnownAuthority(authority);
+        String tenant = target.tenantId() != null ? target.tenantId() : setting(Configuration.PROPERTY_AZURE_TENANT_ID);
+        String clientId = setting(Configuration.PROPERTY_AZURE_CLIENT_ID);
+        String secret = setting(Configuration.PROPERTY_AZURE_CLIENT_SECRET);
+        String certificate = setting(Configuration.PROPERTY_AZURE_CLIENT_CERTIFICATE_PATH);
+        // An explicitly configured service principal is used alone: falling through to another identity would
+        // inventory with rights the user did not choose.
+        if (clientId != null && tenant != null && secret != null) {
+            ClientSecretCredentialBuilder b = new ClientSecretCredentialBuilder().clientId(clientId).clientSecret(secret)
+                    .tenantId(tenant).authorityHost(authority).httpClient(http);
+            return (knownAuthority ? b : b.disableInstanceDiscovery()).build();
+        }
+        if (clientId != null && tenant != null && certificate != null) {
+            ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().clientId(clientId)
+                    .tenantId(tenant).authorityHost(authority).httpClient(http);
+            String password = setting(Configuration.PROPERTY_AZURE_CLIENT_CERTIFICATE_PASSWORD);
+            b = certificate.toLowerCase(Locale.ROOT).endsWith(".pem") ? b.pemCertificate(certificate)
+                    : b.pfxCertificate(certificate).clientCertificatePassword(password);
+            return (knownAuthority ? b : b.disableInstanceDiscovery()).build();
+        }
+        DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().authorityHost(authority).httpClient(http);
+        if (tenant != null) {
+            b.tenantId(tenant);
+        }
+        return (knownAuthority ? b : b.disableInstanceDiscovery()).build();
+    }
+
+    /** A setting from a system property, else the environment (read now: the SDK's global configuration caches). */
+    static String setting(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * The JDK HTTP client trusting what the JVM is told to trust: {@code javax.net.ssl.trustStore} (with
+     * {@code trustStorePassword} and {@code trustStoreType}) when set, read now rather than when the JVM's default
+     * SSL context was first built; otherwise the JVM's default trust.
+     */
+    public static HttpClient jvmTrustingHttpClient() {
+        String store = System.getProperty("javax.net.ssl.trustStore");
+        if (store == null || store.isBlank() || store.equalsIgnoreCase("NONE")) {
+            return new JdkHttpClientBuilder().build();
+        }
+        try (InputStream in = Files.newInputStream(Path.of(store))) {
+            KeyStore keyStore = KeyStore.getInstance(System.getProperty("javax.net.ssl.trustStoreType", KeyStore.getDefaultType()));
+            String password = System.getProperty("javax.net.ssl.trustStorePassword");
+            keyStore.load(in, password == null ? null : password.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(keyStore);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)).build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("javax.net.ssl.trustStore " + store + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    AzureTarget target() {
+        return target;
+    }
+
+    AzureEnvironment environment() {
+        return environment;
+    }
+
+    Resilience resilience() {
+        return resilience;
+    }
+
+    InventorySettings settings() {
+        return settings;
+    }
+
+    private AzureProfile profile(String subscriptionId) {
+        return new AzureProfile(target.tenantId(), subscriptionId, environment);
+    }
+
+    ContainerServiceManager containerService(String subscriptionId) {
+        return containerService.computeIfAbsent(subscriptionId.toLowerCase(Locale.ROOT),
+                s -> ContainerServiceManager.authenticate(pipeline, profile(s)));
+    }
+
+    NetworkManager network(String subscriptionId) {
+        return network.computeIfAbsent(subscriptionId.toLowerCase(Locale.ROOT),
+                s -> NetworkManager.authenticate(pipeline, profile(s)));
+    }
+
+    ResourceGraphManager graph() {
+        if (graph == null) {
+            graph = ResourceGraphManager.authenticate(pipeline, profile(null));
+        }
+        return graph;
+    }
+
+    ResourceManager.Authenticated resources() {
+        if (resources == null) {
+            resources = ResourceManager.authenticate(pipeline, profile(null));
+        }
+        return resources;
+    }
+}
