@@ -1,5 +1,6 @@
 package org.kubenetmigrate.cli;
 
+import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.planner.assessment.FleetAssessment;
 import org.kubenetmigrate.planner.report.FleetReport;
 import org.kubenetmigrate.planner.rules.Severity;
@@ -19,9 +20,38 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 2;
     /** The {@code --fail-on} threshold was met. */
     public static final int THRESHOLD_MET = 3;
+    /**
+     * The plan is stale: the cluster changed since the plan was made (or, during a run, outside the run). Nothing
+     * was sent for the step; make a new plan.
+     */
+    public static final int STALE_PLAN = 4;
+    /** The run stopped at a gate that needs approval (no terminal, no approval flag, or declined); resume it. */
+    public static final int STOPPED_AT_GATE = 5;
+    /**
+     * A step failed: Azure refused or failed a request (the message carries ARM's error code), an operation or the
+     * rollout timed out, a live check found a blocker, or validation failed. The run can be resumed.
+     */
+    public static final int STEP_FAILED = 6;
+    /** Another run holds the cluster's lock, or another process runs this run right now. */
+    public static final int LOCK_HELD = 7;
+    /** Rollback refused: the point of no return was crossed; the output says how to roll forward. */
+    public static final int ROLLBACK_REFUSED = 8;
 
     public static final String HELP_TEXT = "Exit codes: 0 success; 1 unexpected error; 2 invalid input or usage;"
-            + " 3 --fail-on threshold met.";
+            + " 3 --fail-on threshold met; 4 stale plan; 5 stopped at a gate awaiting approval; 6 step failed or"
+            + " Azure error; 7 lock held; 8 rollback refused past the point of no return.";
+
+    /** Pure: the exit code of an executor command's outcome. */
+    public static int forRun(RunOutcome outcome) {
+        return switch (outcome) {
+            case COMPLETED, DRY_RUN, ROLLED_BACK -> OK;
+            case STALE_PLAN -> STALE_PLAN;
+            case STOPPED_AT_GATE -> STOPPED_AT_GATE;
+            case STEP_FAILED -> STEP_FAILED;
+            case LOCK_HELD -> LOCK_HELD;
+            case ROLLBACK_REFUSED -> ROLLBACK_REFUSED;
+        };
+    }
 
     /**
      * Pure: {@link #THRESHOLD_MET} when any cluster has a finding at or above {@code failOn}, or a check that could

@@ -22,14 +22,17 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
-        subcommands = {ReportCommand.class, PlanCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReportCommand.class, PlanCommand.class, InventoryCommand.class, ApplyCommand.class,
+            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
-    /** The environment (KUBECONFIG); injected so that tests do not depend on the developer's shell. */
+    final CliEnvironment environment;
+    /** The process environment (KUBECONFIG); injected so that tests do not depend on the developer's shell. */
     final Map<String, String> env;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    final PrintWriter out;
+    final PrintWriter err;
     private final boolean ownStderr;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
@@ -41,9 +44,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private boolean verbose;
 
-    Main(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, boolean ownStderr) {
-        this.clock = clock;
-        this.env = Map.copyOf(env);
+    Main(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr) {
+        this.environment = environment;
+        this.clock = environment.clock();
+        this.env = environment.variables();
         this.out = out;
         this.err = err;
         this.ownStderr = ownStderr;
@@ -63,22 +67,31 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(Clock.systemUTC(), System.getenv(), out, err, true, args));
+        System.exit(run(CliEnvironment.standard(Clock.systemUTC()), out, err, true, args));
     }
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        return run(clock, System.getenv(), out, err, false, args);
+        return run(CliEnvironment.standard(clock), out, err, false, args);
     }
 
-    /** As {@link #run(Clock, PrintWriter, PrintWriter, String...)}, with the environment given. */
+    /** As {@link #run(Clock, PrintWriter, PrintWriter, String...)}, with the process environment given. */
     public static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        return run(clock, env, out, err, false, args);
+        return run(CliEnvironment.standard(clock, env), out, err, false, args);
     }
 
-    private static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, boolean ownStderr,
+    /**
+     * Runs one command line against an environment: the clock, how the executor reaches Azure, who is asked at gates
+     * and how time passes. {@link CliEnvironment#standard} is the real one; tests hand in in-memory Azure and virtual
+     * time.
+     */
+    static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        return run(environment, out, err, false, args);
+    }
+
+    private static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr,
                            String... args) {
-        Main main = new Main(clock, env, out, err, ownStderr);
+        Main main = new Main(environment, out, err, ownStderr);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);

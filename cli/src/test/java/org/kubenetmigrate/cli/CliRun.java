@@ -17,4 +17,12 @@ record CliRun(int exitCode, String out, String err) {
         int code = Main.run(CLOCK, java.util.Map.of(), new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** Runs against a given environment: in-memory Azure, virtual time, a prompt. */
+    static CliRun with(CliEnvironment environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(environment, new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
 }

@@ -74,4 +74,14 @@ class ExitCodesTest {
         assertThat(ExitCodes.forReport(fleetWith(List.of(), List.of(warningOnly)), Severity.BLOCKER))
                 .isEqualTo(ExitCodes.OK);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} exits {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"COMPLETED,0", "DRY_RUN,0", "ROLLED_BACK,0", "STALE_PLAN,4",
+        "STOPPED_AT_GATE,5", "STEP_FAILED,6", "LOCK_HELD,7", "ROLLBACK_REFUSED,8"})
+    void everyRunOutcomeHasItsDocumentedExitCode(org.kubenetmigrate.executor.engine.RunOutcome outcome, int code) {
+        assertThat(ExitCodes.forRun(outcome)).isEqualTo(code);
+        if (code > 3) {
+            assertThat(ExitCodes.HELP_TEXT).contains(code + " ");
+        }
+    }
 }

@@ -17,11 +17,21 @@ class HelpAndVersionTest {
                 "Examples:");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"apply", "resume", "status", "rollback", "unlock"})
+    void everyExecutorCommandHasHelpWithItsExitCodesAndExamples(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: kubenet-migrate " + command, "--state", "4 stale plan",
+                "5 stopped at a gate", "7 lock held", "Example");
+    }
+
     @Test
     void topLevelHelpListsTheCommands() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("report", "plan", "retires").contains("kubenet");
+        assertThat(run.out()).contains("report", "plan", "apply", "resume", "status", "rollback", "unlock", "retires")
+                .contains("kubenet");
     }
 
     @Test

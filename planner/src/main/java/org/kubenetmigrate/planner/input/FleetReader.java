@@ -120,15 +120,23 @@ public final class FleetReader {
     }
 
     /**
+     * Reads one JSON document held in memory, such as a live ARM response, exactly as a file with that content
+     * would be read; {@code source} names it in error messages (e.g. {@code "GET /subscriptions/…"}).
+     */
+    public Fleet read(String source, JsonNode document) throws InputException {
+        Accumulator fleet = new Accumulator();
+        fleet.add(content(source, document, null));
+        return fleet.toFleet();
+    }
+
+    /**
      * Reads a snapshot written by {@code inventory} (or held in memory by a live run): its resources go through the
      * same readers as any file, and its unverified reads become the fleet's {@link AccessGap}s.
      *
      * @param name what to call the snapshot in messages (its file name, or "(live)")
      */
     public Fleet readSnapshot(String name, JsonNode root) throws InputException {
-        Accumulator fleet = new Accumulator();
-        fleet.add(content(name, root, null));
-        return fleet.toFleet();
+        return read(name, root);
     }
 
     /** A snapshot is recognised by its {@code snapshotVersion} key, which no Azure response has. */

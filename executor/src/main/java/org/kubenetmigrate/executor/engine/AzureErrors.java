@@ -1,0 +1,45 @@
+package org.kubenetmigrate.executor.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.kubenetmigrate.executor.plan.ExecutablePlan;
+
+/**
+ * What to do about an AKS error code (shared/docs/aks-migration-facts.md §8), in the operator's terms. Unknown codes
+ * get the generic inspect-and-reconcile advice.
+ */
+final class AzureErrors {
+    private AzureErrors() {
+    }
+
+    static List<String> remediation(ExecutablePlan plan, String code, boolean afterPointOfNoReturn) {
+        String rg = plan.resourceGroup();
+        String name = plan.clusterName();
+        String az = "az aks update -g " + rg + " -n " + name;
+        List<String> out = new ArrayList<>();
+        String c = code == null ? "" : code.toLowerCase(Locale.ROOT);
+        if (c.contains("drain") || c.contains("upgradefailed") || c.contains("poddisruption")) {
+            out.add("A PodDisruptionBudget probably blocked draining a node (F15): kubectl get pdb -A; relax the budget"
+                    + " or scale the workload, then reconcile with '" + az + "'.");
+        } else if (c.contains("subnetisfull") || c.contains("insufficientsubnetsize")) {
+            out.add("The node subnet or pod CIDR has no room for the surge nodes (F16/F17): lower maxSurge on the"
+                    + " pools (az aks nodepool update --max-surge 1) or free addresses, then reconcile with '" + az + "'.");
+        } else if (c.contains("skunotavailable") || c.contains("allocationfailed") || c.contains("overconstrained")
+                || c.contains("quota")) {
+            out.add("Azure could not allocate the surge VMs (capacity or quota, F16): request quota or lower maxSurge,"
+                    + " then reconcile with '" + az + "'.");
+        } else if (c.contains("networkplugin") || c.contains("validation") || c.contains("badrequest")) {
+            out.add("ARM rejected the update as invalid: read the message above; it names the field. Nothing was"
+                    + " changed by this request.");
+        } else {
+            out.add("Inspect the cluster: az aks show -g " + rg + " -n " + name
+                    + " --query '{state:provisioningState, network:networkProfile}'; a Failed cluster is reconciled"
+                    + " with '" + az + "'.");
+        }
+        out.add(afterPointOfNoReturn
+                ? "The point of no return is behind: roll forward — fix the cause, reconcile, then resume the run."
+                : "Then resume the run, or roll back what it changed so far.");
+        return out;
+    }
+}

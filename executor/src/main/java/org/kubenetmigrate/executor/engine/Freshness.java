@@ -1,0 +1,75 @@
+package org.kubenetmigrate.executor.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.kubenetmigrate.executor.azure.ObservedCluster;
+import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.plan.Fingerprint;
+import org.kubenetmigrate.planner.plan.Fingerprints;
+
+/**
+ * The stale-plan guard (Terraform's "saved plan is stale"): the executor only changes a cluster that is still the
+ * one the plan was made from. Before the first change the live cluster must match the plan's fingerprint (ETag
+ * and the hash of the properties the plan depends on, computed by the planner's own {@link Fingerprints}); before
+ * a later change — up to the point of no return — it must match the run's backup with the run's own completed
+ * changes applied, so that the run's changes are expected and anybody else's are not.
+ */
+public final class Freshness {
+    private Freshness() {
+    }
+
+    /** Refuses when the live cluster is not the one the plan was made from. */
+    public static void checkAgainstPlan(ExecutablePlan plan, ObservedCluster live) throws StepStop {
+        Fingerprint planned = plan.fingerprint();
+        Fingerprint now = Fingerprints.of(LiveModel.cluster(live));
+        List<String> changes = new ArrayList<>();
+        if (!now.propertiesHash().equals(planned.propertiesHash())) {
+            changes.add("properties the plan depends on changed (" + planned.propertiesHash().substring(0, 19)
+                    + "… now " + now.propertiesHash().substring(0, 19) + "…)");
+        }
+        if (planned.etag() != null && !planned.etag().equals(live.etag())) {
+            changes.add("ETag " + planned.etag() + " is now " + live.etag()
+                    + (changes.isEmpty() ? " (something else changed, e.g. tags)" : ""));
+        }
+        if (!changes.isEmpty()) {
+            throw stale(plan, "plan " + plan.shortId() + " is stale: cluster " + plan.clusterName()
+                    + " changed since the plan was made: " + String.join("; ", changes));
+        }
+    }
+
+    /**
+     * Refuses when the live cluster differs from {@code expected} (the backup with the run's completed changes
+     * applied) in a property the plan depends on.
+     */
+    public static void checkAgainstExpected(ExecutablePlan plan, JsonNode expected, ObservedCluster live)
+            throws StepStop {
+        ManagedCluster want = LiveModel.cluster(LiveModel.normalized(expected), "expected state");
+        ManagedCluster have = LiveModel.cluster(LiveModel.normalized(live.json()), "live GET " + live.id());
+        String wantText = Fingerprints.canonicalText(want);
+        String haveText = Fingerprints.canonicalText(have);
+        if (wantText.equals(haveText)) {
+            return;
+        }
+        Set<String> wantLines = new LinkedHashSet<>(wantText.lines().toList());
+        List<String> differences = new ArrayList<>();
+        for (String line : haveText.lines().toList()) {
+            if (!wantLines.contains(line)) {
+                differences.add(line);
+            }
+        }
+        List<String> shown = differences.subList(0, Math.min(5, differences.size()));
+        throw stale(plan, "cluster " + plan.clusterName() + " changed during the run, outside it: now "
+                + String.join(", ", shown) + (differences.size() > shown.size() ? ", …" : ""));
+    }
+
+    private static StepStop stale(ExecutablePlan plan, String problem) {
+        return StepStop.stale(problem,
+                "Find out who changed the cluster (az monitor activity-log list --resource-id " + plan.clusterId()
+                        + " --offset 1d), then make a new plan from the live cluster and apply that.",
+                "Nothing was sent for this step.");
+    }
+}

@@ -1,0 +1,291 @@
+package org.kubenetmigrate.executor.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the journal says about a run, replayed record by record: where the run is, and per step its status,
+ * attempts, approval and the requests it sent. Pure: the same records give the same state.
+ */
+public final class RunState {
+
+    public enum Phase { NOT_STARTED, ACTIVE, STOPPED, FINISHED, ROLLED_BACK }
+
+    public enum StepStatus { PENDING, IN_FLIGHT, SUCCEEDED, FAILED }
+
+    public enum CompensationStatus { NONE, IN_FLIGHT, SUCCEEDED, FAILED }
+
+    /** Forward requests make the step's change; compensation requests undo it. */
+    public static final String FORWARD = "forward";
+    public static final String COMPENSATION = "compensation";
+
+    /**
+     * A mutating request as journaled.
+     *
+     * @param result null while its operation has not been seen to end; else Succeeded, Failed, Canceled, or the
+     *               refusal of a request that ARM did not accept
+     */
+    public record SentRequest(String purpose, String method, String url, String ifMatch, String operationUrl,
+                              Instant at, String requestId, String correlationId, String result) {
+        public boolean pending() {
+            return result == null && operationUrl != null;
+        }
+    }
+
+    /** One step as the journal knows it. */
+    public static final class StepProgress {
+        private final String stepId;
+        private StepStatus status = StepStatus.PENDING;
+        private int attempts;
+        private boolean alreadyDone;
+        private String summary;
+        private String approvedBy;
+        private String approvedHow;
+        private boolean gatePending;
+        private String problem;
+        private String remediation;
+        private CompensationStatus compensation = CompensationStatus.NONE;
+        private final List<SentRequest> requests = new ArrayList<>();
+
+        StepProgress(String stepId) {
+            this.stepId = stepId;
+        }
+
+        public String stepId() {
+            return stepId;
+        }
+
+        public StepStatus status() {
+            return status;
+        }
+
+        public int attempts() {
+            return attempts;
+        }
+
+        public boolean alreadyDone() {
+            return alreadyDone;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public boolean approved() {
+            return approvedBy != null;
+        }
+
+        public String approvedBy() {
+            return approvedBy;
+        }
+
+        public String approvedHow() {
+            return approvedHow;
+        }
+
+        public boolean gatePending() {
+            return gatePending;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        public String remediation() {
+            return remediation;
+        }
+
+        public CompensationStatus compensation() {
+            return compensation;
+        }
+
+        public List<SentRequest> requests() {
+            return Collections.unmodifiableList(requests);
+        }
+
+        /** True once the step was started: something may have been sent. */
+        public boolean started() {
+            return attempts > 0;
+        }
+
+        /** The operation of the last request of that purpose, if it was accepted and not yet seen to end. */
+        public Optional<SentRequest> pendingOperation(String purpose) {
+            for (int i = requests.size() - 1; i >= 0; i--) {
+                SentRequest r = requests.get(i);
+                if (r.purpose().equals(purpose)) {
+                    return r.pending() ? Optional.of(r) : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** True when a request of this purpose was accepted by ARM at least once. */
+        public boolean sent(String purpose) {
+            return requests.stream().anyMatch(r -> r.purpose().equals(purpose)
+                    && (r.operationUrl() != null || "Succeeded".equals(r.result())));
+        }
+    }
+
+    private final List<JournalRecord> records;
+    private final Map<String, StepProgress> steps = new LinkedHashMap<>();
+    private Phase phase = Phase.NOT_STARTED;
+    private boolean rollbackStarted;
+    private String runId;
+    private String planId;
+    private String clusterId;
+    private Instant startedAt;
+    private String startedBy;
+    private Instant updatedAt;
+    private String stopOutcome;
+    private String stopReason;
+    private String stopRemediation;
+
+    private RunState(List<JournalRecord> records) {
+        this.records = List.copyOf(records);
+    }
+
+    public static RunState replay(List<JournalRecord> records) {
+        RunState state = new RunState(records);
+        records.forEach(state::apply);
+        return state;
+    }
+
+    private void apply(JournalRecord r) {
+        updatedAt = r.time();
+        StepProgress step = r.stepId() == null ? null : steps.computeIfAbsent(r.stepId(), StepProgress::new);
+        switch (r.type()) {
+            case RUN_STARTED -> {
+                runId = r.text("runId");
+                planId = r.text("planId");
+                clusterId = r.text("clusterId");
+                startedAt = r.time();
+                startedBy = r.text("who");
+                phase = Phase.ACTIVE;
+            }
+            case RUN_RESUMED -> phase = phase == Phase.ROLLED_BACK || phase == Phase.FINISHED ? phase : Phase.ACTIVE;
+            case STEP_STARTED -> {
+                step.status = StepStatus.IN_FLIGHT;
+                step.attempts++;
+                step.gatePending = false;
+            }
+            case REQUEST_SENT -> step.requests.add(new SentRequest(r.text("purpose"), r.text("method"), r.text("url"),
+                    r.text("ifMatch"), r.text("operationUrl"), r.time(), r.text("requestId"), r.text("correlationId"),
+                    r.text("operationUrl") == null ? "Succeeded" : null));
+            case REQUEST_FAILED -> step.requests.add(new SentRequest(r.text("purpose"), r.text("method"), r.text("url"),
+                    r.text("ifMatch"), null, r.time(), r.text("requestId"), r.text("correlationId"),
+                    "not accepted: " + r.text("error")));
+            case OPERATION_FINISHED -> finishOperation(step, r.text("operationUrl"), r.text("status"));
+            case STEP_SUCCEEDED -> {
+                step.status = StepStatus.SUCCEEDED;
+                step.alreadyDone = r.flag("alreadyDone");
+                step.summary = r.text("summary");
+                step.problem = null;
+                step.remediation = null;
+            }
+            case STEP_FAILED -> {
+                step.status = StepStatus.FAILED;
+                step.problem = r.text("problem");
+                step.remediation = r.text("remediation");
+            }
+            case GATE_PENDING -> step.gatePending = true;
+            case GATE_APPROVED -> {
+                step.approvedBy = r.text("by");
+                step.approvedHow = r.text("how");
+                step.gatePending = false;
+            }
+            case GATE_DECLINED -> step.gatePending = true;
+            case ROLLBACK_STARTED -> {
+                rollbackStarted = true;
+                phase = Phase.ACTIVE;
+            }
+            case COMPENSATION_STARTED -> step.compensation = CompensationStatus.IN_FLIGHT;
+            case COMPENSATION_SUCCEEDED -> step.compensation = CompensationStatus.SUCCEEDED;
+            case COMPENSATION_FAILED -> {
+                step.compensation = CompensationStatus.FAILED;
+                step.problem = r.text("problem");
+                step.remediation = r.text("remediation");
+            }
+            case ROLLBACK_FINISHED -> phase = Phase.ROLLED_BACK;
+            case ROLLBACK_REFUSED, RUN_STOPPED -> {
+                phase = phase == Phase.ROLLED_BACK || phase == Phase.FINISHED ? phase : Phase.STOPPED;
+                stopOutcome = r.text("outcome");
+                stopReason = r.text("reason");
+                stopRemediation = r.text("remediation");
+            }
+            case RUN_FINISHED -> phase = Phase.FINISHED;
+        }
+    }
+
+    private static void finishOperation(StepProgress step, String operationUrl, String status) {
+        for (int i = step.requests.size() - 1; i >= 0; i--) {
+            SentRequest r = step.requests.get(i);
+            if (r.result() == null && (operationUrl == null || operationUrl.equals(r.operationUrl()))) {
+                step.requests.set(i, new SentRequest(r.purpose(), r.method(), r.url(), r.ifMatch(), r.operationUrl(),
+                        r.at(), r.requestId(), r.correlationId(), status));
+                return;
+            }
+        }
+    }
+
+    public List<JournalRecord> records() {
+        return records;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public boolean rollbackStarted() {
+        return rollbackStarted;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String planId() {
+        return planId;
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public String startedBy() {
+        return startedBy;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String stopOutcome() {
+        return stopOutcome;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    public String stopRemediation() {
+        return stopRemediation;
+    }
+
+    /** The step as the journal knows it (PENDING when never mentioned). */
+    public StepProgress step(String stepId) {
+        return steps.getOrDefault(stepId, new StepProgress(stepId));
+    }
+
+    public boolean succeeded(String stepId) {
+        return step(stepId).status() == StepStatus.SUCCEEDED;
+    }
+}

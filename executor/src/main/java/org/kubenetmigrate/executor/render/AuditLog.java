@@ -1,0 +1,87 @@
+package org.kubenetmigrate.executor.render;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import java.nio.file.Path;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.kubenetmigrate.executor.engine.Actor;
+import org.kubenetmigrate.executor.engine.EngineEvent;
+import org.kubenetmigrate.executor.engine.EngineListener;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log: one JSON record per mutating request (who, when, what, result, Azure request and correlation ids),
+ * written through Logback with logstash-logback-encoder to the run's {@code audit.jsonl}. Its appender is attached
+ * here, per run, so that no logging configuration can switch it off, and detached on {@link #close}.
+ */
+public final class AuditLog implements EngineListener, AutoCloseable {
+    private final Logger logger;
+    private final FileAppender<ILoggingEvent> appender;
+    private final String clusterId;
+    private final Actor actor;
+
+    private AuditLog(Logger logger, FileAppender<ILoggingEvent> appender, String clusterId, Actor actor) {
+        this.logger = logger;
+        this.appender = appender;
+        this.clusterId = clusterId;
+        this.actor = actor;
+    }
+
+    public static AuditLog open(Path file, String runId, String clusterId, Actor actor) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            throw new IllegalStateException("the audit log needs Logback as the SLF4J binding");
+        }
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext(context);
+        encoder.setIncludeContext(false);
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("audit-" + runId);
+        appender.setFile(file.toString());
+        appender.setAppend(true);
+        appender.setImmediateFlush(true);
+        appender.setEncoder(encoder);
+        appender.start();
+        // One logger per run, so that runs in one process (tests) never write into each other's file.
+        Logger logger = context.getLogger("org.kubenetmigrate.audit." + runId);
+        logger.setAdditive(false);
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        return new AuditLog(logger, appender, clusterId, actor);
+    }
+
+    @Override
+    public void on(EngineEvent event) {
+        if (!(event instanceof EngineEvent.RequestFinished e)) {
+            return;
+        }
+        logger.info("{} {} {}: {}", kv("method", e.method()), kv("url", e.url()), kv("stepId", e.stepId()),
+                kv("result", e.result()),
+                kv("event", "mutating-request"),
+                kv("runId", e.runId()),
+                kv("clusterId", clusterId),
+                kv("purpose", e.purpose()),
+                kv("who", actor.user()),
+                kv("principal", actor.principal()),
+                kv("host", actor.host()),
+                kv("sentAt", e.sentAt() == null ? null : e.sentAt().toString()),
+                kv("finishedAt", e.time().toString()),
+                kv("ifMatch", e.ifMatch()),
+                kv("errorCode", e.errorCode()),
+                kv("errorMessage", e.errorMessage()),
+                kv("azureRequestId", e.requestId()),
+                kv("azureCorrelationId", e.correlationId()));
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+        appender.stop();
+    }
+}

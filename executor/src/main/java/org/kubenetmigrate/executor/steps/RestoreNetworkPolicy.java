@@ -1,0 +1,16 @@
+package org.kubenetmigrate.executor.steps;
+
+import org.kubenetmigrate.executor.engine.StepContext;
+
+/** {@code restore-network-policy}: re-enables the original policy engine after the rollout, ending the gap. */
+final class RestoreNetworkPolicy extends ClusterUpdateStep {
+    @Override
+    public String id() {
+        return "restore-network-policy";
+    }
+
+    @Override
+    String describe(StepContext ctx) {
+        return "networkPolicy " + ctx.plan().original().networkPolicy() + " again";
+    }
+}

@@ -1,0 +1,158 @@
+package org.kubenetmigrate.executor.steps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.kubenetmigrate.executor.azure.ObservedAgentPool;
+import org.kubenetmigrate.executor.azure.ObservedCluster;
+import org.kubenetmigrate.executor.azure.RawResource;
+import org.kubenetmigrate.executor.engine.BackupManifest;
+import org.kubenetmigrate.executor.engine.MigrationStep;
+import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.executor.engine.StepStop;
+import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.cidr.CidrFormatException;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.plan.ApiVersions;
+
+/**
+ * {@code validate}: reads the cluster, its pools and the backed-up route tables, and checks the result: plugin azure
+ * in overlay mode, the planned pod CIDR, policy and data plane, everything Succeeded, the kubenet pod routes gone
+ * from your route table (an AKS-managed one deleted), and an egress default route still there if it was before.
+ * Read-only, and always run again on resume. The in-cluster check (every node has a NodeNetworkConfig) needs
+ * Kubernetes access and is only named, not done.
+ */
+final class Validate implements MigrationStep {
+
+    @Override
+    public String id() {
+        return "validate";
+    }
+
+    @Override
+    public boolean isAlreadyDone(StepContext ctx) {
+        return false;
+    }
+
+    @Override
+    public void apply(StepContext ctx) throws StepStop {
+        ExecutablePlan plan = ctx.plan();
+        ObservedCluster cluster = ctx.readClusterWhenIdle();
+        List<ObservedAgentPool> pools = ctx.readAgentPools();
+        List<String> problems = new ArrayList<>();
+        List<String> remediation = new ArrayList<>();
+        ObservedCluster.ObservedNetwork net = cluster.network();
+        expect(problems, "networkPlugin", "azure", net.plugin());
+        expect(problems, "networkPluginMode", "overlay", net.pluginMode());
+        if (plan.target().podCidr() != null) {
+            expect(problems, "podCidr", plan.target().podCidr(), net.podCidr());
+        }
+        String policy = plan.target().networkPolicy() == null ? "none" : plan.target().networkPolicy();
+        expect(problems, "networkPolicy", policy, net.policy() == null ? "none" : net.policy());
+        if ("cilium".equals(plan.target().dataplane())) {
+            expect(problems, "networkDataplane", "cilium", net.dataplane());
+        }
+        if (!cluster.succeeded()) {
+            problems.add("cluster provisioningState is " + cluster.provisioningState());
+        }
+        pools.stream().filter(p -> !p.succeeded())
+                .forEach(p -> problems.add("pool " + p.name() + " provisioningState is " + p.provisioningState()));
+        int checkedTables = routeTables(ctx, problems, remediation);
+        ctx.notice("not checked here (needs Kubernetes access): every node was reimaged — kubectl get nnc -A must list"
+                + " one NodeNetworkConfig per node (C1:2024-08-05)");
+        if (!problems.isEmpty()) {
+            remediation.add("Compare with the backup in " + ctx.backupDir() + "; runbooks/in-place-overlay.md#validate"
+                    + " says how to check and fix each item; then resume to validate again.");
+            throw StepStop.failed("validation failed: " + String.join("; ", problems),
+                    remediation.toArray(String[]::new));
+        }
+        ctx.summary("plugin azure/overlay, pod CIDR " + net.podCidr() + ", policy " + policy + ", cluster and "
+                + pools.size() + " pool(s) Succeeded, " + checkedTables + " route table(s) as expected");
+    }
+
+    private static int routeTables(StepContext ctx, List<String> problems, List<String> remediation) throws StepStop {
+        Optional<BackupManifest> manifest = ctx.backup();
+        if (manifest.isEmpty()) {
+            problems.add("no backup in " + ctx.backupDir() + " to compare the route tables with");
+            return 0;
+        }
+        IpPrefix podCidr = parse(manifest.get().podCidr());
+        for (BackupManifest.RouteTableCopy table : manifest.get().routeTables()) {
+            Optional<RawResource> live = ctx.read(table.id(), ApiVersions.NETWORK);
+            if (table.managed()) {
+                if (live.isPresent()) {
+                    problems.add("the AKS-managed route table " + table.name() + " still exists (the update deletes it, D1)");
+                }
+                continue;
+            }
+            if (live.isEmpty()) {
+                problems.add("your route table " + table.name() + " is gone");
+                remediation.add("Recreate it from " + ctx.backupDir().resolve(table.file()) + " and associate it with"
+                        + " the node subnet again.");
+                continue;
+            }
+            List<JsonNode> routes = new ArrayList<>();
+            live.get().json().path("properties").path("routes").forEach(routes::add);
+            long kubenet = routes.stream().filter(r -> inside(podCidr, r.path("properties").path("addressPrefix").asText(null)))
+                    .count();
+            if (kubenet > 0) {
+                problems.add(kubenet + " kubenet pod route(s) inside " + podCidr + " are still in " + table.name());
+            }
+            BackupManifest.Route before = table.defaultRoute();
+            if (before != null) {
+                boolean kept = routes.stream().anyMatch(r -> "0.0.0.0/0".equals(r.path("properties").path("addressPrefix").asText())
+                        && before.nextHopType().equalsIgnoreCase(r.path("properties").path("nextHopType").asText())
+                        && Objects.equals(before.nextHopIpAddress(), r.path("properties").path("nextHopIpAddress").asText(null)));
+                if (!kept) {
+                    problems.add("the egress default route " + before.name() + " (0.0.0.0/0 to " + before.nextHopType()
+                            + (before.nextHopIpAddress() == null ? "" : " " + before.nextHopIpAddress()) + ") is no longer in "
+                            + table.name());
+                    remediation.add("Restore egress now: az network route-table route create --route-table-name "
+                            + table.name() + " -g " + resourceGroup(table.id()) + " -n " + before.name()
+                            + " --address-prefix 0.0.0.0/0 --next-hop-type " + before.nextHopType()
+                            + (before.nextHopIpAddress() == null ? "" : " --next-hop-ip-address " + before.nextHopIpAddress()));
+                }
+            }
+        }
+        return manifest.get().routeTables().size();
+    }
+
+    private static void expect(List<String> problems, String field, String want, String have) {
+        if (have == null || !want.equalsIgnoreCase(have)) {
+            problems.add(field + " is " + (have == null ? "not set" : have) + ", expected " + want);
+        }
+    }
+
+    private static boolean inside(IpPrefix cidr, String prefix) {
+        if (cidr == null || prefix == null) {
+            return false;
+        }
+        IpPrefix route = parse(prefix);
+        return route != null && route.length() > 0 && cidr.contains(route);
+    }
+
+    private static IpPrefix parse(String text) {
+        try {
+            return text == null ? null : IpPrefix.parse(text);
+        } catch (CidrFormatException e) {
+            return null;
+        }
+    }
+
+    private static String resourceGroup(String id) {
+        String[] parts = id.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].equalsIgnoreCase("resourceGroups")) {
+                return parts[i + 1];
+            }
+        }
+        return "RG";
+    }
+
+    @Override
+    public void verify(StepContext ctx) {
+        // apply is the check.
+    }
+}

@@ -1,0 +1,109 @@
+package org.kubenetmigrate.executor.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kubenetmigrate.executor.steps.StepCatalogue;
+import org.kubenetmigrate.executor.testing.Scenario;
+import org.kubenetmigrate.planner.plan.ArmRequest;
+import org.kubenetmigrate.planner.plan.Step;
+
+class PlanReaderTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final PlanReader reader = new PlanReader(StepCatalogue.ids());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsThePlannersOwnJsonBackIntoStepsRequestsAndFingerprint() throws Exception {
+        ExecutablePlan plan = reader.read(Scenario.plan(dir, Scenario.STG));
+
+        assertThat(plan.clusterId()).isEqualTo(Scenario.STG_ID);
+        assertThat(plan.steps()).extracting(Step::id).containsExactly("precheck", "backup", "disable-network-policy",
+                "update-network-plugin", "observe-rollout", "restore-network-policy", "validate");
+        assertThat(plan.pointOfNoReturn()).map(Step::id).contains("update-network-plugin");
+        assertThat(plan.fingerprint().etag()).isEqualTo("00000000-0000-0000-0000-0000000e7a02");
+        assertThat(plan.fingerprint().propertiesHash()).startsWith("sha256:");
+        ArmRequest disable = plan.step("disable-network-policy").orElseThrow().request();
+        assertThat(disable.bodyMode()).isEqualTo(ArmRequest.MERGE_INTO_CURRENT);
+        assertThat(disable.headers()).containsEntry("If-Match", "00000000-0000-0000-0000-0000000e7a02");
+        assertThat(plan.step("disable-network-policy").orElseThrow().compensation().request().body())
+                .isEqualTo(java.util.Map.of("properties", java.util.Map.of("networkProfile",
+                        java.util.Map.of("networkPolicy", "calico"))));
+        assertThat(plan.original().networkPolicy()).isEqualTo("calico");
+        assertThat(plan.target().podCidr()).isEqualTo("10.244.0.0/16");
+        assertThat(plan.planId()).matches("sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void refusesAnotherSchemaVersionNamingFilePointerAndProblem() throws Exception {
+        Path file = edited(p -> p.put("schemaVersion", 2));
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(PlanFileException.class)
+                .hasMessage(file + ": /schemaVersion: unsupported schema version 2; this executor reads 1 (re-plan with"
+                        + " this version of the tool)");
+    }
+
+    @Test
+    void refusesAReportInsteadOfAPlan() throws Exception {
+        Path file = edited(p -> p.remove("kind"));
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("/kind: expected \"plan\"");
+    }
+
+    @Test
+    void refusesAStepItHasNoImplementationFor() throws Exception {
+        Path file = edited(p -> ((ObjectNode) p.at("/stages/0/steps/1")).put("id", "format-disk"));
+        assertThatThrownBy(() -> reader.read(file))
+                .hasMessageStartingWith(file + ": /stages/0/steps/1/id: unknown step \"format-disk\"");
+    }
+
+    @Test
+    void refusesAWriteToAnythingButThePlannedCluster() throws Exception {
+        Path file = edited(p -> ((ObjectNode) p.at("/stages/0/steps/2/request")).put("path",
+                "/subscriptions/x/resourceGroups/y/providers/Microsoft.ContainerService/managedClusters/other"));
+        assertThatThrownBy(() -> reader.read(file))
+                .hasMessageContaining("/stages/0/steps/2/request/path: a write to");
+    }
+
+    @Test
+    void refusesBlueGreenPlans() throws Exception {
+        Path file = edited(p -> p.put("strategy", "blue-green-pod-subnet"));
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("/strategy: the executor runs");
+    }
+
+    @Test
+    void refusesBrokenJsonWithItsLine() throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\n  \"schemaVersion\": 1,\n  oops\n}");
+        assertThatThrownBy(() -> reader.read(file)).hasMessageStartingWith(file + ": not valid JSON")
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        Path file = dir.resolve("nope.json");
+        assertThatThrownBy(() -> reader.read(file)).hasMessage(file + ": no such file");
+    }
+
+    @Test
+    void refusesAMalformedFingerprint() throws Exception {
+        Path file = edited(p -> ((ObjectNode) p.get("fingerprint")).put("propertiesHash", "md5:abc"));
+        assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("/fingerprint/propertiesHash: expected sha256");
+    }
+
+    private Path edited(Consumer<ObjectNode> edit) throws Exception {
+        ObjectNode plan = (ObjectNode) MAPPER.readTree(Files.readAllBytes(Scenario.plan(dir, Scenario.STG)));
+        edit.accept(plan);
+        Path file = dir.resolve("edited.json");
+        Files.write(file, MAPPER.writeValueAsString(plan).getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+}
