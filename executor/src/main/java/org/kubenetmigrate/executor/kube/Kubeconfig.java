@@ -42,6 +42,8 @@ public final class Kubeconfig {
     static final int RETRY_INTERVAL_MS = 500;
 
     private final List<Path> files;
+    /** Set for a kubeconfig held in memory only (from ARM): what {@link #toString()} says instead of file names. */
+    private final String label;
     private final String currentContext;
     private final Map<String, Entry<Context>> contexts;
     private final Map<String, Entry<Cluster>> clusters;
@@ -55,10 +57,11 @@ public final class Kubeconfig {
     public record ContextInfo(String name, String cluster, String server, String user) {
     }
 
-    private Kubeconfig(List<Path> files, String currentContext, Map<String, Entry<Context>> contexts,
+    private Kubeconfig(List<Path> files, String label, String currentContext, Map<String, Entry<Context>> contexts,
                        Map<String, Entry<Cluster>> clusters, Map<String, Entry<AuthInfo>> users,
                        Map<String, String> droppedExec) {
         this.files = List.copyOf(files);
+        this.label = label;
         this.currentContext = currentContext;
         this.contexts = contexts;
         this.clusters = clusters;
@@ -71,13 +74,41 @@ public final class Kubeconfig {
         if (files.isEmpty()) {
             throw new KubeconfigException("no kubeconfig file given");
         }
+        List<io.fabric8.kubernetes.api.model.Config> parsed = new ArrayList<>();
+        for (Path file : files) {
+            parsed.add(parse(file));
+        }
+        return merge(files, null, parsed);
+    }
+
+    /**
+     * A kubeconfig that exists only in memory (the one ARM's listClusterUserCredential returns), sanitised like a
+     * file. {@code label} names it in messages. File references inside it (certificate or token paths) are ignored:
+     * a kubeconfig from the network never makes this tool read a local file.
+     */
+    public static Kubeconfig inMemory(String label, String yaml) throws KubeconfigException {
+        io.fabric8.kubernetes.api.model.Config parsed;
+        try {
+            parsed = KubeConfigUtils.parseConfigFromString(yaml);
+        } catch (RuntimeException e) {
+            throw new KubeconfigException(label + ": not a kubeconfig (YAML with clusters, contexts and users"
+                    + " expected)");
+        }
+        if (parsed == null) {
+            throw new KubeconfigException(label + ": not a kubeconfig (empty)");
+        }
+        return merge(List.of(), label, List.of(parsed));
+    }
+
+    private static Kubeconfig merge(List<Path> files, String label, List<io.fabric8.kubernetes.api.model.Config> configs) {
         String current = null;
         Map<String, Entry<Context>> contexts = new LinkedHashMap<>();
         Map<String, Entry<Cluster>> clusters = new LinkedHashMap<>();
         Map<String, Entry<AuthInfo>> users = new LinkedHashMap<>();
         Map<String, String> droppedExec = new LinkedHashMap<>();
-        for (Path file : files) {
-            io.fabric8.kubernetes.api.model.Config parsed = parse(file);
+        for (int i = 0; i < configs.size(); i++) {
+            Path file = files.isEmpty() ? null : files.get(i);
+            io.fabric8.kubernetes.api.model.Config parsed = configs.get(i);
             if (current == null && parsed.getCurrentContext() != null && !parsed.getCurrentContext().isBlank()) {
                 current = parsed.getCurrentContext();
             }
@@ -107,7 +138,7 @@ public final class Kubeconfig {
                 users.put(u.getName(), new Entry<>(user, file));
             }
         }
-        return new Kubeconfig(files, current, contexts, clusters, users, droppedExec);
+        return new Kubeconfig(files, label, current, contexts, clusters, users, droppedExec);
     }
 
     private static io.fabric8.kubernetes.api.model.Config parse(Path file) throws KubeconfigException {
@@ -241,7 +272,7 @@ public final class Kubeconfig {
                 config.setClientKeyAlgo(Config.getKeyAlgorithm(config.getClientKeyFile(), config.getClientKeyData()));
             }
             String token = u.getToken();
-            if ((token == null || token.isBlank()) && u.getTokenFile() != null) {
+            if ((token == null || token.isBlank()) && u.getTokenFile() != null && user.file() != null) {
                 token = readToken(user.file(), u.getTokenFile());
             }
             if (token != null && !token.isBlank()) {
@@ -267,7 +298,7 @@ public final class Kubeconfig {
     }
 
     private static String resolve(Path kubeconfig, String path) {
-        if (path == null || path.isBlank()) {
+        if (path == null || path.isBlank() || kubeconfig == null) {
             return null;
         }
         Path p = Path.of(path);
@@ -288,8 +319,21 @@ public final class Kubeconfig {
         }
     }
 
+    /**
+     * The command the user of {@code contextName} signed in with before it was dropped ("exec kubelogin"), if any:
+     * where a caller can supply the token itself.
+     */
+    public Optional<String> droppedSignIn(String contextName) {
+        Entry<Context> context = contexts.get(contextName);
+        String user = context == null ? null : context.value().getUser();
+        return user == null ? Optional.empty() : Optional.ofNullable(droppedExec.get(user));
+    }
+
     @Override
     public String toString() {
+        if (label != null) {
+            return label;
+        }
         return files.size() == 1 ? "kubeconfig " + files.get(0) : "kubeconfig " + files;
     }
 }

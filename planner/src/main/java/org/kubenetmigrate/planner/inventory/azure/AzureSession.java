@@ -45,6 +45,7 @@ public final class AzureSession {
     private final AzureTarget target;
     private final AzureEnvironment environment;
     private final HttpPipeline pipeline;
+    private final TokenCredential credential;
     private final GraphQuota quota = new GraphQuota();
     private final Resilience resilience;
     private final InventorySettings settings;
@@ -58,6 +59,7 @@ public final class AzureSession {
         this.settings = settings;
         this.environment = AzureClouds.environment(target);
         this.resilience = new Resilience(settings, quota);
+        this.credential = credential;
         this.pipeline = new HttpPipelineBuilder()
                 .httpClient(httpClient)
                 .policies(new UserAgentPolicy("kubenet-migrate"), new RequestIdPolicy(), RawBodies.policy(),
@@ -137,6 +139,25 @@ public final class AzureSession {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("javax.net.ssl.trustStore " + store + " cannot be used: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The signed-in pipeline (retries, ARM bearer token, no logging of headers or bodies), for ARM calls the SDK
+     * managers do not offer in the shape needed (the executor's AKS credential and run-command access).
+     */
+    public HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The credential, for tokens to other audiences than ARM (the AKS server application). */
+    public TokenCredential credential() {
+        return credential;
+    }
+
+    /** The Resource Manager endpoint, with a trailing slash. */
+    public String resourceManagerEndpoint() {
+        String endpoint = environment.getResourceManagerEndpoint();
+        return endpoint.endsWith("/") ? endpoint : endpoint + "/";
     }
 
     AzureTarget target() {
