@@ -22,13 +22,16 @@ import picocli.CommandLine.Option;
  */
 final class InClusterOptions {
     static final String NO_KUBECONFIG = "in-cluster checks not run: no kubeconfig (pass --kubeconfig FILE or set"
-            + " KUBECONFIG; credentials from ARM come later)";
+            + " KUBECONFIG, or read Azure live (without --from) with --in-cluster to get access through ARM)";
 
     @Option(names = "--in-cluster", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
             description = "Read inside the cluster(s) through the Kubernetes API (read-only): ip-masq-agent"
                     + " ConfigMaps, disruption budgets, network policies, nodes, workloads. plan: on when a"
                     + " kubeconfig is given or KUBECONFIG is set; report: off unless given (one connection per"
-                    + " cluster). --in-cluster=false turns it off.")
+                    + " cluster). Without a kubeconfig, a live read (no --from) with --in-cluster gets access"
+                    + " through ARM: the cluster user credential (Entra ID token from your Azure sign-in, no"
+                    + " kubelogin), or AKS run-command when the API server is private or unreachable."
+                    + " --in-cluster=false turns it off.")
     Boolean inCluster;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -42,12 +45,18 @@ final class InClusterOptions {
                     + " used.")
     String context;
 
-    /** plan: on unless --in-cluster=false, when a kubeconfig is at hand or in-cluster checks were asked for. */
-    InClusterSource forPlan(Map<String, String> env, Main main) throws CliException {
+    /**
+     * plan: on unless --in-cluster=false, when a kubeconfig is at hand or in-cluster checks were asked for; with
+     * --in-cluster, no kubeconfig and a live read, through ARM.
+     */
+    InClusterSource forPlan(Map<String, String> env, Main main, InputOptions input) throws CliException {
         if (Boolean.FALSE.equals(inCluster)) {
             return InClusterSource.NOT_REQUESTED;
         }
         List<Path> files = files(env);
+        if (files.isEmpty() && throughArm(input)) {
+            return LiveAzure.inClusterSource(input.azure, main.clock);
+        }
         if (files.isEmpty()) {
             boolean asked = Boolean.TRUE.equals(inCluster) || context != null;
             return asked ? cluster -> InClusterView.unavailable(NO_KUBECONFIG) : InClusterSource.NOT_REQUESTED;
@@ -56,7 +65,8 @@ final class InClusterOptions {
     }
 
     /** report: only with --in-cluster, --kubeconfig or --context; --context only when one kubenet cluster is read. */
-    InClusterSource forReport(Map<String, String> env, Main main, Fleet fleet) throws CliException {
+    InClusterSource forReport(Map<String, String> env, Main main, Fleet fleet, InputOptions input)
+            throws CliException {
         boolean asked = Boolean.TRUE.equals(inCluster)
                 || (inCluster == null && (kubeconfig != null || context != null));
         if (!asked) {
@@ -69,10 +79,22 @@ final class InClusterOptions {
                     + " context named like it");
         }
         List<Path> files = files(env);
+        if (files.isEmpty() && throughArm(input)) {
+            return LiveAzure.inClusterSource(input.azure, main.clock);
+        }
         if (files.isEmpty()) {
             return cluster -> InClusterView.unavailable(NO_KUBECONFIG);
         }
         return source(files, main);
+    }
+
+    /**
+     * Access through ARM when it was asked for explicitly and Azure is read live: without --in-cluster a live plan
+     * keeps its ARM-only verdict (a user without cluster access would otherwise always get INCOMPLETE); --context
+     * names a kubeconfig context, so it never means ARM.
+     */
+    private boolean throughArm(InputOptions input) {
+        return Boolean.TRUE.equals(inCluster) && context == null && input.readsLive();
     }
 
     private InClusterSource source(List<Path> files, Main main) throws CliException {

@@ -66,6 +66,11 @@ final class InputOptions {
         return LiveAzure.toFleet(LiveAzure.cluster(cluster, azure, main.clock, main.err(), main.ownStderr()), main.err());
     }
 
+    /** True when the fleet comes from Azure rather than from files. */
+    boolean readsLive() {
+        return from.isEmpty();
+    }
+
     private Fleet readFiles() throws CliException {
         if (azure.given()) {
             throw new CliException(ExitCodes.INVALID_INPUT, "--from reads files; the Azure sign-in and scope options"

@@ -2,8 +2,11 @@ package org.kubenetmigrate.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import org.kubenetmigrate.executor.kube.aks.AksAccess;
+import org.kubenetmigrate.executor.kube.aks.RunCommandSettings;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.inventory.InClusterSource;
 import org.kubenetmigrate.planner.inventory.InventoryException;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.inventory.azure.AzureInventory;
@@ -48,6 +51,20 @@ final class LiveAzure {
             return new FleetReader().readSnapshot("(live)", snapshot.toJson());
         } catch (InputException e) {
             throw new CliException(ExitCodes.UNEXPECTED, "Azure returned data the planner cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * In-cluster reads with access from ARM (cluster user credential, run-command fallback). Builds the signed-in
+     * session now but contacts nothing until a cluster is read. Run-command deadlines follow the wall clock, not
+     * the command's (possibly fixed) clock.
+     */
+    static InClusterSource inClusterSource(AzureOptions azure, Clock clock) throws CliException {
+        try {
+            return AksAccess.of(AzureSession.signIn(azure.target(), InventorySettings.defaults()))
+                    .inClusterSource(clock, RunCommandSettings.defaults(Clock.systemUTC()));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }
     }
 

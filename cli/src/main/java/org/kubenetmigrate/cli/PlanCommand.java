@@ -72,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
         MigrationPlan plan;
         try {
             plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, assignIdentity)
-                    .withRemoveIpMasqConfig(removeIpMasqConfig), inCluster.forPlan(main.env, main));
+                    .withRemoveIpMasqConfig(removeIpMasqConfig), inCluster.forPlan(main.env, main, input));
         } catch (ClusterNotFoundException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }

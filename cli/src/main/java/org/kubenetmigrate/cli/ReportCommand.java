@@ -94,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
                 (read - start) / 1_000_000);
         Severity threshold = failOn == null ? null : Severity.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         FleetReport report = new AssessFleet(main.clock).report(in.fleet(), in.metadata(),
-                migration.toOptions(null, null), inCluster.forReport(main.env, main, in.fleet()), waiverSet, groupBy,
+                migration.toOptions(null, null), inCluster.forReport(main.env, main, in.fleet(), input), waiverSet, groupBy,
                 threshold);
         long assessed = System.nanoTime();
         LOG.debug("assessed {} clusters in {} ms", report.assessment().clusters().size(), (assessed - read) / 1_000_000);
