@@ -52,7 +52,7 @@ final class KubeErrors {
             what = cause.getClass().getSimpleName();
         }
         return "cannot reach the API server: " + what + " (a private cluster's API server is reachable only from"
-                + " its network; the AKS run-command fallback comes with the ARM access)";
+                + " its network; without a kubeconfig, a live read with --in-cluster falls back to AKS run-command)";
     }
 
     private static Throwable rootCause(Throwable e) {
