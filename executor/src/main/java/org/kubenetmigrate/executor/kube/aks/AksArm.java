@@ -121,8 +121,10 @@ public final class AksArm {
 
     private Answer send(HttpMethod method, String url, String body, String what) throws AksArmException {
         HttpRequest request = new HttpRequest(method, url);
-        request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-        request.setBody(body == null ? "" : body);
+        if (body != null) {
+            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+            request.setBody(body);
+        }
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             int status = response.getStatusCode();
             String text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
