@@ -343,6 +343,18 @@ class ArmAccessTest {
     }
 
     @Test
+    void aResultLocationOutsideTheArmEndpointIsNeverFollowedWithTheToken() {
+        fake.fault(AksRunCommandRoutes.isRunCommand(), Fault.respond(202,
+                Map.of("Location", "https://attacker.example/commandResults/1?api-version=2025-09-01"), ""), 10);
+
+        InClusterView view = source().read(cluster(PRIVATE));
+
+        assertThat(view.toString()).contains("result location outside " + fake.baseUrl());
+        assertThat(fake.requests()).noneMatch(AksRunCommandRoutes.isCommandResult());
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
     void stoppedClusterIsNotContacted() {
         ManagedCluster stopped = fleet.clusters().stream().filter(ManagedCluster::isStopped).findFirst().orElseThrow();
 
