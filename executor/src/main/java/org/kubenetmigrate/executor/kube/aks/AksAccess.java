@@ -3,8 +3,12 @@ package org.kubenetmigrate.executor.kube.aks;
 import com.azure.core.credential.TokenCredential;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.kubenetmigrate.executor.kube.KubeAccess;
 import org.kubenetmigrate.executor.kube.validation.ClusterValidator;
+import org.kubenetmigrate.executor.kube.validation.ValidationCheck;
 import org.kubenetmigrate.executor.kube.validation.ValidationReport;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.inventory.InClusterSource;
@@ -47,11 +51,46 @@ public final class AksAccess {
     }
 
     /**
-     * Post-migration validation through the API server with the ARM-issued credential (the executor's validate
-     * step). Run-command is not used here: the probe workload needs a live API connection.
+     * Post-migration validation for the executor's validate step: through the API server with the ARM-issued
+     * credential (probe included when asked); when that cannot be used (a private cluster is not tried over the
+     * network), the read-only checks through run-command, with the probe NOT_RUN. When neither works the report's
+     * {@code api-reachable} check FAILED with both reasons and every other check NOT_RUN: never a pass.
      */
-    public ValidationReport validate(ArmId cluster, ClusterValidator validator, IpPrefix plannedPodCidr, boolean probe,
-                                     Duration timeout) {
-        return validator.validate(apiServer(cluster), plannedPodCidr, probe, timeout);
+    public ValidationReport validate(ArmId cluster, boolean privateCluster, ClusterValidator validator,
+                                     IpPrefix plannedPodCidr, boolean probe, Duration timeout,
+                                     RunCommandSettings runCommandSettings) {
+        ValidationReport api;
+        String apiProblem;
+        if (privateCluster) {
+            api = null;
+            apiProblem = "private cluster (its API server is reachable only from its network)";
+        } else {
+            api = validator.validate(apiServer(cluster), plannedPodCidr, probe, timeout);
+            Optional<ValidationCheck> reach = api.checks().stream()
+                    .filter(c -> c.id().equals(ClusterValidator.API)).findFirst();
+            if (reach.isEmpty() || reach.get().status() == ValidationCheck.Status.PASSED) {
+                return api;
+            }
+            apiProblem = reach.get().detail();
+        }
+        RunCommandReads reads = runCommand(cluster, runCommandSettings);
+        try {
+            reads.preflight();
+        } catch (RunCommandException e) {
+            String why = "API server: " + apiProblem + "; run-command: " + e.getMessage();
+            List<ValidationCheck> checks = new ArrayList<>();
+            checks.add(ValidationCheck.failed(ClusterValidator.API, why));
+            for (String id : List.of(ClusterValidator.NODES_READY, ClusterValidator.NODE_POD_CIDRS,
+                    ClusterValidator.NODE_NETWORK_CONFIGS, ClusterValidator.KUBE_SYSTEM_PODS, ClusterValidator.COREDNS)) {
+                checks.add(ValidationCheck.notRun(id, "the cluster could not be read"));
+            }
+            if (probe) {
+                checks.add(ValidationCheck.notRun(ClusterValidator.PROBE, "the cluster could not be read"));
+            }
+            return new ValidationReport(api != null ? api.source() : reads.describe(),
+                    runCommandSettings.clock().instant(), checks);
+        }
+        return validator.validate(reads, reads.describe() + " (API server: " + apiProblem + ")", plannedPodCidr,
+                probe);
     }
 }

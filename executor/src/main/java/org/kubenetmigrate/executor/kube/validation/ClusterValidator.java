@@ -39,6 +39,8 @@ public final class ClusterValidator {
     public static final String NODE_NETWORK_CONFIGS = "node-network-configs";
     public static final String KUBE_SYSTEM_PODS = "kube-system-pods";
     public static final String COREDNS = "coredns";
+    /** The probe workload's check (when asked for). */
+    public static final String PROBE = ProbeWorkload.PROBE;
     static final int LISTED = 10;
 
     private final Clock clock;
@@ -68,22 +70,7 @@ public final class ClusterValidator {
                 return unreachable(access, checks, probe, problem.get());
             }
             checks.add(ValidationCheck.passed(API, "the API server answered"));
-            KubeReads reads = new ApiServerReads(client);
-            List<Node> nodes = null;
-            try {
-                nodes = reads.nodes();
-            } catch (KubeReadException e) {
-                checks.add(ValidationCheck.notRun(NODES_READY, e.getMessage()));
-                checks.add(ValidationCheck.notRun(NODE_POD_CIDRS, e.getMessage()));
-                checks.add(ValidationCheck.notRun(NODE_NETWORK_CONFIGS, e.getMessage()));
-            }
-            if (nodes != null) {
-                checks.add(nodesReady(nodes));
-                checks.add(nodePodCidrs(nodes, plannedPodCidr));
-                checks.add(nodeNetworkConfigs(reads, nodes));
-            }
-            checks.add(kubeSystemPods(reads));
-            checks.add(coreDns(reads));
+            List<Node> nodes = readChecks(new ApiServerReads(client), plannedPodCidr, checks);
             if (probe) {
                 if (nodes == null) {
                     checks.add(ValidationCheck.notRun(ProbeWorkload.PROBE, "nodes could not be read"));
@@ -95,6 +82,42 @@ public final class ClusterValidator {
             return unreachable(access, checks, probe, e.getMessage());
         }
         return new ValidationReport(access.describe(), clock.instant(), checks);
+    }
+
+    /**
+     * Validates through reads without a live API connection (AKS run-command for a private cluster): the same
+     * read-only checks, with {@code api-reachable} saying how the cluster was read. The probe needs a live
+     * connection, so it is NOT_RUN when asked for.
+     */
+    public ValidationReport validate(KubeReads reads, String source, IpPrefix plannedPodCidr, boolean probe) {
+        List<ValidationCheck> checks = new ArrayList<>();
+        checks.add(ValidationCheck.passed(API, "read through " + source));
+        readChecks(reads, plannedPodCidr, checks);
+        if (probe) {
+            checks.add(ValidationCheck.notRun(ProbeWorkload.PROBE, "the probe needs a live API server connection;"
+                    + " the cluster was read through " + source));
+        }
+        return new ValidationReport(source, clock.instant(), checks);
+    }
+
+    /** The read-only checks; returns the nodes, or null when they could not be read. */
+    private static List<Node> readChecks(KubeReads reads, IpPrefix plannedPodCidr, List<ValidationCheck> checks) {
+        List<Node> nodes = null;
+        try {
+            nodes = reads.nodes();
+        } catch (KubeReadException e) {
+            checks.add(ValidationCheck.notRun(NODES_READY, e.getMessage()));
+            checks.add(ValidationCheck.notRun(NODE_POD_CIDRS, e.getMessage()));
+            checks.add(ValidationCheck.notRun(NODE_NETWORK_CONFIGS, e.getMessage()));
+        }
+        if (nodes != null) {
+            checks.add(nodesReady(nodes));
+            checks.add(nodePodCidrs(nodes, plannedPodCidr));
+            checks.add(nodeNetworkConfigs(reads, nodes));
+        }
+        checks.add(kubeSystemPods(reads));
+        checks.add(coreDns(reads));
+        return nodes;
     }
 
     private ValidationReport unreachable(KubeAccess access, List<ValidationCheck> checks, boolean probe, String why) {

@@ -364,18 +364,54 @@ class ArmAccessTest {
         assertThat(fake.armRequests()).isEmpty();
     }
 
+    private static String status(ValidationReport report, String check) {
+        return report.checks().stream().filter(c -> c.id().equals(check)).findFirst().orElseThrow().status().name();
+    }
+
     @Test
     void validatorRunsThroughTheArmIssuedCredential() throws Exception {
         credentials.kubeconfig(PUBLIC, AksCredentialRoutes.tokenKubeconfig(server.url("/"), PUBLIC,
                 TestKubeconfigs.TOKEN));
 
-        ValidationReport report = access.validate(cluster(PUBLIC).id(), new ClusterValidator(CLOCK),
-                IpPrefix.parse("10.244.0.0/16"), false, Duration.ofSeconds(5));
+        ValidationReport report = access.validate(cluster(PUBLIC).id(), false, new ClusterValidator(CLOCK),
+                IpPrefix.parse("10.244.0.0/16"), false, Duration.ofSeconds(5), settings);
 
-        assertThat(report.checks()).filteredOn(c -> c.id().equals(ClusterValidator.NODES_READY)).singleElement()
-                .extracting(ValidationCheck::status).asString().isEqualTo("PASSED");
-        assertThat(report.checks()).filteredOn(c -> c.id().equals(ClusterValidator.NODE_POD_CIDRS)).singleElement()
-                .extracting(ValidationCheck::status).asString().isEqualTo("PASSED");
+        assertThat(status(report, ClusterValidator.API)).isEqualTo("PASSED");
+        assertThat(status(report, ClusterValidator.NODES_READY)).isEqualTo("PASSED");
+        assertThat(status(report, ClusterValidator.NODE_POD_CIDRS)).isEqualTo("PASSED");
+        assertThat(runCommand.commands()).isEmpty();
+    }
+
+    @Test
+    void validatorOfAPrivateClusterReadsThroughRunCommandAndLeavesTheProbeNotRun() {
+        ValidationReport report = access.validate(cluster(PRIVATE).id(), true, new ClusterValidator(CLOCK),
+                IpPrefix.parse("100.64.0.0/16"), true, Duration.ofSeconds(5), settings);
+
+        assertThat(report.source()).contains("run-command").contains("private cluster");
+        assertThat(status(report, ClusterValidator.NODES_READY)).isEqualTo("PASSED");
+        assertThat(status(report, ClusterValidator.NODE_POD_CIDRS)).as("10.244.x nodes are outside 100.64.0.0/16")
+                .isEqualTo("FAILED");
+        assertThat(status(report, "probe")).isEqualTo("NOT_RUN");
+        assertThat(runCommand.commands()).contains("kubectl get nodes -o json",
+                "kubectl get pods -n kube-system -o json",
+                "kubectl get deployments.apps coredns -n kube-system -o json --ignore-not-found");
+        assertThat(credentials.calls()).isZero();
+    }
+
+    @Test
+    void validatorWithNeitherPathFailsReachabilityAndPassesNothing() {
+        fake.fault(AksRunCommandRoutes.isRunCommand(),
+                new Fault.Respond(FakeResponse.error(409, "OperationNotAllowed", "cluster stopped (fake)")), 10);
+
+        ValidationReport report = access.validate(cluster(PUBLIC).id(), false, new ClusterValidator(CLOCK),
+                IpPrefix.parse("10.244.0.0/16"), true, Duration.ofSeconds(5), settings);
+
+        assertThat(status(report, ClusterValidator.API)).isEqualTo("FAILED");
+        assertThat(report.checks()).filteredOn(c -> c.id().equals(ClusterValidator.API)).singleElement()
+                .extracting(ValidationCheck::detail).asString()
+                .contains("listClusterUserCredential for " + PUBLIC + " failed: HTTP 404")
+                .contains("HTTP 409 OperationNotAllowed").contains("run-command needs it running");
+        assertThat(report.checks()).noneMatch(c -> c.status() == ValidationCheck.Status.PASSED);
     }
 
     /** A clock the test sleeper moves forward. */
