@@ -45,6 +45,7 @@ public final class AzureSession {
     private final AzureTarget target;
     private final AzureEnvironment environment;
     private final HttpPipeline pipeline;
+    private final HttpPipeline pipelineWithoutRetry;
     private final GraphQuota quota = new GraphQuota();
     private final Resilience resilience;
     private final InventorySettings settings;
@@ -64,6 +65,31 @@ public final class AzureSession {
                         quota.policy(), new RetryPolicy(settings.retry()), new AddDatePolicy(),
                         new ArmChallengeAuthenticationPolicy(credential, AzureClouds.armScope(environment)))
                 .build();
+        // The same policies minus retry and capture, for writes: whether a write may be re-sent is the caller's
+        // decision (a PUT that timed out may have been applied), so nothing below the caller repeats one.
+        this.pipelineWithoutRetry = new HttpPipelineBuilder()
+                .httpClient(httpClient)
+                .policies(new UserAgentPolicy("kubenet-migrate"), new RequestIdPolicy(), new AddDatePolicy(),
+                        new ArmChallengeAuthenticationPolicy(credential, AzureClouds.armScope(environment)))
+                .build();
+    }
+
+    /** The Resource Manager endpoint of the session's cloud, e.g. {@code https://management.azure.com/}. */
+    public String resourceManagerEndpoint() {
+        return environment.getResourceManagerEndpoint();
+    }
+
+    /** The session's pipeline (authentication, the SDK retry policy): for reads that may simply be asked again. */
+    public HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * The session's authentication on a pipeline without any retry policy: every call sends exactly one request.
+     * For writes, whose re-sending the caller decides.
+     */
+    public HttpPipeline pipelineWithoutRetry() {
+        return pipelineWithoutRetry;
     }
 
     /**
