@@ -46,8 +46,12 @@ public final class ManagedClusterWrites {
     private volatile int rolloutReadsPerPool = 1;
     private volatile String retryAfterSeconds = "1";
     private volatile boolean neverEnd;
+    private volatile java.util.function.Consumer<String> observer = event -> { };
+    private int accepted;
 
     private static final class Operation {
+        final int number;
+        int polls;
         final String clusterKey;
         int remaining;
         String status = "InProgress";
@@ -56,7 +60,8 @@ public final class ManagedClusterWrites {
         boolean pluginUpdate;
         String oldPodCidr;
 
-        Operation(String clusterKey, int remaining) {
+        Operation(int number, String clusterKey, int remaining) {
+            this.number = number;
             this.clusterKey = clusterKey;
             this.remaining = remaining;
         }
@@ -98,6 +103,17 @@ public final class ManagedClusterWrites {
         return this;
     }
 
+    /**
+     * Called, on the request's thread and before the answer is sent, with {@code "put-accepted N"} once PUT number N
+     * (1-based) changed the cluster, {@code "poll N K"} for the K-th poll of operation N, and
+     * {@code "operation-finished N"} when operation N ended. A crash test kills its client here: the change
+     * happened in Azure and the client never learns it.
+     */
+    public ManagedClusterWrites observe(java.util.function.Consumer<String> events) {
+        this.observer = events;
+        return this;
+    }
+
     /** The next accepted PUT's operation ends {@code Failed} with this AKS error code and message. */
     public synchronized ManagedClusterWrites failNextOperation(String code, String message) {
         failures.add(new String[] {code, message});
@@ -114,6 +130,7 @@ public final class ManagedClusterWrites {
     // --- routes ---------------------------------------------------------------------------------------------------
 
     private synchronized FakeResponse getCluster(String id) {
+        tickOperations(id);
         tickRollout();
         return fake.resources().get(id)
                 .map(c -> FakeResponse.ok(c.deepCopy()).withHeader("ETag", c.path("eTag").asText()))
@@ -160,7 +177,7 @@ public final class ManagedClusterWrites {
         updated.put("eTag", nextEtag());
         fake.resources().put(updated);
         String opId = "mc-" + UUID.randomUUID();
-        Operation operation = new Operation(key(id), pollsPerOperation);
+        Operation operation = new Operation(++accepted, key(id), pollsPerOperation);
         operation.pluginUpdate = fromKubenet && "azure".equalsIgnoreCase(np.path("networkPlugin").asText());
         operation.oldPodCidr = storedNp.path("podCidr").asText(null);
         String[] failure = failures.poll();
@@ -169,6 +186,7 @@ public final class ManagedClusterWrites {
             operation.errorMessage = failure[1];
         }
         operations.put(opId, operation);
+        observer.accept("put-accepted " + operation.number);
         String url = fake.baseUrl() + "subscriptions/" + ResourceStore.subscriptionOf(id)
                 + "/providers/Microsoft.ContainerService/locations/" + stored.path("location").asText("westeurope")
                 + "/operations/" + opId + "?api-version=2025-09-01";
@@ -182,9 +200,8 @@ public final class ManagedClusterWrites {
         if (operation == null) {
             return FakeResponse.notFound("operation " + opId);
         }
-        if (operation.status.equals("InProgress") && !neverEnd && --operation.remaining <= 0) {
-            finish(operation);
-        }
+        observer.accept("poll " + operation.number + " " + (++operation.polls));
+        advance(operation);
         ObjectNode body = Json.object().put("name", opId).put("status", operation.status);
         if (operation.errorCode != null && operation.status.equals("Failed")) {
             body.set("error", Json.object().put("code", operation.errorCode).put("message", operation.errorMessage));
@@ -195,6 +212,25 @@ public final class ManagedClusterWrites {
     }
 
     // --- simulation -----------------------------------------------------------------------------------------------
+
+    /**
+     * Time passes for an operation on each poll and on each read of its cluster, so that one whose URL the client
+     * never learned (its process died before the answer) still ends.
+     */
+    private void advance(Operation operation) {
+        if (operation.status.equals("InProgress") && !neverEnd && --operation.remaining <= 0) {
+            finish(operation);
+            observer.accept("operation-finished " + operation.number);
+        }
+    }
+
+    private void tickOperations(String clusterId) {
+        for (Operation operation : List.copyOf(operations.values())) {
+            if (operation.clusterKey.equals(key(clusterId))) {
+                advance(operation);
+            }
+        }
+    }
 
     private void finish(Operation operation) {
         ObjectNode cluster = fake.resources().get(operation.clusterKey).orElseThrow();
