@@ -204,4 +204,72 @@ class LiveApplyTest {
                 "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0001"
                         + " kubenet/-/calico/10.244.0.0/16");
     }
+
+    @Test
+    void aPutRejectedWith500IsSentAgainOnlyAfterTheClusterShowsItWasNotApplied() {
+        arm.fake.fault(r -> r.method().equals("PUT"), Fault.status(500), 1);
+
+        CliRun run = run("apply", plan.toString(), "--auto-approve");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(arm.mutating()).hasSize(4);
+        assertThat(arm.mutating().get(1).body()).isEqualTo(arm.mutating().get(0).body());
+    }
+
+    @Test
+    void aPutAppliedWhoseAnswerWasLostIsNotSentAgain() {
+        // The connection drops after ARM applied the plugin update: neither our code nor the SDK may send it again.
+        arm.fake.fault(r -> r.method().equals("PUT") && r.body().contains("\"overlay\""), Fault.dropAfterHandling(), 1);
+
+        CliRun run = run("apply", plan.toString(), "--auto-approve");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out() + run.err()).contains("no usable answer", "the change is in effect");
+        assertThat(arm.mutating()).hasSize(3);
+    }
+
+    @Test
+    void aDroppedConnectionBeforeArmActedIsSentAgainAfterLooking() {
+        arm.fake.fault(r -> r.method().equals("PUT"), Fault.drop(), 1);
+
+        CliRun run = run("apply", plan.toString(), "--auto-approve");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(arm.mutating()).hasSize(4);
+    }
+
+    @Test
+    void anOperationThatNeverEndsTimesOutWithExit6AndIsNotSentAgain() {
+        // Retry-After 60 s: 30 polls fill the 30 minutes (virtual time) instead of 1,800.
+        arm.writes.operationsNeverEnd(true).retryAfterSeconds("60");
+
+        CliRun run = run("apply", plan.toString(), "--auto-approve", "--operation-timeout", "30m");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.STEP_FAILED);
+        assertThat(run.out() + run.err()).contains("still running after 30m", "nothing was cancelled");
+        assertThat(arm.mutating()).hasSize(1);
+    }
+
+    @Test
+    void failingPollsAreAskedAgainAndTheRunFinishes() {
+        arm.fake.fault(r -> r.path().contains("/operations/"), Fault.status(503), 2);
+        arm.fake.fault(r -> r.path().contains("/operations/"), Fault.drop(), 1);
+
+        CliRun run = run("apply", plan.toString(), "--auto-approve");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(arm.mutating()).hasSize(3);
+    }
+
+    @Test
+    void statusAndUnlockNeverReachAzure() {
+        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
+        arm.fake.clearRequests();
+
+        assertThat(CliRun.of("status", runId, "--state", state).exitCode()).isZero();
+        assertThat(CliRun.of("unlock", runId, "--force", "--state", state).exitCode()).isZero();
+        assertThat(CliRun.of("apply", "--help").exitCode()).isZero();
+
+        assertThat(arm.fake.requests()).isEmpty();
+    }
 }
