@@ -272,4 +272,20 @@ class LiveApplyTest {
 
         assertThat(arm.fake.requests()).isEmpty();
     }
+
+    @Test
+    void aFailedSignInIsOneLineWithoutTheSecretAndSendsNothing() {
+        System.setProperty("AZURE_CLIENT_SECRET", "wrong-secret-Xy12");
+        try {
+            CliRun run = run("apply", plan.toString(), "--auto-approve");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
+            assertThat(run.out() + run.err()).contains("SignInFailed").doesNotContain("wrong-secret-Xy12")
+                    .doesNotContain("\tat ");
+            assertThat(arm.mutating()).isEmpty();
+            assertThat(arm.fake.requests()).noneMatch(r -> r.path().contains("/managedClusters/"));
+        } finally {
+            System.setProperty("AZURE_CLIENT_SECRET", org.kubenetmigrate.testsupport.FakeArm.CLIENT_SECRET);
+        }
+    }
 }

@@ -182,15 +182,30 @@ public final class SdkClusterOperations implements ClusterOperations {
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             String text = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
             return new Answer(response.getStatusCode(), response, text == null ? "" : text);
-        } catch (ClientAuthenticationException e) {
-            throw new AzureException(401, "SignInFailed", firstLine(e.getMessage()), null, null, null);
         } catch (RuntimeException e) {
+            Throwable signIn = signInFailure(e);
+            if (signIn != null) {
+                // No token: ARM never saw the request. A 401 is not asked again by the engine.
+                throw new AzureException(401, "SignInFailed", "sign-in to Azure failed: "
+                        + firstLine(signIn.getMessage()), null, null, null);
+            }
             // The JDK client reports a reset, a refused connection or a timeout as an (unchecked) I/O failure: no
             // answer, so the request may or may not have reached ARM.
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw AzureException.transport(method + " " + URI.create(url).getPath() + ": "
                     + firstLine(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage())));
         }
+    }
+
+    /** The credential's failure in {@code e}'s causes (the token request failed or no credential applied), or null. */
+    private static Throwable signInFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClientAuthenticationException || t.getClass().getName().startsWith("com.microsoft.aad.msal4j.")
+                    || t.getClass().getSimpleName().equals("CredentialUnavailableException")) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String text) {
