@@ -48,10 +48,13 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    AzureOptions azure;
+
     @Override
     public Integer call() throws Exception {
         if (dryRun) {
-            ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(), List.of());
+            ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(), List.of(), azure);
             DryRunReport report = RunCommands.call(main, env, e -> new DryRun(e).run(planFile));
             main.out.print(run.output == RunOptions.Output.json ? Json.pretty(Json.tree(report))
                     : DryRunTextRenderer.render(report));
@@ -63,7 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output, rendered));
+                RunCommands.renderers(main, run.output, rendered), azure);
         RunResult result = RunCommands.call(main, env, e -> new Apply(e).run(planFile, ApprovalOptions.of(approvals)));
         return RunCommands.finish(main, result, run.output, rendered.get());
     }

@@ -35,11 +35,14 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    AzureOptions azure;
+
     @Override
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output, rendered));
+                RunCommands.renderers(main, run.output, rendered), azure);
         RunResult result = RunCommands.call(main, env, e -> new Resume(e).run(runId, ApprovalOptions.of(approvals)));
         return RunCommands.finish(main, result, run.output, rendered.get());
     }

@@ -29,11 +29,14 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    AzureOptions azure;
+
     @Override
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output, rendered));
+                RunCommands.renderers(main, run.output, rendered), azure);
         RunResult result = RunCommands.call(main, env, e -> new Rollback(e).run(runId));
         return RunCommands.finish(main, result, run.output, result.outcome()
                 == org.kubenetmigrate.executor.engine.RunOutcome.ROLLBACK_REFUSED ? 0 : rendered.get());

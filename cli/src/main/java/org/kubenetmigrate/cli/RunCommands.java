@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider.LiveAccessUnavailableException;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.UsageException;
@@ -51,9 +52,27 @@ final class RunCommands {
     }
 
     static ExecutorEnvironment environment(Main main, Path state, EngineSettings settings, List<EngineListener> listeners) {
+        return environment(main, state, settings, listeners, main.environment.azure());
+    }
+
+    /**
+     * The environment of a command that changes Azure: the provider signs in as the sign-in options say (nothing is
+     * built until the executor opens it, so a refusal before that never constructs a client).
+     */
+    static ExecutorEnvironment environment(Main main, Path state, EngineSettings settings, List<EngineListener> listeners,
+                                           AzureOptions signIn) throws CliException {
+        if (!signIn.subscriptions.isEmpty() || signIn.managementGroup != null) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "--subscription and --management-group select what to"
+                    + " read; a run changes the one cluster its plan names");
+        }
+        return environment(main, state, settings, listeners, main.environment.azure().withSignIn(signIn.target()));
+    }
+
+    private static ExecutorEnvironment environment(Main main, Path state, EngineSettings settings,
+                                                   List<EngineListener> listeners, ClusterOperationsProvider azure) {
         RunStore store = new RunStore(state);
         CliEnvironment cli = main.environment;
-        return new ExecutorEnvironment(store, new FileRunLock(store.locksDir()), cli.azure(), cli.clock(), cli.sleeper(),
+        return new ExecutorEnvironment(store, new FileRunLock(store.locksDir()), azure, cli.clock(), cli.sleeper(),
                 cli.prompt(), listeners, settings, record -> { });
     }
 

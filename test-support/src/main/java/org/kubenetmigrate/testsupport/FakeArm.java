@@ -255,6 +255,11 @@ public final class FakeArm implements AutoCloseable {
                     Thread.sleep(slow.delay().toMillis());
                     continue;
                 }
+                if (fault instanceof Fault.DropAfterHandling) {
+                    answer(request);
+                    exchange.close();
+                    return;
+                }
                 if (fault instanceof Fault.DropConnection) {
                     // No status line at all: the client sees the connection end (an I/O error), as on a reset.
                     exchange.close();

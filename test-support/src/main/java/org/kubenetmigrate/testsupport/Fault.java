@@ -17,6 +17,13 @@ public sealed interface Fault {
     record DropConnection() implements Fault {
     }
 
+    /**
+     * Handle the request normally (a write takes effect), then close the connection without answering: the client
+     * cannot tell whether its request was applied.
+     */
+    record DropAfterHandling() implements Fault {
+    }
+
     /** Wait, then answer normally (or with the next matching fault). */
     record Slow(Duration delay) implements Fault {
     }
@@ -44,6 +51,10 @@ public sealed interface Fault {
 
     static Fault drop() {
         return new DropConnection();
+    }
+
+    static Fault dropAfterHandling() {
+        return new DropAfterHandling();
     }
 
     static Fault slow(Duration delay) {

@@ -2,6 +2,7 @@ package org.kubenetmigrate.executor.azure;
 
 import java.util.Iterator;
 import java.util.ServiceLoader;
+import org.kubenetmigrate.planner.inventory.AzureTarget;
 
 /**
  * Where the CLI gets its {@link ClusterOperations}: the Azure SDK adapter registers one through
@@ -17,6 +18,14 @@ public interface ClusterOperationsProvider {
      * @throws LiveAccessUnavailableException when this build or environment cannot reach Azure
      */
     ClusterOperations open(String clusterId) throws LiveAccessUnavailableException;
+
+    /**
+     * This provider signing in to {@code target} (cloud, endpoints, tenant from the command line) instead of the
+     * environment's defaults. Providers that do not sign in (tests) return themselves.
+     */
+    default ClusterOperationsProvider withSignIn(AzureTarget target) {
+        return this;
+    }
 
     /** The provider registered on the class path, or one that explains that there is none. */
     static ClusterOperationsProvider discover() {

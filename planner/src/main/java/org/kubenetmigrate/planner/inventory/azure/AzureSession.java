@@ -46,6 +46,7 @@ public final class AzureSession {
     private final AzureEnvironment environment;
     private final HttpPipeline pipeline;
     private final TokenCredential credential;
+    private final HttpPipeline pipelineWithoutRetry;
     private final GraphQuota quota = new GraphQuota();
     private final Resilience resilience;
     private final InventorySettings settings;
@@ -66,6 +67,21 @@ public final class AzureSession {
                         quota.policy(), new RetryPolicy(settings.retry()), new AddDatePolicy(),
                         new ArmChallengeAuthenticationPolicy(credential, AzureClouds.armScope(environment)))
                 .build();
+        // The same policies minus retry and capture, for writes: whether a write may be re-sent is the caller's
+        // decision (a PUT that timed out may have been applied), so nothing below the caller repeats one.
+        this.pipelineWithoutRetry = new HttpPipelineBuilder()
+                .httpClient(httpClient)
+                .policies(new UserAgentPolicy("kubenet-migrate"), new RequestIdPolicy(), new AddDatePolicy(),
+                        new ArmChallengeAuthenticationPolicy(credential, AzureClouds.armScope(environment)))
+                .build();
+    }
+
+    /**
+     * The session's authentication on a pipeline without any retry policy: every call sends exactly one request.
+     * For writes, whose re-sending the caller decides.
+     */
+    public HttpPipeline pipelineWithoutRetry() {
+        return pipelineWithoutRetry;
     }
 
     /**
