@@ -146,6 +146,25 @@ class InClusterStepsTest {
     }
 
     @Test
+    void dryRunNamesTheChangeInsideTheClusterWithoutCountingOrSendingIt() throws Exception {
+        customIpMasqConfig();
+        Harness h = harness().kube(access());
+        int k8sRequests = server.getRequestCount();
+
+        DryRunReport report = h.dryRun(ipMasqPlan(dir));
+
+        assertThat(report.requests()).filteredOn(e -> e.stepId().equals("remove-ip-masq-config")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo("kubernetes");
+                    assertThat(e.note()).contains("deleted");
+                });
+        assertThat(report.requests()).filteredOn(e -> e.action().equals("send")).hasSize((int) report.mutatingRequests());
+        assertThat(server.getRequestCount()).as("dry-run contacts no cluster").isEqualTo(k8sRequests);
+        assertThat(configMap(CUSTOM)).isNotNull();
+        assertThat(h.azure.mutatingCalls()).isEmpty();
+    }
+
+    @Test
     void whenNoCustomConfigMapIsLeftTheStepIsAlreadyDoneAndDeletesNothing() throws Exception {
         seed.configMap("kube-system", RECONCILED);
         Harness h = harness().kube(access());
