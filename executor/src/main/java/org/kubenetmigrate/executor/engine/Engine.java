@@ -281,6 +281,9 @@ public final class Engine {
                 boolean nothingSent = !ctx.sentSomething();
                 ObjectNode f = MAPPER.createObjectNode();
                 f.put("alreadyDone", nothingSent);
+                if (ctx.summary() != null) {
+                    f.put("summary", ctx.summary());
+                }
                 append(journal, RecordType.COMPENSATION_SUCCEEDED, step.id(), f);
                 events.on(new EngineEvent.CompensationSucceeded(clock.instant(), run.id(), step.id(), nothingSent));
             } catch (StepStop stop) {

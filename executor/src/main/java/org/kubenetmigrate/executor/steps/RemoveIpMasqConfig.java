@@ -99,6 +99,7 @@ final class RemoveIpMasqConfig implements MigrationStep {
             ctx.notice("no ip-masq-agent ConfigMap backup in " + dir + ": nothing was deleted, nothing to re-create");
             return;
         }
+        List<String> recreated = new ArrayList<>();
         try (KubernetesClient client = connect(ctx)) {
             for (Path file : files) {
                 ConfigMap map;
@@ -124,8 +125,11 @@ final class RemoveIpMasqConfig implements MigrationStep {
                 }
                 ctx.changedInCluster();
                 ctx.notice("re-created ConfigMap " + NAMESPACE + "/" + name + " from " + file);
+                recreated.add(NAMESPACE + "/" + name);
             }
         }
+        ctx.summary("re-created " + recreated.size() + " ip-masq-agent ConfigMap(s) from " + dir
+                + (recreated.isEmpty() ? "" : ": " + String.join(", ", recreated)));
     }
 
     private static KubernetesClient connect(StepContext ctx) throws StepStop {

@@ -195,6 +195,7 @@ class InClusterStepsTest {
         List<JournalRecord> records = Journal.read(h.runDir(stopped.runId()).resolve(Journal.FILE_NAME)).records();
         assertThat(records).filteredOn(r -> "remove-ip-masq-config".equals(r.stepId()))
                 .extracting(r -> r.type().wireName()).contains("compensation-started", "compensation-succeeded");
+        assertThat(journalText(h, stopped.runId())).contains("re-created 1 ip-masq-agent ConfigMap(s)");
         assertThat(journalText(h, stopped.runId())).doesNotContain("172.31.99.0/24");
     }
 
