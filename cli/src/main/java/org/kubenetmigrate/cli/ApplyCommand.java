@@ -51,6 +51,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     AzureOptions azure;
 
+    @Mixin
+    InClusterOptions inCluster;
+
+    @Mixin
+    ProbeOptions probe;
+
     @Override
     public Integer call() throws Exception {
         if (dryRun) {
@@ -66,7 +72,8 @@ final class ApplyCommand implements Callable<Integer> {
         }
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output, rendered), azure);
+                RunCommands.renderers(main, run.output, rendered), azure)
+                .withKube(inCluster.forRun(main.env, azure, probe));
         RunResult result = RunCommands.call(main, env, e -> new Apply(e).run(planFile, ApprovalOptions.of(approvals)));
         return RunCommands.finish(main, result, run.output, rendered.get());
     }

@@ -3,9 +3,12 @@ package org.kubenetmigrate.cli;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kubenetmigrate.executor.commands.KubeAccessProviders;
+import org.kubenetmigrate.executor.engine.KubeAccessProvider;
 import org.kubenetmigrate.executor.kube.KubeApiInClusterSource;
 import org.kubenetmigrate.executor.kube.Kubeconfig;
 import org.kubenetmigrate.executor.kube.KubeconfigException;
@@ -31,6 +34,7 @@ final class InClusterOptions {
                     + " cluster). Without a kubeconfig, a live read (no --from) with --in-cluster gets access"
                     + " through ARM: the cluster user credential (Entra ID token from your Azure sign-in, no"
                     + " kubelogin), or AKS run-command when the API server is private or unreachable."
+                    + " apply/resume/rollback: like plan; used by remove-ip-masq-config and the validate step."
                     + " --in-cluster=false turns it off.")
     Boolean inCluster;
 
@@ -62,6 +66,32 @@ final class InClusterOptions {
             return asked ? cluster -> InClusterView.unavailable(NO_KUBECONFIG) : InClusterSource.NOT_REQUESTED;
         }
         return source(files, main);
+    }
+
+    /**
+     * apply, resume and rollback, like plan: on unless --in-cluster=false when a kubeconfig is at hand; with
+     * --in-cluster and no kubeconfig, through ARM; otherwise none, and the steps that need it say so.
+     */
+    KubeAccessProvider forRun(Map<String, String> env, AzureOptions azure, ProbeOptions probe) throws CliException {
+        if (Boolean.FALSE.equals(inCluster)) {
+            return KubeAccessProvider.none("in-cluster access turned off (--in-cluster=false)");
+        }
+        List<Path> files = files(env);
+        // Probe deadlines follow the wall clock, not the command's (possibly fixed) clock.
+        Clock wall = Clock.systemUTC();
+        if (!files.isEmpty()) {
+            try {
+                return KubeAccessProviders.kubeconfig(Kubeconfig.read(files), context, wall, probe.probe,
+                        probe.timeout());
+            } catch (KubeconfigException e) {
+                throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+            }
+        }
+        if (Boolean.TRUE.equals(inCluster) && context == null) {
+            return LiveAzure.kubeAccess(azure, wall, probe.probe, probe.timeout());
+        }
+        return KubeAccessProvider.none(context != null ? "--context " + context + " names a kubeconfig context, but"
+                + " there is no kubeconfig (pass --kubeconfig FILE or set KUBECONFIG)" : KubeAccessProvider.NO_ACCESS);
     }
 
     /** report: only with --in-cluster, --kubeconfig or --context; --context only when one kubenet cluster is read. */

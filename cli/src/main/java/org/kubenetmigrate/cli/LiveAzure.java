@@ -2,6 +2,9 @@ package org.kubenetmigrate.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import org.kubenetmigrate.executor.commands.KubeAccessProviders;
+import org.kubenetmigrate.executor.engine.KubeAccessProvider;
 import org.kubenetmigrate.executor.kube.aks.AksAccess;
 import org.kubenetmigrate.executor.kube.aks.RunCommandSettings;
 import org.kubenetmigrate.planner.input.FleetReader;
@@ -63,6 +66,17 @@ final class LiveAzure {
         try {
             return AksAccess.of(AzureSession.signIn(azure.target(), InventorySettings.defaults()))
                     .inClusterSource(clock, RunCommandSettings.defaults(Clock.systemUTC()));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    /** Kubernetes access for a run through ARM (cluster user credential; run-command reads for validation). */
+    static KubeAccessProvider kubeAccess(AzureOptions azure, Clock wall, boolean probe, Duration probeTimeout)
+            throws CliException {
+        try {
+            return KubeAccessProviders.throughArm(AksAccess.of(AzureSession.signIn(azure.target(),
+                    InventorySettings.defaults())), wall, RunCommandSettings.defaults(wall), probe, probeTimeout);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }

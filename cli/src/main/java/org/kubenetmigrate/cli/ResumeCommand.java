@@ -38,11 +38,18 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     AzureOptions azure;
 
+    @Mixin
+    InClusterOptions inCluster;
+
+    @Mixin
+    ProbeOptions probe;
+
     @Override
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output, rendered), azure);
+                RunCommands.renderers(main, run.output, rendered), azure)
+                .withKube(inCluster.forRun(main.env, azure, probe));
         RunResult result = RunCommands.call(main, env, e -> new Resume(e).run(runId, ApprovalOptions.of(approvals)));
         return RunCommands.finish(main, result, run.output, rendered.get());
     }

@@ -32,11 +32,15 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     AzureOptions azure;
 
+    @Mixin
+    InClusterOptions inCluster;
+
     @Override
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output, rendered), azure);
+                RunCommands.renderers(main, run.output, rendered), azure)
+                .withKube(inCluster.forRun(main.env, azure, new ProbeOptions()));
         RunResult result = RunCommands.call(main, env, e -> new Rollback(e).run(runId));
         return RunCommands.finish(main, result, run.output, result.outcome()
                 == org.kubenetmigrate.executor.engine.RunOutcome.ROLLBACK_REFUSED ? 0 : rendered.get());

@@ -16,6 +16,7 @@ import org.kubenetmigrate.executor.engine.EngineSettings;
 import org.kubenetmigrate.executor.engine.FileRunLock;
 import org.kubenetmigrate.executor.engine.GatePrompt;
 import org.kubenetmigrate.executor.engine.JournalRecord;
+import org.kubenetmigrate.executor.engine.KubeAccessProvider;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.testing.FakeTime;
@@ -31,6 +32,7 @@ public final class Harness {
     private GatePrompt prompt = GatePrompt.NONE;
     private EngineSettings settings = EngineSettings.DEFAULTS;
     private Consumer<JournalRecord> journalObserver = r -> { };
+    private KubeAccessProvider kube = KubeAccessProvider.none(KubeAccessProvider.NO_ACCESS);
 
     public Harness(Path state, InMemoryClusterOperations azure) {
         this.state = state;
@@ -52,10 +54,15 @@ public final class Harness {
         return this;
     }
 
+    public Harness kube(KubeAccessProvider kube) {
+        this.kube = kube;
+        return this;
+    }
+
     public ExecutorEnvironment env() {
         RunStore store = new RunStore(state);
         return new ExecutorEnvironment(store, new FileRunLock(store.locksDir()), clusterId -> azure, time, time, prompt,
-                List.of(events), settings, journalObserver);
+                List.of(events), settings, journalObserver, kube);
     }
 
     public RunResult apply(Path plan, Approvals approvals) throws Exception {

@@ -96,6 +96,12 @@ public final class DryRun {
         for (Step step : plan.steps()) {
             String gate = step.pointOfNoReturn() ? "point-of-no-return" : step.requiresApproval() ? "approval" : null;
             ArmRequest request = step.request();
+            if (request == null && step.changesCluster()) {
+                // Not an ARM request, so not in the count; named so that "reads only" is never said of it.
+                entries.add(new DryRunReport.Entry(step.id(), step.title(), "kubernetes", gate, null, null, null, null,
+                        step.description()));
+                continue;
+            }
             if (request == null || !request.mutating()) {
                 entries.add(new DryRunReport.Entry(step.id(), step.title(), "read", gate, request == null ? null
                         : request.method(), request == null ? null : request.target(), null, null, "reads only"));

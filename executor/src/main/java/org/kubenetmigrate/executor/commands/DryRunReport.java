@@ -21,7 +21,8 @@ public record DryRunReport(String planId, String planFile, String clusterId, Str
     }
 
     /**
-     * @param action "read" (reads only), "skip" (already in effect), or "send"
+     * @param action "read" (reads only), "skip" (already in effect), "send", or "kubernetes" (changes objects
+     *               inside the cluster through the Kubernetes API; the note says which)
      * @param gate "approval", "point-of-no-return" or null
      * @param method the HTTP method, for "send"
      * @param url the path with api-version, for "send" and "read"

@@ -12,6 +12,7 @@ import org.kubenetmigrate.executor.engine.EngineSettings;
 import org.kubenetmigrate.executor.engine.FileRunLock;
 import org.kubenetmigrate.executor.engine.GatePrompt;
 import org.kubenetmigrate.executor.engine.JournalRecord;
+import org.kubenetmigrate.executor.engine.KubeAccessProvider;
 import org.kubenetmigrate.executor.engine.RunLock;
 import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.engine.Sleeper;
@@ -29,10 +30,12 @@ import org.kubenetmigrate.executor.engine.Sleeper;
  * @param listeners who gets the events (renderers); the audit log is added per run
  * @param settings timeouts and retry budgets
  * @param journalObserver called after every journal record is on disk (tests simulate crashes with it)
+ * @param kube Kubernetes access to the run's cluster, for the steps that read or change objects inside it
  */
 public record ExecutorEnvironment(RunStore store, RunLock lock, ClusterOperationsProvider azure, Clock clock,
                                   Sleeper sleeper, GatePrompt prompt, List<EngineListener> listeners,
-                                  EngineSettings settings, Consumer<JournalRecord> journalObserver) {
+                                  EngineSettings settings, Consumer<JournalRecord> journalObserver,
+                                  KubeAccessProvider kube) {
 
     public ExecutorEnvironment {
         Objects.requireNonNull(store, "store");
@@ -43,7 +46,16 @@ public record ExecutorEnvironment(RunStore store, RunLock lock, ClusterOperation
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(journalObserver, "journalObserver");
+        Objects.requireNonNull(kube, "kube");
         listeners = List.copyOf(listeners);
+    }
+
+    /** An environment without Kubernetes access: steps that need it say which flags give it. */
+    public ExecutorEnvironment(RunStore store, RunLock lock, ClusterOperationsProvider azure, Clock clock,
+                               Sleeper sleeper, GatePrompt prompt, List<EngineListener> listeners,
+                               EngineSettings settings, Consumer<JournalRecord> journalObserver) {
+        this(store, lock, azure, clock, sleeper, prompt, listeners, settings, journalObserver,
+                KubeAccessProvider.none(KubeAccessProvider.NO_ACCESS));
     }
 
     /** The usual environment: state in {@code stateRoot}, the file lock there, real time. */
@@ -57,22 +69,31 @@ public record ExecutorEnvironment(RunStore store, RunLock lock, ClusterOperation
     public ExecutorEnvironment withListeners(List<EngineListener> more) {
         List<EngineListener> all = new ArrayList<>(listeners);
         all.addAll(more);
-        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, prompt, all, settings, journalObserver);
+        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, prompt, all, settings, journalObserver,
+                kube);
     }
 
     public ExecutorEnvironment withSleeper(Sleeper other) {
-        return new ExecutorEnvironment(store, lock, azure, clock, other, prompt, listeners, settings, journalObserver);
+        return new ExecutorEnvironment(store, lock, azure, clock, other, prompt, listeners, settings, journalObserver,
+                kube);
     }
 
     public ExecutorEnvironment withPrompt(GatePrompt other) {
-        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, other, listeners, settings, journalObserver);
+        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, other, listeners, settings, journalObserver,
+                kube);
     }
 
     public ExecutorEnvironment withSettings(EngineSettings other) {
-        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, prompt, listeners, other, journalObserver);
+        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, prompt, listeners, other, journalObserver,
+                kube);
+    }
+
+    public ExecutorEnvironment withKube(KubeAccessProvider other) {
+        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, prompt, listeners, settings, journalObserver,
+                other);
     }
 
     public ExecutorEnvironment withJournalObserver(Consumer<JournalRecord> other) {
-        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, prompt, listeners, settings, other);
+        return new ExecutorEnvironment(store, lock, azure, clock, sleeper, prompt, listeners, settings, other, kube);
     }
 }

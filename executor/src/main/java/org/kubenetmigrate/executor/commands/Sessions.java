@@ -110,7 +110,7 @@ final class Sessions {
                         run.plan().clusterName(), run.plan().planId(), run.plan().file(), actor.describe(),
                         opening == RecordType.RUN_RESUMED, command, run.plan().steps().size()));
                 Engine engine = new Engine(StepCatalogue.all(), azure, env.settings(), env.clock(), env.sleeper(), bus,
-                        env.prompt(), actor);
+                        env.prompt(), actor, env.kube());
                 RunResult result = body.run(engine, journal);
                 // The lock belongs to the run until it is over: finished, or rolled back.
                 RunState.Phase phase = RunState.replay(journal.records()).phase();

@@ -31,6 +31,8 @@ public final class Engine {
     private final EventBus events;
     private final GatePrompt prompt;
     private final Actor actor;
+    private final KubeAccessProvider kube;
+    private InClusterAccess inCluster;
 
     /**
      * @param steps the step implementations by id
@@ -38,9 +40,10 @@ public final class Engine {
      * @param events where events go
      * @param prompt who is asked at gates ({@link GatePrompt#NONE} without a terminal)
      * @param actor who runs this session (recorded with approvals)
+     * @param kube Kubernetes access to the cluster, for the steps that need it
      */
     public Engine(Map<String, MigrationStep> steps, ClusterOperations azure, EngineSettings settings, Clock clock,
-                  Sleeper sleeper, EventBus events, GatePrompt prompt, Actor actor) {
+                  Sleeper sleeper, EventBus events, GatePrompt prompt, Actor actor, KubeAccessProvider kube) {
         this.steps = Map.copyOf(steps);
         this.azure = azure;
         this.settings = settings;
@@ -49,6 +52,7 @@ public final class Engine {
         this.events = events;
         this.prompt = prompt;
         this.actor = actor;
+        this.kube = kube;
     }
 
     EngineSettings settings() {
@@ -69,6 +73,14 @@ public final class Engine {
 
     ClusterOperations azure() {
         return azure;
+    }
+
+    /** Opened once per session, when the first step asks. */
+    InClusterAccess inCluster(ExecutablePlan plan) {
+        if (inCluster == null) {
+            inCluster = kube.open(plan);
+        }
+        return inCluster;
     }
 
     /** Runs every step not yet done, from the first one the journal does not show as succeeded. */
@@ -251,14 +263,14 @@ public final class Engine {
                     || progress.compensation() == RunState.CompensationStatus.SUCCEEDED) {
                 continue;
             }
-            if (step.compensation() == null || step.compensation().request() == null) {
-                if (step.mutating()) {
+            MigrationStep impl = steps.get(step.id());
+            if (!impl.canCompensate(step)) {
+                if (step.mutating() || step.changesCluster()) {
                     leftAsIs.add(step.id() + " has no way back (" + (step.reversible() ? "no compensation request"
                             : "one-way") + "); it stays as it is");
                 }
                 continue;
             }
-            MigrationStep impl = steps.get(step.id());
             append(journal, RecordType.COMPENSATION_STARTED, step.id(), fields("description",
                     step.compensation().description()));
             events.on(new EngineEvent.CompensationStarted(clock.instant(), run.id(), step.id(),
@@ -269,6 +281,9 @@ public final class Engine {
                 boolean nothingSent = !ctx.sentSomething();
                 ObjectNode f = MAPPER.createObjectNode();
                 f.put("alreadyDone", nothingSent);
+                if (ctx.summary() != null) {
+                    f.put("summary", ctx.summary());
+                }
                 append(journal, RecordType.COMPENSATION_SUCCEEDED, step.id(), f);
                 events.on(new EngineEvent.CompensationSucceeded(clock.instant(), run.id(), step.id(), nothingSent));
             } catch (StepStop stop) {

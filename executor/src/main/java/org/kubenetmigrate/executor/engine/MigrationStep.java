@@ -1,6 +1,7 @@
 package org.kubenetmigrate.executor.engine;
 
 import org.kubenetmigrate.planner.plan.Compensation;
+import org.kubenetmigrate.planner.plan.Step;
 
 /**
  * One step id of a plan, implemented once. Steps decide from what they observe, so that running a finished step
@@ -24,6 +25,11 @@ public interface MigrationStep {
 
     /** Checks live state after the step; throws when it is not as the step must leave it. */
     void verify(StepContext ctx) throws StepStop;
+
+    /** True when {@link #compensate} can undo the step as planned: by default, when the plan has its request. */
+    default boolean canCompensate(Step planned) {
+        return planned.compensation() != null && planned.compensation().request() != null;
+    }
 
     /**
      * Undoes the step, for {@code rollback} before the point of no return. Called only for steps whose plan entry

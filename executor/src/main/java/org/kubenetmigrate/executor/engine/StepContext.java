@@ -81,6 +81,19 @@ public final class StepContext {
         return engine.azure();
     }
 
+    /** Kubernetes access to the cluster, or why there is none (see {@link KubeAccessProvider}). */
+    public InClusterAccess inCluster() {
+        return engine.inCluster(plan());
+    }
+
+    /**
+     * Records that this step changed something inside the cluster through the Kubernetes API, so that a
+     * compensation is not reported as "already in effect".
+     */
+    public void changedInCluster() {
+        sentSomething = true;
+    }
+
     public Path backupDir() {
         return run.backupDir();
     }

@@ -151,10 +151,13 @@ public final class PlanReader {
             compensation = new Compensation(c.requiredString("description"), request(c, "request", clusterId),
                     c.string("azCli"));
         }
+        // Added within schema 1: a plan written before it has no such step.
+        boolean changesCluster = step.node().has("changesCluster") && step.requiredBoolean("changesCluster");
         try {
             return new Step(id, step.requiredString("title"), step.requiredString("description"),
                     step.requiredBoolean("reversible"), step.requiredBoolean("pointOfNoReturn"),
-                    step.requiredBoolean("requiresApproval"), false, request, step.string("azCli"), compensation);
+                    step.requiredBoolean("requiresApproval"), false, request, step.string("azCli"), compensation,
+                    changesCluster);
         } catch (IllegalArgumentException e) {
             throw new PlanFileException(step.file(), step.pointer(), e.getMessage());
         }

@@ -38,6 +38,8 @@ public final class DryRunTextRenderer {
                     e.body().toPrettyString().lines().forEach(l -> out.append("     ").append(l).append('\n'));
                 }
                 case "skip" -> out.append("   would skip: ").append(e.note()).append('\n');
+                case "kubernetes" -> out.append("   would change inside the cluster (Kubernetes API, not ARM): ")
+                        .append(e.note()).append('\n');
                 default -> out.append("   reads only").append(e.url() == null ? "" : ": " + e.method() + " " + e.url())
                         .append('\n');
             }

@@ -13,7 +13,7 @@ public final class StepCatalogue {
 
     public static Map<String, MigrationStep> all() {
         Map<String, MigrationStep> steps = new LinkedHashMap<>();
-        for (MigrationStep step : List.of(new Precheck(), new Backup(), new AssignIdentity(),
+        for (MigrationStep step : List.of(new Precheck(), new Backup(), new RemoveIpMasqConfig(), new AssignIdentity(),
                 new DisableNetworkPolicy(), new UpdateNetworkPlugin(), new ObserveRollout(),
                 new RestoreNetworkPolicy(), new EnableCilium(), new Validate())) {
             steps.put(step.id(), step);

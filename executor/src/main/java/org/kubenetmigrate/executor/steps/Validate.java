@@ -9,9 +9,12 @@ import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.RawResource;
 import org.kubenetmigrate.executor.engine.BackupManifest;
+import org.kubenetmigrate.executor.engine.InClusterAccess;
 import org.kubenetmigrate.executor.engine.MigrationStep;
 import org.kubenetmigrate.executor.engine.StepContext;
 import org.kubenetmigrate.executor.engine.StepStop;
+import org.kubenetmigrate.executor.kube.validation.ValidationCheck;
+import org.kubenetmigrate.executor.kube.validation.ValidationReport;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
@@ -21,8 +24,9 @@ import org.kubenetmigrate.planner.plan.ApiVersions;
  * {@code validate}: reads the cluster, its pools and the backed-up route tables, and checks the result: plugin azure
  * in overlay mode, the planned pod CIDR, policy and data plane, everything Succeeded, the kubenet pod routes gone
  * from your route table (an AKS-managed one deleted), and an egress default route still there if it was before.
- * Read-only, and always run again on resume. The in-cluster check (every node has a NodeNetworkConfig) needs
- * Kubernetes access and is only named, not done.
+ * Read-only (except the optional probe workload), and always run again on resume. With Kubernetes access it also
+ * validates from inside the cluster ({@link org.kubenetmigrate.executor.kube.validation.ClusterValidator}); without,
+ * it says that this was not run.
  */
 final class Validate implements MigrationStep {
 
@@ -60,8 +64,7 @@ final class Validate implements MigrationStep {
         pools.stream().filter(p -> !p.succeeded())
                 .forEach(p -> problems.add("pool " + p.name() + " provisioningState is " + p.provisioningState()));
         int checkedTables = routeTables(ctx, problems, remediation);
-        ctx.notice("not checked here (needs Kubernetes access): every node was reimaged — kubectl get nnc -A must list"
-                + " one NodeNetworkConfig per node (C1:2024-08-05)");
+        String inCluster = inCluster(ctx, problems, remediation);
         if (!problems.isEmpty()) {
             remediation.add("Compare with the backup in " + ctx.backupDir() + "; runbooks/in-place-overlay.md#validate"
                     + " says how to check and fix each item; then resume to validate again.");
@@ -69,7 +72,46 @@ final class Validate implements MigrationStep {
                     remediation.toArray(String[]::new));
         }
         ctx.summary("plugin azure/overlay, pod CIDR " + net.podCidr() + ", policy " + policy + ", cluster and "
-                + pools.size() + " pool(s) Succeeded, " + checkedTables + " route table(s) as expected");
+                + pools.size() + " pool(s) Succeeded, " + checkedTables + " route table(s) as expected; " + inCluster);
+    }
+
+    /**
+     * The in-cluster proof (nodes Ready, node pod CIDRs inside the planned one, a NodeNetworkConfig per node,
+     * kube-system healthy, the probe when asked): each check becomes an event; a FAILED one fails the step. Without
+     * access it says loudly that none of this ran rather than passing quietly. Returns the summary's part.
+     */
+    private static String inCluster(StepContext ctx, List<String> problems, List<String> remediation) {
+        InClusterAccess access = ctx.inCluster();
+        if (!access.available()) {
+            String why = "in-cluster validation NOT run: " + access.unavailableReason();
+            ctx.notice(why + "; by hand: kubectl get nodes (all Ready), kubectl get nodes -o"
+                    + " custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR (inside the planned pod CIDR), kubectl get"
+                    + " nnc -A (one NodeNetworkConfig per node, C1:2024-08-05)");
+            return why;
+        }
+        IpPrefix planned = parse(ctx.plan().target().podCidr());
+        ValidationReport report = access.validator().validate(planned);
+        int passed = 0;
+        List<String> failed = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (ValidationCheck check : report.checks()) {
+            ctx.notice("in-cluster check " + check.id() + ": " + check.status() + " - " + check.detail());
+            switch (check.status()) {
+                case PASSED -> passed++;
+                case FAILED -> {
+                    failed.add(check.id());
+                    problems.add("in-cluster check " + check.id() + " failed: " + check.detail());
+                }
+                case NOT_RUN -> notRun.add(check.id());
+            }
+        }
+        if (!failed.isEmpty()) {
+            remediation.add("In-cluster checks read from " + report.source() + "; runbooks/in-place-overlay.md#validate"
+                    + " lists the kubectl commands for each.");
+        }
+        return "in-cluster validation (" + report.source() + "): " + passed + " passed, " + failed.size() + " failed"
+                + (failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")") + ", " + notRun.size() + " not run"
+                + (notRun.isEmpty() ? "" : " (" + String.join(", ", notRun) + ")");
     }
 
     private static int routeTables(StepContext ctx, List<String> problems, List<String> remediation) throws StepStop {
