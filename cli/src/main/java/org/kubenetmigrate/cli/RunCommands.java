@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider.LiveAccessUnavailableException;
+import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.UsageException;
 import org.kubenetmigrate.executor.engine.EngineListener;
@@ -20,9 +20,9 @@ import org.kubenetmigrate.executor.engine.JournalException;
 import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.engine.RunStore;
-import org.kubenetmigrate.executor.plan.PlanFileException;
 import org.kubenetmigrate.executor.render.JsonLinesRenderer;
 import org.kubenetmigrate.executor.render.TerminalRenderer;
+import org.kubenetmigrate.planner.input.InputException;
 
 /** What the executor's commands share in the CLI: the environment, the renderers, errors to exit codes. */
 final class RunCommands {
@@ -32,7 +32,7 @@ final class RunCommands {
     }
 
     interface ExecutorCall<T> {
-        T call(ExecutorEnvironment env) throws PlanFileException, UsageException, LiveAccessUnavailableException,
+        T call(ExecutorEnvironment env) throws InputException, UsageException, LiveAccessUnavailableException,
                 IOException, JournalException;
     }
 
@@ -40,7 +40,7 @@ final class RunCommands {
     static <T> T call(Main main, ExecutorEnvironment env, ExecutorCall<T> call) throws CliException {
         try {
             return call.call(env);
-        } catch (PlanFileException | UsageException e) {
+        } catch (InputException | UsageException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         } catch (LiveAccessUnavailableException e) {
             throw new CliException(ExitCodes.UNEXPECTED, e.getMessage());

@@ -16,7 +16,7 @@ import org.kubenetmigrate.executor.engine.RecordType;
 import org.kubenetmigrate.executor.engine.Run;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
-import org.kubenetmigrate.executor.plan.PlanFileException;
+import org.kubenetmigrate.planner.input.InputException;
 
 /**
  * {@code apply PLAN.json}: starts a new run of a plan. Takes the cluster's lock first (refusing, with the holder's
@@ -29,13 +29,13 @@ public final class Apply {
         this.env = env;
     }
 
-    public RunResult run(Path planFile, Approvals approvals) throws PlanFileException, UsageException,
+    public RunResult run(Path planFile, Approvals approvals) throws InputException, UsageException,
             LiveAccessUnavailableException, IOException, JournalException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(planFile);
         } catch (NoSuchFileException e) {
-            throw new PlanFileException(planFile.toString(), "", "no such file");
+            throw new InputException(planFile.toString(), "", "no such file");
         }
         ExecutablePlan plan = Sessions.planReader().read(planFile.toString(), bytes);
         Optional<String> problem = approvals.problemWith(plan);

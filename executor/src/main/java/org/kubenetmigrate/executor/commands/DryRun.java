@@ -23,8 +23,8 @@ import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.Sleeper;
 import org.kubenetmigrate.executor.engine.StepStop;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
-import org.kubenetmigrate.executor.plan.PlanFileException;
 import org.kubenetmigrate.executor.steps.LiveReadiness;
+import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Step;
@@ -45,12 +45,12 @@ public final class DryRun {
         this.env = env;
     }
 
-    public DryRunReport run(Path planFile) throws PlanFileException, LiveAccessUnavailableException, IOException {
+    public DryRunReport run(Path planFile) throws InputException, LiveAccessUnavailableException, IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(planFile);
         } catch (NoSuchFileException e) {
-            throw new PlanFileException(planFile.toString(), "", "no such file");
+            throw new InputException(planFile.toString(), "", "no such file");
         }
         ExecutablePlan plan = Sessions.planReader().read(planFile.toString(), bytes);
         ClusterOperations azure = Sessions.open(env.azure(), plan.clusterId());

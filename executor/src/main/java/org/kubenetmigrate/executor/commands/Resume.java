@@ -11,7 +11,7 @@ import org.kubenetmigrate.executor.engine.RecordType;
 import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.engine.RunState;
-import org.kubenetmigrate.executor.plan.PlanFileException;
+import org.kubenetmigrate.planner.input.InputException;
 
 /**
  * {@code resume RUN_ID}: continues a stopped or crashed run from its journal. Steps the journal shows as done are
@@ -25,7 +25,7 @@ public final class Resume {
         this.env = env;
     }
 
-    public RunResult run(String runId, Approvals approvals) throws UsageException, PlanFileException,
+    public RunResult run(String runId, Approvals approvals) throws UsageException, InputException,
             LiveAccessUnavailableException, IOException, JournalException {
         Sessions.Opened opened = Sessions.openRun(env, runId);
         RunState state = opened.state();

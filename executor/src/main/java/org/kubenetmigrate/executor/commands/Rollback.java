@@ -10,7 +10,7 @@ import org.kubenetmigrate.executor.engine.RecordType;
 import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.engine.RunState;
-import org.kubenetmigrate.executor.plan.PlanFileException;
+import org.kubenetmigrate.planner.input.InputException;
 
 /**
  * {@code rollback RUN_ID}: before the point of no return, undoes the run's completed steps newest first (for
@@ -23,7 +23,7 @@ public final class Rollback {
         this.env = env;
     }
 
-    public RunResult run(String runId) throws UsageException, PlanFileException, LiveAccessUnavailableException,
+    public RunResult run(String runId) throws UsageException, InputException, LiveAccessUnavailableException,
             IOException, JournalException {
         Sessions.Opened opened = Sessions.openRun(env, runId);
         if (opened.state().phase() == RunState.Phase.ROLLED_BACK) {

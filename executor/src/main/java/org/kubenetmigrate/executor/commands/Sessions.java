@@ -24,10 +24,10 @@ import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.engine.RunState;
 import org.kubenetmigrate.executor.engine.RunStore;
-import org.kubenetmigrate.executor.plan.PlanFileException;
 import org.kubenetmigrate.executor.plan.PlanReader;
 import org.kubenetmigrate.executor.render.AuditLog;
 import org.kubenetmigrate.executor.steps.StepCatalogue;
+import org.kubenetmigrate.planner.input.InputException;
 
 /** What apply, resume and rollback share: opening a run, its locks, journal and audit log around the engine. */
 final class Sessions {
@@ -47,7 +47,7 @@ final class Sessions {
 
     /** Opens an existing run with its replayed state, refusing a plan copy that differs from the one started. */
     static Opened openRun(ExecutorEnvironment env, String runId) throws UsageException, IOException,
-            JournalException, PlanFileException {
+            JournalException, InputException {
         Run run;
         try {
             run = env.store().open(runId, planReader());

@@ -11,7 +11,7 @@ import org.kubenetmigrate.executor.engine.Redaction;
 import org.kubenetmigrate.executor.engine.Run;
 import org.kubenetmigrate.executor.engine.RunState;
 import org.kubenetmigrate.executor.engine.RunStore;
-import org.kubenetmigrate.executor.plan.PlanFileException;
+import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.Step;
 
 /**
@@ -25,13 +25,13 @@ public final class Status {
         this.env = env;
     }
 
-    public StatusReport run(String runId) throws UsageException, IOException, JournalException, PlanFileException {
+    public StatusReport run(String runId) throws UsageException, IOException, JournalException, InputException {
         if (runId == null) {
             List<StatusReport.RunLine> lines = new ArrayList<>();
             for (String id : env.store().listIds()) {
                 try {
                     lines.add(line(open(id)));
-                } catch (PlanFileException | JournalException e) {
+                } catch (InputException | JournalException e) {
                     lines.add(new StatusReport.RunLine(id, null, null, "unreadable: " + e.getMessage(), null, null,
                             null, null, null, null));
                 }
@@ -45,7 +45,7 @@ public final class Status {
     private record Loaded(Run run, RunState state, Journal.Content journal) {
     }
 
-    private Loaded open(String runId) throws UsageException, IOException, JournalException, PlanFileException {
+    private Loaded open(String runId) throws UsageException, IOException, JournalException, InputException {
         Run run;
         try {
             run = env.store().open(runId, Sessions.planReader());

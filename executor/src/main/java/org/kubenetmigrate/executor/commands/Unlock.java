@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.kubenetmigrate.executor.engine.LockHolder;
 import org.kubenetmigrate.executor.engine.Run;
 import org.kubenetmigrate.executor.engine.RunStore;
-import org.kubenetmigrate.executor.plan.PlanFileException;
+import org.kubenetmigrate.planner.input.InputException;
 
 /**
  * {@code unlock RUN_ID --force}: removes the cluster lock a dead run left (its machine died, its state directory was
@@ -41,7 +41,7 @@ public final class Unlock {
                             + " it instead of unlocking");
                 }
                 claim.get().close();
-            } catch (RunStore.RunNotFoundException | PlanFileException e) {
+            } catch (RunStore.RunNotFoundException | InputException e) {
                 // No readable run here: the lock is all there is to remove.
             }
         }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
-import org.kubenetmigrate.executor.plan.PlanFileException;
 import org.kubenetmigrate.executor.plan.PlanReader;
+import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.report.OutputFiles;
 
 /**
@@ -75,7 +75,7 @@ public final class RunStore {
      *
      * @throws RunNotFoundException when there is no such run
      */
-    public Run open(String runId, PlanReader reader) throws RunNotFoundException, PlanFileException {
+    public Run open(String runId, PlanReader reader) throws RunNotFoundException, InputException {
         if (!exists(runId)) {
             throw new RunNotFoundException("no run " + runId + " in " + runsDir()
                     + (listIds().isEmpty() ? "" : " (runs there: " + String.join(", ", listIds()) + ")"));

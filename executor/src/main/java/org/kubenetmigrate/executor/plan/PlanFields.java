@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kubenetmigrate.planner.input.InputException;
 
 /** Typed, pointer-aware access to one object of a plan file, so every problem names its exact location. */
 final class PlanFields {
@@ -13,9 +14,9 @@ final class PlanFields {
     private final String pointer;
     private final JsonNode node;
 
-    PlanFields(String file, String pointer, JsonNode node) throws PlanFileException {
+    PlanFields(String file, String pointer, JsonNode node) throws InputException {
         if (!node.isObject()) {
-            throw new PlanFileException(file, pointer, "expected an object, found " + describe(node));
+            throw new InputException(file, pointer, "expected an object, found " + describe(node));
         }
         this.file = file;
         this.pointer = pointer;
@@ -38,11 +39,11 @@ final class PlanFields {
         return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
-    PlanFileException error(String key, String problem) {
-        return new PlanFileException(file, child(key), problem);
+    InputException error(String key, String problem) {
+        return new InputException(file, child(key), problem);
     }
 
-    String string(String key) throws PlanFileException {
+    String string(String key) throws InputException {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return null;
@@ -53,7 +54,7 @@ final class PlanFields {
         return value.textValue();
     }
 
-    String requiredString(String key) throws PlanFileException {
+    String requiredString(String key) throws InputException {
         String value = string(key);
         if (value == null || value.isBlank()) {
             throw error(key, "missing required field");
@@ -61,7 +62,7 @@ final class PlanFields {
         return value;
     }
 
-    boolean requiredBoolean(String key) throws PlanFileException {
+    boolean requiredBoolean(String key) throws InputException {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             throw error(key, "missing required field");
@@ -72,7 +73,7 @@ final class PlanFields {
         return value.booleanValue();
     }
 
-    int requiredInt(String key) throws PlanFileException {
+    int requiredInt(String key) throws InputException {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             throw error(key, "missing required field");
@@ -84,12 +85,12 @@ final class PlanFields {
     }
 
     /** A nested object, or null when absent or null. */
-    PlanFields object(String key) throws PlanFileException {
+    PlanFields object(String key) throws InputException {
         JsonNode value = node.get(key);
         return value == null || value.isNull() ? null : new PlanFields(file, child(key), value);
     }
 
-    PlanFields requiredObject(String key) throws PlanFileException {
+    PlanFields requiredObject(String key) throws InputException {
         PlanFields value = object(key);
         if (value == null) {
             throw error(key, "missing required field");
@@ -97,7 +98,7 @@ final class PlanFields {
         return value;
     }
 
-    List<PlanFields> objects(String key) throws PlanFileException {
+    List<PlanFields> objects(String key) throws InputException {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             throw error(key, "missing required field");
@@ -112,7 +113,7 @@ final class PlanFields {
         return result;
     }
 
-    List<String> strings(String key) throws PlanFileException {
+    List<String> strings(String key) throws InputException {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return List.of();
@@ -123,14 +124,14 @@ final class PlanFields {
         List<String> result = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             if (!value.get(i).isTextual()) {
-                throw new PlanFileException(file, child(key) + "/" + i, "expected a string, found " + describe(value.get(i)));
+                throw new InputException(file, child(key) + "/" + i, "expected a string, found " + describe(value.get(i)));
             }
             result.add(value.get(i).textValue());
         }
         return result;
     }
 
-    Map<String, String> stringMap(String key) throws PlanFileException {
+    Map<String, String> stringMap(String key) throws InputException {
         PlanFields map = object(key);
         Map<String, String> result = new LinkedHashMap<>();
         if (map == null) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Compensation;
 import org.kubenetmigrate.planner.plan.Fingerprint;
@@ -42,31 +43,31 @@ public final class PlanReader {
         this.knownStepIds = Set.copyOf(knownStepIds);
     }
 
-    public ExecutablePlan read(Path file) throws PlanFileException {
+    public ExecutablePlan read(Path file) throws InputException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new PlanFileException(file.toString(), "", "no such file");
+            throw new InputException(file.toString(), "", "no such file");
         } catch (IOException e) {
-            throw new PlanFileException(file.toString(), "", "cannot read: " + e.getMessage());
+            throw new InputException(file.toString(), "", "cannot read: " + e.getMessage());
         }
         return read(file.toString(), bytes);
     }
 
-    public ExecutablePlan read(String file, byte[] bytes) throws PlanFileException {
+    public ExecutablePlan read(String file, byte[] bytes) throws InputException {
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new PlanFileException(file, "", "not valid JSON: " + e.getOriginalMessage()
+            throw new InputException(file, "", "not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new PlanFileException(file, "", "cannot read: " + e.getMessage());
+            throw new InputException(file, "", "cannot read: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new PlanFileException(file, "", "empty file; expected a plan written by 'plan --format json'");
+            throw new InputException(file, "", "empty file; expected a plan written by 'plan --format json'");
         }
         PlanFields plan = new PlanFields(file, "", root);
         int schema = plan.requiredInt("schemaVersion");
@@ -100,7 +101,7 @@ public final class PlanReader {
                 stages);
     }
 
-    private static Fingerprint fingerprint(PlanFields f) throws PlanFileException {
+    private static Fingerprint fingerprint(PlanFields f) throws InputException {
         String hash = f.requiredString("propertiesHash");
         if (!hash.matches("sha256:[0-9a-f]{64}")) {
             throw f.error("propertiesHash", "expected sha256:<64 hex digits>, found \"" + hash + "\"");
@@ -108,7 +109,7 @@ public final class PlanReader {
         return new Fingerprint(f.string("etag"), hash, f.strings("properties"));
     }
 
-    private List<Stage> stages(PlanFields plan, String clusterId) throws PlanFileException {
+    private List<Stage> stages(PlanFields plan, String clusterId) throws InputException {
         List<Stage> stages = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int pointsOfNoReturn = 0;
@@ -135,7 +136,7 @@ public final class PlanReader {
         return stages;
     }
 
-    private Step step(PlanFields step, String clusterId) throws PlanFileException {
+    private Step step(PlanFields step, String clusterId) throws InputException {
         String id = step.requiredString("id");
         if (!knownStepIds.contains(id)) {
             throw step.error("id", "unknown step \"" + id + "\"; this executor runs " + String.join(", ",
@@ -159,11 +160,11 @@ public final class PlanReader {
                     step.requiredBoolean("requiresApproval"), false, request, step.string("azCli"), compensation,
                     changesCluster);
         } catch (IllegalArgumentException e) {
-            throw new PlanFileException(step.file(), step.pointer(), e.getMessage());
+            throw new InputException(step.file(), step.pointer(), e.getMessage());
         }
     }
 
-    private static ArmRequest request(PlanFields owner, String key, String clusterId) throws PlanFileException {
+    private static ArmRequest request(PlanFields owner, String key, String clusterId) throws InputException {
         PlanFields r = owner.object(key);
         if (r == null) {
             return null;
@@ -181,7 +182,7 @@ public final class PlanReader {
             request = new ArmRequest(r.requiredString("method"), r.requiredString("path"), r.requiredString("apiVersion"),
                     r.stringMap("headers"), body, r.requiredString("bodyMode"));
         } catch (IllegalArgumentException e) {
-            throw new PlanFileException(r.file(), r.pointer(), e.getMessage());
+            throw new InputException(r.file(), r.pointer(), e.getMessage());
         }
         if (request.mutating()) {
             // The executor writes to the planned cluster only, and only by merging into a fresh read.

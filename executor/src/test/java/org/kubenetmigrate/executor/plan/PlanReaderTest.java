@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.steps.StepCatalogue;
 import org.kubenetmigrate.executor.testing.Scenario;
+import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Step;
 
@@ -47,7 +48,7 @@ class PlanReaderTest {
     @Test
     void refusesAnotherSchemaVersionNamingFilePointerAndProblem() throws Exception {
         Path file = edited(p -> p.put("schemaVersion", 2));
-        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(PlanFileException.class)
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(InputException.class)
                 .hasMessage(file + ": /schemaVersion: unsupported schema version 2; this executor reads 1 (re-plan with"
                         + " this version of the tool)");
     }
