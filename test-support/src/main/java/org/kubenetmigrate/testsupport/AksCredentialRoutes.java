@@ -52,63 +52,54 @@ public final class AksCredentialRoutes {
     }
 
     /**
-     * What ARM returns for an Entra-ID-integrated cluster: the user runs {@code kubeloginCommand} (normally
-     * "kubelogin") with {@code get-token --server-id 6dae42f8-…}. TLS verification is off because the fake API
-     * server's certificate is self-signed.
+     * A kubeconfig with one context {@code context} → cluster entry {@code cluster} at {@code server} (TLS verification
+     * off: the fake API server's certificate is self-signed) and one user whose fields are {@code userFields}: YAML
+     * lines indented by four spaces, ending in a newline.
      */
-    public static String kubeloginKubeconfig(String server, String cluster, String kubeloginCommand) {
+    public static String kubeconfig(String server, String context, String cluster, String userFields) {
         return """
                 apiVersion: v1
                 kind: Config
                 current-context: %1$s
                 clusters:
-                - name: %1$s
+                - name: %2$s
                   cluster:
-                    server: %2$s
+                    server: %3$s
                     insecure-skip-tls-verify: true
                 contexts:
                 - name: %1$s
                   context:
-                    cluster: %1$s
-                    user: clusterUser_rg_%1$s
+                    cluster: %2$s
+                    user: clusterUser_rg_%2$s
                 users:
-                - name: clusterUser_rg_%1$s
+                - name: clusterUser_rg_%2$s
                   user:
+                """.formatted(context, cluster, server) + userFields;
+    }
+
+    /**
+     * What ARM returns for an Entra-ID-integrated cluster: the user runs {@code kubeloginCommand} (normally
+     * "kubelogin") with {@code get-token --server-id 6dae42f8-…}.
+     */
+    public static String kubeloginKubeconfig(String server, String cluster, String kubeloginCommand) {
+        return kubeconfig(server, cluster, cluster, """
                     exec:
                       apiVersion: client.authentication.k8s.io/v1beta1
-                      command: %3$s
+                      command: %1$s
                       args:
                       - get-token
                       - --environment
                       - AzurePublicCloud
                       - --server-id
-                      - %4$s
+                      - %2$s
                       - --login
                       - devicecode
                       interactiveMode: IfAvailable
-                """.formatted(cluster, server, kubeloginCommand, AKS_SERVER_ID);
+                """.formatted(kubeloginCommand, AKS_SERVER_ID));
     }
 
     /** What ARM returns for a local-account cluster: the user carries a token. */
     public static String tokenKubeconfig(String server, String cluster, String token) {
-        return """
-                apiVersion: v1
-                kind: Config
-                current-context: %1$s
-                clusters:
-                - name: %1$s
-                  cluster:
-                    server: %2$s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: %1$s
-                  context:
-                    cluster: %1$s
-                    user: clusterUser_rg_%1$s
-                users:
-                - name: clusterUser_rg_%1$s
-                  user:
-                    token: %3$s
-                """.formatted(cluster, server, token);
+        return kubeconfig(server, cluster, cluster, "    token: " + token + "\n");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kubenetmigrate.testsupport.AksCredentialRoutes;
 
 /** Kubeconfig files for tests, pointing at the mock API server (self-signed TLS, hence insecure-skip-tls-verify). */
 public final class TestKubeconfigs {
@@ -25,25 +26,7 @@ public final class TestKubeconfigs {
 
     /** One context {@code context} → cluster entry {@code cluster} at {@code server}, user with a bearer token. */
     public static String withToken(String server, String context, String cluster, String token) {
-        return """
-                apiVersion: v1
-                kind: Config
-                current-context: %1$s
-                clusters:
-                - name: %2$s
-                  cluster:
-                    server: %3$s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: %1$s
-                  context:
-                    cluster: %2$s
-                    user: clusterUser_rg_%2$s
-                users:
-                - name: clusterUser_rg_%2$s
-                  user:
-                    token: %4$s
-                """.formatted(context, cluster, server, token);
+        return AksCredentialRoutes.kubeconfig(server, context, cluster, "    token: " + token + "\n");
     }
 
     /**
@@ -52,31 +35,15 @@ public final class TestKubeconfigs {
      * {@code alsoToken}, the user carries a static token as well.
      */
     public static String withExec(String server, String context, Path marker, String alsoToken) {
-        return """
-                apiVersion: v1
-                kind: Config
-                current-context: %1$s
-                clusters:
-                - name: %1$s
-                  cluster:
-                    server: %2$s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: %1$s
-                  context:
-                    cluster: %1$s
-                    user: clusterUser_rg_%1$s
-                users:
-                - name: clusterUser_rg_%1$s
-                  user:
-                %4$s
-                    exec:
-                      apiVersion: client.authentication.k8s.io/v1beta1
-                      command: /bin/sh
-                      args:
-                      - -c
-                      - 'touch %3$s; echo "{\\"apiVersion\\":\\"client.authentication.k8s.io/v1beta1\\",\\"kind\\":\\"ExecCredential\\",\\"status\\":{\\"token\\":\\"from-exec\\"}}"'
-                      interactiveMode: Never
-                """.formatted(context, server, marker, alsoToken == null ? "" : "    token: " + alsoToken);
+        String token = alsoToken == null ? "" : "    token: " + alsoToken + "\n";
+        return AksCredentialRoutes.kubeconfig(server, context, context, token + """
+                exec:
+                  apiVersion: client.authentication.k8s.io/v1beta1
+                  command: /bin/sh
+                  args:
+                  - -c
+                  - 'touch %1$s; echo "{\\"apiVersion\\":\\"client.authentication.k8s.io/v1beta1\\",\\"kind\\":\\"ExecCredential\\",\\"status\\":{\\"token\\":\\"from-exec\\"}}"'
+                  interactiveMode: Never
+                """.formatted(marker).indent(4));
     }
 }
