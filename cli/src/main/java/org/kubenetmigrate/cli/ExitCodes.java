@@ -7,7 +7,10 @@ import org.kubenetmigrate.planner.rules.Severity;
 import org.kubenetmigrate.planner.waivers.Gate;
 import org.kubenetmigrate.planner.waivers.WaiverReview;
 
-/** The process exit codes, documented in the README and in {@code --help}. */
+/**
+ * The process exit codes, listed in {@code --help} and in docs/reference/exit-codes.md, which is generated from
+ * {@link #DOCUMENTED}.
+ */
 public final class ExitCodes {
     private ExitCodes() {
     }
@@ -40,6 +43,42 @@ public final class ExitCodes {
     public static final String HELP_TEXT = "Exit codes: 0 success; 1 unexpected error; 2 invalid input or usage;"
             + " 3 --fail-on threshold met; 4 stale plan; 5 stopped at a gate awaiting approval; 6 step failed or"
             + " Azure error; 7 lock held; 8 rollback refused past the point of no return.";
+
+    /**
+     * One exit code as users read it.
+     *
+     * @param code the process exit code
+     * @param summary the words {@link #HELP_TEXT} uses for it
+     * @param meaning when it happens and what to do next
+     */
+    public record Documented(int code, String summary, String meaning) {
+    }
+
+    /** Every exit code, in order: the source of the exit-code reference page (a test checks it against the fields). */
+    public static final java.util.List<Documented> DOCUMENTED = java.util.List.of(
+            new Documented(OK, "success", "The command did what was asked."),
+            new Documented(UNEXPECTED, "unexpected error", "Something unexpected went wrong (a bug, or a problem of the"
+                    + " environment); the message says what, and `--verbose` adds the stack trace."),
+            new Documented(INVALID_INPUT, "invalid input or usage", "A bad file, field or option (including the"
+                    + " waivers file), an unknown or ambiguous cluster, a bad plan file, an unknown run, or no"
+                    + " usable Azure sign-in. The one-line message names the file, the field and the problem;"
+                    + " nothing was written."),
+            new Documented(THRESHOLD_MET, "--fail-on threshold met", "The `--fail-on` gate is met: an unwaived"
+                    + " finding, or a check that could not run but could have produced one, is at or above the"
+                    + " severity."),
+            new Documented(STALE_PLAN, "stale plan", "The cluster changed since the plan was made (or, during a run,"
+                    + " outside the run). Nothing was sent for the step; make a new plan."),
+            new Documented(STOPPED_AT_GATE, "stopped at a gate awaiting approval", "The run stopped at a gate: no"
+                    + " terminal and no approval flag covers it, or the gate was declined. Continue with"
+                    + " `resume RUN_ID`."),
+            new Documented(STEP_FAILED, "step failed or Azure error", "A step failed: Azure refused or failed a"
+                    + " request (the message has ARM's error code), an operation or the rollout timed out, a live"
+                    + " check found a blocker, or validation failed. Fix the cause, then `resume` (or `rollback`"
+                    + " before the point of no return)."),
+            new Documented(LOCK_HELD, "lock held", "Another run holds the cluster's lock, or another process runs"
+                    + " this run right now."),
+            new Documented(ROLLBACK_REFUSED, "rollback refused past the point of no return", "Rollback refused: the"
+                    + " point of no return was crossed; the output says how to roll forward."));
 
     /** Pure: the exit code of an executor command's outcome. */
     public static int forRun(RunOutcome outcome) {
