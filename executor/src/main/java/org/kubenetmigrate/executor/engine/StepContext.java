@@ -206,7 +206,8 @@ public final class StepContext {
                 // Budget spent, or a failure that asking again will not change: stop and say why.
                 if (attempt >= settings().maxReadAttempts() || !RetryRules.retryRead(e)) {
                     throw StepStop.azure("cannot read " + what + ": " + e.getMessage(), e.code(),
-                            e.status() == 403 ? "Grant the signed-in identity read access (see README, RBAC)."
+                            e.status() == 403
+                                    ? "Grant the signed-in identity read access (see docs/guide/live-use.md, Permissions)."
                                     : "Check access to Azure, then: " + resumeCommand());
                 }
                 notice("reading " + what + " failed (" + e.getMessage() + "); asking again");

@@ -16,8 +16,8 @@ import org.kubenetmigrate.planner.waivers.WaiverReview.Coverage;
 /**
  * One row per cluster × finding (and per cluster × check that could not run), RFC 4180: a header row, CRLF line
  * ends, fields quoted when they hold a comma, quote or line break, quotes doubled. A cluster with neither gets one
- * row with the finding columns empty. Clusters come most urgent first. The column order is a contract (README):
- * columns are only ever added at the end.
+ * row with the finding columns empty. Clusters come most urgent first. The column order is a contract
+ * (docs/guide/report.md): columns are only ever added at the end.
  *
  * <p>Spreadsheets run a cell that starts with {@code = + - @} as a formula. Names and tags are user input, so such a
  * cell gets a leading apostrophe (OWASP's advice for CSV injection); no value the tool itself writes starts so.
