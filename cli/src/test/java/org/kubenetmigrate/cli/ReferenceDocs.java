@@ -117,7 +117,7 @@ final class ReferenceDocs {
             for (PositionalParamSpec p : positionals) {
                 md.append("| `").append(code(p.paramLabel())).append("` | ")
                         .append(p.arity().min > 0 ? "yes" : "no").append(" | ")
-                        .append(cell(String.join(" ", p.description()))).append(" |\n");
+                        .append(cell(text(p.description()))).append(" |\n");
             }
             md.append('\n');
         }
@@ -162,7 +162,7 @@ final class ReferenceDocs {
             if (option.required() && (group == null || group.multiplicity().min > 0)) {
                 notes.add("**Required.**");
             }
-            String description = String.join(" ", option.description());
+            String description = text(option.description());
             if (option.isMultiValue() && !description.toLowerCase(java.util.Locale.ROOT).contains("repeatable")) {
                 notes.add("Repeatable.");
             }
@@ -221,12 +221,17 @@ final class ReferenceDocs {
         return md.toString();
     }
 
+    /** picocli's description lines as one text: they are format strings ({@code %n} a line break, {@code %%} a %). */
+    private static String text(String[] lines) {
+        return String.join(" ", lines).replace("%n", " ").replace("%%", "%");
+    }
+
     private static String paragraph(String[] lines) {
-        return cell(String.join(" ", lines));
+        return cell(text(lines));
     }
 
     private static String firstSentence(String[] lines) {
-        String text = String.join(" ", lines);
+        String text = text(lines);
         int end = text.indexOf(". ");
         return end < 0 ? text : text.substring(0, end + 1);
     }
