@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The user documentation (README.md, docs/, runbooks/, examples/) holds together: every relative link and image
+ * The user documentation (README.md, docs/, runbooks/, examples/) holds together: the README opens with the set-up
+ * commands and links every command page; the example-fleet commands shown run as shown; every relative link and image
  * resolves, including {@code #anchors} into Markdown headings; every image in docs/images is shown somewhere; and
  * the pages cite sources by URL, never by the tags of the project's internal notes.
  */
@@ -85,6 +86,60 @@ class DocsTest {
             }
         }
         assertThat(found).as("internal tags or words about how the work was organised").isEmpty();
+    }
+
+    @Test
+    void readmeOpensWithTheTwoSetUpCommandsAndLinksEveryCommandPage() throws IOException {
+        String readme = Files.readString(REPOSITORY.resolve("README.md"), StandardCharsets.UTF_8);
+        int open = readme.indexOf("```");
+        String firstBlock = readme.substring(readme.indexOf('\n', open) + 1, readme.indexOf("```", open + 3));
+        assertThat(firstBlock.lines().map(l -> l.replaceAll("\\s*#.*", "").strip()).toList())
+                .as("the first code block of README.md").containsExactly(
+                        "./kubenet-migrate report --from examples/fleet", "./mvnw verify");
+        assertThat(readme.substring(0, open)).as("nothing but the title before the set-up commands")
+                .isEqualTo("# kubenet-migrate\n\n");
+        List<String> unlinked = new ArrayList<>();
+        picocli.CommandLine root = ReferenceDocs.root();
+        for (picocli.CommandLine command : ReferenceDocs.commands(root)) {
+            String page = ReferenceDocs.COMMANDS_DIR + "/" + ReferenceDocs.fileName(command) + ".md";
+            if (command.getParent() == root && !readme.contains("](" + page + ")")) {
+                unlinked.add(page);
+            }
+        }
+        assertThat(unlinked).as("command pages missing from the README's table of commands").isEmpty();
+    }
+
+    /** Every example-fleet command shown in README.md and docs/ runs as shown (from the repository root). */
+    @Test
+    void documentedCommandsOnTheExampleFleetRunAsShown(@org.junit.jupiter.api.io.TempDir Path out)
+            throws IOException {
+        Pattern command = Pattern.compile("^(?:\\$ )?\\./kubenet-migrate ((?:report|plan) [^#|>]*examples/[^#|>]*?)\\s*(?:#.*)?$");
+        Set<String> commands = new LinkedHashSet<>();
+        for (Path page : markdownPages()) {
+            for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
+                Matcher m = command.matcher(line);
+                if (m.matches()) {
+                    commands.add(m.group(1));
+                }
+            }
+        }
+        assertThat(commands).as("example commands found").hasSizeGreaterThanOrEqualTo(3);
+        List<String> failed = new ArrayList<>();
+        for (String line : commands) {
+            List<String> args = new ArrayList<>();
+            String[] words = line.strip().split("\\s+");
+            for (int i = 0; i < words.length; i++) {
+                String word = words[i];
+                args.add(word.startsWith("examples/") ? REPOSITORY.resolve(word).toString()
+                        : i > 0 && words[i - 1].equals("--out") ? out.resolve(word).toString() : word);
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            boolean gate = line.contains("--fail-on") && run.exitCode() == ExitCodes.THRESHOLD_MET;
+            if (run.exitCode() != ExitCodes.OK && !gate) {
+                failed.add(line + " -> exit " + run.exitCode() + ": " + run.err().strip());
+            }
+        }
+        assertThat(failed).as("documented commands that fail").isEmpty();
     }
 
     @Test

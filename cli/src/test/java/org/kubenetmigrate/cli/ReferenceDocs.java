@@ -41,8 +41,7 @@ final class ReferenceDocs {
 
     /** Every generated page: path relative to the repository root → content. */
     static Map<String, String> pages() {
-        CommandLine root = new CommandLine(new Main(CliEnvironment.standard(Clock.systemUTC(), Map.of()),
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false));
+        CommandLine root = root();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put(COMMANDS_DIR + "/" + ROOT + ".md", rootPage(root));
         for (CommandLine command : commands(root)) {
@@ -50,6 +49,12 @@ final class ReferenceDocs {
         }
         pages.put(EXIT_CODES, exitCodesPage());
         return pages;
+    }
+
+    /** The command line as {@link Main} builds it, with nothing printed anywhere. */
+    static CommandLine root() {
+        return new CommandLine(new Main(CliEnvironment.standard(Clock.systemUTC(), Map.of()),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false));
     }
 
     /** Writes every page under {@code repository} and removes command pages no command produces any more. */
