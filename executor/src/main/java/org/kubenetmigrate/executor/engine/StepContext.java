@@ -207,7 +207,7 @@ public final class StepContext {
                 if (attempt >= settings().maxReadAttempts() || !RetryRules.retryRead(e)) {
                     throw StepStop.azure("cannot read " + what + ": " + e.getMessage(), e.code(),
                             e.status() == 403
-                                    ? "Grant the signed-in identity read access (see docs/guide/live-use.md, Permissions)."
+                                    ? "Grant the signed-in identity read access (Azure RBAC: docs/guide/live-use.md#permissions)."
                                     : "Check access to Azure, then: " + resumeCommand());
                 }
                 notice("reading " + what + " failed (" + e.getMessage() + "); asking again");
