@@ -37,7 +37,7 @@ final class Sessions {
     }
 
     static PlanReader planReader() {
-        return new PlanReader(StepCatalogue.ids());
+        return new PlanReader();
     }
 
     static ClusterOperations open(ClusterOperationsProvider provider, String clusterId)

@@ -15,12 +15,23 @@ import java.util.Objects;
  *                   and naming the likely causes. Default 20 min.
  * @param maxSendAttempts the most times one change is sent (throttled, or not applied after an error). Default 3.
  * @param maxReadAttempts the most attempts of one read on throttling, 5xx or a dropped connection. Default 5.
+ * @param identitySettle how long settle-identity waits after a new identity got its rights, before anything that
+ *                       needs them. Default 60 min: role assignments "may take up to 60 minutes" to apply
+ *                       (https://learn.microsoft.com/azure/aks/configure-kubenet).
  */
 public record EngineSettings(Duration operationTimeout, Duration pollInterval, Duration idleTimeout,
-                             Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts) {
+                             Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts,
+                             Duration identitySettle) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofHours(4), Duration.ofSeconds(15),
-            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(20), 3, 5);
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(20), 3, 5, Duration.ofMinutes(60));
+
+    /** Settings from before the identity settle time, with its default. */
+    public EngineSettings(Duration operationTimeout, Duration pollInterval, Duration idleTimeout,
+                          Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts) {
+        this(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter, maxSendAttempts, maxReadAttempts,
+                Duration.ofMinutes(60));
+    }
 
     public EngineSettings {
         Objects.requireNonNull(operationTimeout, "operationTimeout");
@@ -28,6 +39,10 @@ public record EngineSettings(Duration operationTimeout, Duration pollInterval, D
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(rolloutTimeout, "rolloutTimeout");
         Objects.requireNonNull(stallAfter, "stallAfter");
+        Objects.requireNonNull(identitySettle, "identitySettle");
+        if (identitySettle.isNegative()) {
+            throw new IllegalArgumentException("the identity settle time cannot be negative");
+        }
         if (maxSendAttempts < 1 || maxReadAttempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
@@ -35,16 +50,21 @@ public record EngineSettings(Duration operationTimeout, Duration pollInterval, D
 
     public EngineSettings withOperationTimeout(Duration timeout) {
         return new EngineSettings(timeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter, maxSendAttempts,
-                maxReadAttempts);
+                maxReadAttempts, identitySettle);
     }
 
     public EngineSettings withRolloutTimeout(Duration timeout) {
         return new EngineSettings(operationTimeout, pollInterval, idleTimeout, timeout, stallAfter, maxSendAttempts,
-                maxReadAttempts);
+                maxReadAttempts, identitySettle);
     }
 
     public EngineSettings withStallAfter(Duration stall) {
         return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stall, maxSendAttempts,
-                maxReadAttempts);
+                maxReadAttempts, identitySettle);
+    }
+
+    public EngineSettings withIdentitySettle(Duration settle) {
+        return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter,
+                maxSendAttempts, maxReadAttempts, settle);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.engine.BackupFiles;
@@ -37,7 +38,7 @@ final class Backup implements MigrationStep {
 
     @Override
     public String id() {
-        return "backup";
+        return StepId.BACKUP.id();
     }
 
     @Override

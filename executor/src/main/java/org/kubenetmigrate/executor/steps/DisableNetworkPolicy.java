@@ -1,5 +1,6 @@
 package org.kubenetmigrate.executor.steps;
 
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.StepContext;
 
 /**
@@ -9,7 +10,7 @@ import org.kubenetmigrate.executor.engine.StepContext;
 final class DisableNetworkPolicy extends ClusterUpdateStep {
     @Override
     public String id() {
-        return "disable-network-policy";
+        return StepId.DISABLE_NETWORK_POLICY.id();
     }
 
     @Override

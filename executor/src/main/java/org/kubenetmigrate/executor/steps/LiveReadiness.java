@@ -14,6 +14,7 @@ import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.TargetIpam;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.rules.Finding;
 import org.kubenetmigrate.planner.rules.RuleCatalogue;
 import org.kubenetmigrate.planner.rules.Severity;
@@ -60,6 +61,17 @@ public record LiveReadiness(ClusterAssessment assessment, List<String> blockers,
         return !blockers.isEmpty();
     }
 
+    /** The user-assigned identity the plan's assign-identity step gives the cluster, if it has one. */
+    static java.util.Optional<String> plannedIdentity(ExecutablePlan plan) {
+        return plan.step(StepId.ASSIGN_IDENTITY)
+                .map(s -> s.request().body())
+                .map(b -> b.get("identity"))
+                .filter(Map.class::isInstance)
+                .map(i -> ((Map<?, ?>) i).get("userAssignedIdentities"))
+                .filter(Map.class::isInstance)
+                .flatMap(u -> ((Map<?, ?>) u).keySet().stream().map(Object::toString).findFirst());
+    }
+
     /** The options the plan was made with, as far as the plan file records them. */
     static MigrationOptions options(ExecutablePlan plan) throws StepStop {
         IpPrefix requested = null;
@@ -71,14 +83,7 @@ public record LiveReadiness(ClusterAssessment assessment, List<String> blockers,
                 throw StepStop.failed("the plan's target pod CIDR " + target + " is invalid: " + e.getMessage());
             }
         }
-        String identity = plan.step("assign-identity")
-                .map(s -> s.request().body())
-                .map(b -> b.get("identity"))
-                .filter(Map.class::isInstance)
-                .map(i -> ((Map<?, ?>) i).get("userAssignedIdentities"))
-                .filter(Map.class::isInstance)
-                .flatMap(u -> ((Map<?, ?>) u).keySet().stream().map(Object::toString).findFirst())
-                .orElse(null);
+        String identity = plannedIdentity(plan).orElse(null);
         // --avoid ranges are not in the plan file; they only steered the choice of pod CIDR, which the plan fixes.
         return new MigrationOptions(TargetIpam.OVERLAY, "cilium".equals(plan.target().dataplane()), requested,
                 List.of(), identity);

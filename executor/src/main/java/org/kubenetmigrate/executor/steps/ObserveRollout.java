@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.engine.MigrationStep;
@@ -25,7 +26,7 @@ final class ObserveRollout implements MigrationStep {
 
     @Override
     public String id() {
-        return "observe-rollout";
+        return StepId.OBSERVE_ROLLOUT.id();
     }
 
     @Override

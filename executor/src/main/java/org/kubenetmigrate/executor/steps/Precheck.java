@@ -3,6 +3,7 @@ package org.kubenetmigrate.executor.steps;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.engine.Freshness;
 import org.kubenetmigrate.executor.engine.LiveModel;
@@ -20,7 +21,7 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 final class Precheck implements MigrationStep {
     @Override
     public String id() {
-        return "precheck";
+        return StepId.PRECHECK.id();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.InClusterAccess;
 import org.kubenetmigrate.executor.engine.MigrationStep;
 import org.kubenetmigrate.executor.engine.StepContext;
@@ -34,7 +35,7 @@ final class RemoveIpMasqConfig implements MigrationStep {
 
     @Override
     public String id() {
-        return "remove-ip-masq-config";
+        return StepId.REMOVE_IP_MASQ_CONFIG.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.kubenetmigrate.executor.steps;
 
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.StepContext;
 
 /**
@@ -10,7 +11,7 @@ import org.kubenetmigrate.executor.engine.StepContext;
 final class UpdateNetworkPlugin extends ClusterUpdateStep {
     @Override
     public String id() {
-        return "update-network-plugin";
+        return StepId.UPDATE_NETWORK_PLUGIN.id();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.RawResource;
@@ -32,7 +33,7 @@ final class Validate implements MigrationStep {
 
     @Override
     public String id() {
-        return "validate";
+        return StepId.VALIDATE.id();
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.kubenetmigrate.planner.plan.Step;
 
 class PlanReaderTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final PlanReader reader = new PlanReader(StepCatalogue.ids());
+    private final PlanReader reader = new PlanReader();
 
     @TempDir
     Path dir;

@@ -19,7 +19,7 @@ import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
 import org.kubenetmigrate.planner.report.OutputFiles;
-import org.kubenetmigrate.planner.report.PlanJson;
+import org.kubenetmigrate.planner.planfile.PlanCodec;
 
 /**
  * Plans and in-memory Azure for the bundled example fleet (examples/fleet, ARM shapes of subscription a001):
@@ -73,7 +73,7 @@ public final class Scenario {
             if (json == null) {
                 Fleet fleet = new FleetReader().read(List.of(fleet()));
                 MigrationPlan plan = new PlanCluster(PLANNED_AT).run(fleet, cluster, options);
-                json = PlanJson.plan(plan, PLANNED_AT.instant()).toPrettyString() + "\n";
+                json = PlanCodec.write(plan, PLANNED_AT.instant()).toPrettyString() + "\n";
                 PLANS.put(cluster + options, json);
             }
             Path file = dir.resolve(cluster + ".plan.json");
