@@ -51,7 +51,7 @@ class LiveApplyTest {
     }
 
     private CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of(ExecutorCommandsTest.withSkip(args)));
         all.addAll(List.of("--state", state));
         all.addAll(arm.endpointArgs());
         return CliRun.with(new CliEnvironment(time, ClusterOperationsProvider.discover(), GatePrompt.NONE, time),

@@ -18,19 +18,21 @@ import java.util.Objects;
  * @param identitySettle how long settle-identity waits after a new identity got its rights, before anything that
  *                       needs them. Default 60 min: role assignments "may take up to 60 minutes" to apply
  *                       (https://learn.microsoft.com/azure/aks/configure-kubenet).
+ * @param skipInClusterChecks true when the operator accepted, with {@code --skip-in-cluster-checks}, that precheck
+ *                            proceeds without the in-cluster checks it could not run. Default false.
  */
 public record EngineSettings(Duration operationTimeout, Duration pollInterval, Duration idleTimeout,
                              Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts,
-                             Duration identitySettle) {
+                             Duration identitySettle, boolean skipInClusterChecks) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofHours(4), Duration.ofSeconds(15),
-            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(20), 3, 5, Duration.ofMinutes(60));
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(20), 3, 5, Duration.ofMinutes(60), false);
 
     /** Settings from before the identity settle time, with its default. */
     public EngineSettings(Duration operationTimeout, Duration pollInterval, Duration idleTimeout,
                           Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts) {
         this(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter, maxSendAttempts, maxReadAttempts,
-                Duration.ofMinutes(60));
+                Duration.ofMinutes(60), false);
     }
 
     public EngineSettings {
@@ -50,21 +52,26 @@ public record EngineSettings(Duration operationTimeout, Duration pollInterval, D
 
     public EngineSettings withOperationTimeout(Duration timeout) {
         return new EngineSettings(timeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter, maxSendAttempts,
-                maxReadAttempts, identitySettle);
+                maxReadAttempts, identitySettle, skipInClusterChecks);
     }
 
     public EngineSettings withRolloutTimeout(Duration timeout) {
         return new EngineSettings(operationTimeout, pollInterval, idleTimeout, timeout, stallAfter, maxSendAttempts,
-                maxReadAttempts, identitySettle);
+                maxReadAttempts, identitySettle, skipInClusterChecks);
     }
 
     public EngineSettings withStallAfter(Duration stall) {
         return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stall, maxSendAttempts,
-                maxReadAttempts, identitySettle);
+                maxReadAttempts, identitySettle, skipInClusterChecks);
     }
 
     public EngineSettings withIdentitySettle(Duration settle) {
         return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter,
-                maxSendAttempts, maxReadAttempts, settle);
+                maxSendAttempts, maxReadAttempts, settle, skipInClusterChecks);
+    }
+
+    public EngineSettings withSkipInClusterChecks(boolean skip) {
+        return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter,
+                maxSendAttempts, maxReadAttempts, identitySettle, skip);
     }
 }

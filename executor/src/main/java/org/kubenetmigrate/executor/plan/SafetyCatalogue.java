@@ -157,7 +157,7 @@ public final class SafetyCatalogue {
                                 + " belongs to stage " + safety.stage() + ", found in stage " + stage.id());
                     }
                     flags(at, step, safety);
-                    request(at + "/request", step, safety.id().id(), step.request(), safety.effect(),
+                    request(at + "/request", step, "step " + step.id(), step.request(), safety.effect(),
                             safety.fields());
                     compensation(at, step, safety);
                 }

@@ -2,10 +2,7 @@ package org.kubenetmigrate.executor.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +26,6 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.Subnet;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
 import org.kubenetmigrate.planner.plan.StepId;
-import org.kubenetmigrate.planner.report.OutputFiles;
 
 /**
  * {@code settle-identity}, after {@code assign-identity} and before anything that needs the new identity: confirms
@@ -37,11 +33,9 @@ import org.kubenetmigrate.planner.report.OutputFiles;
  * tables (role assignments at those scopes or inherited from a parent, and the actions of their role definitions),
  * then waits the settle time ({@code --identity-settle}, default 60 min) counted from when the identity was
  * assigned or its last role assignment changed, whichever is later. Read-only. The time it may go on is written to
- * {@value #FILE} in the run directory, for {@code status}; a stopped run resumes the wait where it is.
+ * {@link SettleIdentityFile} in the run directory, for {@code status}; a stopped run resumes the wait where it is.
  */
 final class SettleIdentity implements MigrationStep {
-    /** Where the step writes when the run may go on. */
-    static final String FILE = "identity-settle.json";
     static final String AUTHORIZATION_API = "2022-04-01";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration PROGRESS_EVERY = Duration.ofMinutes(5);
@@ -178,29 +172,11 @@ final class SettleIdentity implements MigrationStep {
 
     private static void record(StepContext ctx, String identity, String principalId, Instant since, Instant until)
             throws StepStop {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("identity", identity);
-        json.put("principalId", principalId);
-        json.put("since", since.toString());
-        json.put("notBefore", until.toString());
-        Path file = ctx.run().dir().resolve(FILE);
         try {
-            OutputFiles.writeAtomically(file, json.toPrettyString() + "\n");
+            SettleIdentityFile.write(ctx.run().dir(), identity, principalId, since, until);
         } catch (IOException e) {
-            throw StepStop.failed("cannot write " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** When a waiting run may go on, from the run directory, for {@code status}. */
-    public static Optional<Instant> notBefore(Path runDir) {
-        Path file = runDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(MAPPER.readTree(file.toFile()).path("notBefore").asText()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            throw StepStop.failed("cannot write " + ctx.run().dir().resolve(SettleIdentityFile.NAME) + ": "
+                    + e.getMessage());
         }
     }
 

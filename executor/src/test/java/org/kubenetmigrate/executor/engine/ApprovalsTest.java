@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.executor.plan.PlanReader;
-import org.kubenetmigrate.executor.steps.StepCatalogue;
 import org.kubenetmigrate.executor.testing.Scenario;
 import org.kubenetmigrate.planner.plan.Step;
 
