@@ -17,8 +17,9 @@ import org.kubenetmigrate.planner.planfile.PlanDocument;
  * @param required true when the request must set it
  * @param single true when at most one key may match {@value #ANY_KEY}
  * @param value which values are allowed
+ * @param allowed the allowed values in words, for the documentation table
  */
-public record BodyField(List<String> path, boolean required, boolean single, Value value) {
+public record BodyField(List<String> path, boolean required, boolean single, Value value, String allowed) {
     /** Matches one key of a map whose keys are ids. */
     public static final String ANY_KEY = "*";
 
@@ -33,19 +34,24 @@ public record BodyField(List<String> path, boolean required, boolean single, Val
         Optional<String> problem(Object value, List<String> path, PlanDocument plan);
     }
 
-    static BodyField required(String dotted, Value value) {
-        return new BodyField(List.of(dotted.split("\\.")), true, false, value);
+    static BodyField required(String dotted, String allowed, Value value) {
+        return new BodyField(List.of(dotted.split("\\.")), true, false, value, allowed);
     }
 
-    static BodyField optional(String dotted, Value value) {
-        return new BodyField(List.of(dotted.split("\\.")), false, false, value);
+    static BodyField optional(String dotted, String allowed, Value value) {
+        return new BodyField(List.of(dotted.split("\\.")), false, false, value, "optional, " + allowed);
     }
 
     /** A required map entry keyed by id, exactly one. */
-    static BodyField oneKey(String dottedMap, Value value) {
+    static BodyField oneKey(String dottedMap, String allowed, Value value) {
         List<String> path = new java.util.ArrayList<>(List.of(dottedMap.split("\\.")));
         path.add(ANY_KEY);
-        return new BodyField(path, true, true, value);
+        return new BodyField(path, true, true, value, allowed);
+    }
+
+    /** "`networkPlugin` (= `azure`)", for the documentation table. */
+    public String describe() {
+        return "`" + shortName() + "` (" + allowed + ")";
     }
 
     /** The field's name for people: the path with {@value #ANY_KEY} for an id. */
@@ -53,10 +59,12 @@ public record BodyField(List<String> path, boolean required, boolean single, Val
         return String.join(".", path);
     }
 
-    /** The last segment, which is what a reader recognises (networkPlugin, podCidr). */
+    /**
+     * The name a reader recognises: network profile fields by their own name ({@code networkPlugin}), others from
+     * the resource root ({@code identity.type}), an id key as {@code {id}}.
+     */
     public String shortName() {
-        return path.get(path.size() - 1).equals(ANY_KEY) && path.size() > 1
-                ? path.get(path.size() - 2) + "[id]" : path.get(path.size() - 1);
+        return name().replace(ANY_KEY, "{id}").replaceFirst("^properties\\.networkProfile\\.", "");
     }
 
     boolean matches(List<String> leaf) {

@@ -40,6 +40,7 @@ import org.kubenetmigrate.planner.planfile.PlanDocument;
 public final class SafetyCatalogue {
     private static final String PREPARE = "prepare";
     private static final String NETWORK_PROFILE = "properties.networkProfile.";
+    private static final String ENGINE_BEFORE = "= the engine the cluster had, `calico` or `azure`";
 
     /** Every step the executor runs, in the only order it runs them. */
     public static final SafetyCatalogue EXECUTOR = new SafetyCatalogue(List.of(
@@ -47,31 +48,33 @@ public final class SafetyCatalogue {
             reads(StepId.BACKUP, PREPARE),
             new StepSafety(StepId.ASSIGN_IDENTITY, PREPARE, Effect.UPDATES_CLUSTER, true, OneWay.UNLESS_COMPENSATED,
                     false, Undo.OPTIONAL_REQUEST,
-                    List.of(required("identity.type", is("UserAssigned")),
-                            oneKey("identity.userAssignedIdentities", userAssignedIdentity())),
-                    List.of(required("identity.type", is("SystemAssigned")),
-                            required("identity.userAssignedIdentities", isNull()))),
+                    List.of(required("identity.type", "= `UserAssigned`", is("UserAssigned")),
+                            oneKey("identity.userAssignedIdentities", "one user-assigned identity id, = `{}`",
+                                    userAssignedIdentity())),
+                    List.of(required("identity.type", "= `SystemAssigned`", is("SystemAssigned")),
+                            required("identity.userAssignedIdentities", "= `null`", isNull()))),
             reads(StepId.SETTLE_IDENTITY, PREPARE),
             new StepSafety(StepId.REMOVE_IP_MASQ_CONFIG, PREPARE, Effect.CHANGES_INSIDE_CLUSTER, true, OneWay.NO,
                     false, Undo.BY_THE_STEP, List.of(), List.of()),
             new StepSafety(StepId.DISABLE_NETWORK_POLICY, PREPARE, Effect.UPDATES_CLUSTER, true, OneWay.NO, false,
                     Undo.REQUEST,
-                    List.of(required(NETWORK_PROFILE + "networkPolicy", is("none"))),
-                    List.of(required(NETWORK_PROFILE + "networkPolicy", originalPolicyEngine()))),
+                    List.of(required(NETWORK_PROFILE + "networkPolicy", "= `none`", is("none"))),
+                    List.of(required(NETWORK_PROFILE + "networkPolicy", ENGINE_BEFORE, originalPolicyEngine()))),
             new StepSafety(StepId.UPDATE_NETWORK_PLUGIN, "migrate", Effect.UPDATES_CLUSTER, true, OneWay.YES, true,
                     Undo.NONE,
-                    List.of(required(NETWORK_PROFILE + "networkPlugin", is("azure")),
-                            required(NETWORK_PROFILE + "networkPluginMode", is("overlay")),
-                            optional(NETWORK_PROFILE + "podCidr", targetPodCidr())),
+                    List.of(required(NETWORK_PROFILE + "networkPlugin", "= `azure`", is("azure")),
+                            required(NETWORK_PROFILE + "networkPluginMode", "= `overlay`", is("overlay")),
+                            optional(NETWORK_PROFILE + "podCidr", "= the plan's target pod CIDR",
+                                    targetPodCidr())),
                     List.of()),
             reads(StepId.OBSERVE_ROLLOUT, "rollout"),
             new StepSafety(StepId.RESTORE_NETWORK_POLICY, "network-policy", Effect.UPDATES_CLUSTER, false,
                     OneWay.NO, false, Undo.NONE,
-                    List.of(required(NETWORK_PROFILE + "networkPolicy", originalPolicyEngine())), List.of()),
+                    List.of(required(NETWORK_PROFILE + "networkPolicy", ENGINE_BEFORE, originalPolicyEngine())), List.of()),
             new StepSafety(StepId.ENABLE_CILIUM, "dataplane", Effect.UPDATES_CLUSTER, true, OneWay.YES, false,
                     Undo.NONE,
-                    List.of(required(NETWORK_PROFILE + "networkDataplane", is("cilium")),
-                            required(NETWORK_PROFILE + "networkPolicy", is("cilium"))),
+                    List.of(required(NETWORK_PROFILE + "networkDataplane", "= `cilium`", is("cilium")),
+                            required(NETWORK_PROFILE + "networkPolicy", "= `cilium`", is("cilium"))),
                     List.of()),
             reads(StepId.VALIDATE, "validate")));
 
@@ -92,6 +95,30 @@ public final class SafetyCatalogue {
     /** The steps in run order. */
     public List<StepSafety> steps() {
         return List.copyOf(steps.values());
+    }
+
+    /**
+     * The catalogue as a Markdown table (step, stage, one-way, gate, fields it may change), as
+     * docs/operations/plan-file-safety.md shows it.
+     */
+    public String markdownTable() {
+        StringBuilder out = new StringBuilder();
+        out.append("| Step | Stage | One-way | Gate before it | Fields its request may change |\n");
+        out.append("|---|---|---|---|---|\n");
+        for (StepSafety s : steps.values()) {
+            String fields = switch (s.effect()) {
+                case READS -> "none: reads only";
+                case CHANGES_INSIDE_CLUSTER -> "none: no ARM request (changes inside the cluster, undone by the step)";
+                case UPDATES_CLUSTER -> s.fields().stream().map(BodyField::describe).collect(Collectors.joining(", "))
+                        + (s.compensationFields().isEmpty() ? "" : "; its compensation: " + s.compensationFields()
+                        .stream().map(BodyField::describe).collect(Collectors.joining(", ")));
+            };
+            out.append("| `").append(s.id().id()).append("` | ").append(s.stage()).append(" | ")
+                    .append(s.oneWayText()).append(" | ").append(s.gate() ? "approval" : s.id() == StepId.SETTLE_IDENTITY
+                            ? "no approval; waits the identity settle time" : "no").append(" | ").append(fields)
+                    .append(" |\n");
+        }
+        return out.toString();
     }
 
     public Set<String> ids() {

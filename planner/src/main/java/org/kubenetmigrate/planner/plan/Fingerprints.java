@@ -38,7 +38,7 @@ public final class Fingerprints {
 
     /** Why each property is in the fingerprint: the steps and rules (by id) that read it. */
     public static final Map<String, String> WHY = whyMap(
-            "id", "every step: the requests target this cluster",
+            "id", "every step (precheck to validate): the requests target this cluster",
             "properties.kubernetesVersion", "rule kubernetes-version (1.27+, 1.30+ to uninstall a policy engine)",
             "properties.currentKubernetesVersion", "rule kubernetes-version (the lower of requested and running)",
             NP + "networkPlugin", "step update-network-plugin (kubenet to azure); the plan exists only for kubenet",
