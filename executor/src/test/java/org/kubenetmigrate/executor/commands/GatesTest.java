@@ -111,7 +111,7 @@ class GatesTest {
         RunResult result = h.prompt(prompt).resume(stopped.runId(), Approvals.NONE);
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.STALE_PLAN);
-        assertThat(result.message()).contains("changed during the run").contains("count=5");
+        assertThat(result.message()).contains("changed during the run").contains("nodesForSizing=5");
         verify(prompt, org.mockito.Mockito.never()).approve(any());
         assertThat(h.azure.mutatingCalls()).hasSize(1);
     }

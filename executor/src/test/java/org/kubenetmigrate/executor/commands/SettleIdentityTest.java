@@ -18,6 +18,7 @@ import org.kubenetmigrate.executor.engine.RecordType;
 import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.testing.Scenario;
+import org.kubenetmigrate.executor.testing.SimulatedCrash;
 
 /** settle-identity: after assign-identity, nothing that needs the new identity runs before the settle time. */
 class SettleIdentityTest {
@@ -51,26 +52,24 @@ class SettleIdentityTest {
     void aRunStoppedWhileWaitingShowsInStatusWhenItMayGoOnAndResumesTheSameWait() throws Exception {
         Harness h = new Harness(dir.resolve("state"), Scenario.azure());
         Path plan = Scenario.plan(dir, Scenario.LEDGER, Scenario.assignIdentity());
-        // The operator stops the process while settle-identity waits (the first of its sleeps is interrupted).
-        RunResult stopped = new org.kubenetmigrate.executor.commands.Apply(h.env().withSleeper(d -> {
+        // The process is stopped while settle-identity waits (the first of its sleeps never returns).
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Apply(h.env().withSleeper(d -> {
             if (Arrays.stream(new Throwable().getStackTrace())
                     .anyMatch(e -> e.getClassName().endsWith("SettleIdentity"))) {
-                throw new InterruptedException();
+                throw new SimulatedCrash("stopped while settling");
             }
             h.time.sleep(d);
-        })).run(plan, Approvals.through("prepare"));
-        Thread.interrupted();
+        })).run(plan, Approvals.through("prepare"))).isInstanceOf(SimulatedCrash.class);
+        String runId = Files.list(h.state.resolve("runs")).findFirst().orElseThrow().getFileName().toString();
 
-        assertThat(stopped.outcome()).isEqualTo(RunOutcome.STEP_FAILED);
-        assertThat(stopped.stepId()).isEqualTo("settle-identity");
-        Instant mayGoOn = assignedAt(h, stopped.runId()).plus(Duration.ofMinutes(60));
-        assertThat(h.status(stopped.runId()).detail().identitySettlesAt()).isEqualTo(mayGoOn);
-        assertThat(h.azure.mutatingCalls()).hasSize(1);
+        Instant mayGoOn = assignedAt(h, runId).plus(Duration.ofMinutes(60));
+        assertThat(h.status(runId).detail().identitySettlesAt()).isEqualTo(mayGoOn);
+        assertThat(h.azure.mutatingCalls()).as("only assign-identity").hasSize(1);
 
-        RunResult resumed = h.resume(stopped.runId(), Approvals.through("prepare"));
+        RunResult resumed = h.resume(runId, Approvals.through("prepare"));
 
         assertThat(resumed.outcome()).as(resumed.message()).isEqualTo(RunOutcome.STOPPED_AT_GATE);
         assertThat(h.time.instant()).isAfterOrEqualTo(mayGoOn).isBefore(mayGoOn.plus(Duration.ofMinutes(10)));
-        assertThat(h.status(stopped.runId()).detail().identitySettlesAt()).as("done waiting").isNull();
+        assertThat(h.status(runId).detail().identitySettlesAt()).as("done waiting").isNull();
     }
 }
