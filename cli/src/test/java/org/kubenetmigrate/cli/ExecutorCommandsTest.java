@@ -237,4 +237,13 @@ class ExecutorCommandsTest {
         assertThat(timeout.err()).contains("'soon' is not a duration");
         assertThat(azure.mutatingCalls()).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void applyAndResumeHelpNameTheInClusterAndIdentitySettleFlags() {
+        for (String command : List.of("apply", "resume")) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("--skip-in-cluster-checks", "--identity-settle=DURATION", "60m");
+        }
+    }
 }

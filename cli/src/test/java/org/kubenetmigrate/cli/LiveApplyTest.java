@@ -130,7 +130,8 @@ class LiveApplyTest {
 
     @Test
     void aClusterChangedSincePlanningIsRefusedWithExit4AndNothingSent() {
-        arm.writes.changeOutOfBand(Scenario.STG_ID, c -> c.with("tags").put("changed-by", "another-admin"));
+        // A property the plan depends on (a tag alone is not one: the write merges into a fresh read).
+        arm.writes.changeOutOfBand(Scenario.STG_ID, c -> c.with("properties").put("kubernetesVersion", "1.32.0"));
 
         CliRun run = run("apply", plan.toString(), "--auto-approve");
 

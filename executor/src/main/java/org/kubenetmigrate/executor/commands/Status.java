@@ -11,10 +11,10 @@ import org.kubenetmigrate.executor.engine.Redaction;
 import org.kubenetmigrate.executor.engine.Run;
 import org.kubenetmigrate.executor.engine.RunState;
 import org.kubenetmigrate.executor.engine.RunStore;
+import org.kubenetmigrate.executor.steps.SettleIdentityFile;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.plan.StepId;
-import org.kubenetmigrate.executor.steps.SettleIdentityFile;
 
 /**
  * {@code status [RUN_ID]}: reads journals (never writes, never needs Azure) and says where each run is: steps done,

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.kubenetmigrate.planner.plan.Fingerprint;
-import org.kubenetmigrate.planner.planfile.PlanDocument;
 import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.plan.StepId;
+import org.kubenetmigrate.planner.planfile.PlanDocument;
 
 /**
  * A plan file the executor accepted to run: the decoded {@link PlanDocument} after every check of

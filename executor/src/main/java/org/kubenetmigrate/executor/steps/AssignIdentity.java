@@ -1,7 +1,7 @@
 package org.kubenetmigrate.executor.steps;
 
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /** {@code assign-identity}: gives the control plane the planned user-assigned identity (needed to detach the route table). */
 final class AssignIdentity extends ClusterUpdateStep {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.engine.BackupFiles;
@@ -25,6 +24,7 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.Route;
 import org.kubenetmigrate.planner.model.RouteTable;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.report.OutputFiles;
 
 /**

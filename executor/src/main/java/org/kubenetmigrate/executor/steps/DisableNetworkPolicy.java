@@ -1,7 +1,7 @@
 package org.kubenetmigrate.executor.steps;
 
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code disable-network-policy}: networkPolicy none, because the Overlay update is refused with a policy engine on.

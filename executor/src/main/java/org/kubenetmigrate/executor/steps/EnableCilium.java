@@ -1,7 +1,7 @@
 package org.kubenetmigrate.executor.steps;
 
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /** {@code enable-cilium}: networkDataplane cilium with networkPolicy cilium, a separate update after Overlay. */
 final class EnableCilium extends ClusterUpdateStep {

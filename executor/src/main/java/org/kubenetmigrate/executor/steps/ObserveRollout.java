@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.engine.MigrationStep;
 import org.kubenetmigrate.executor.engine.StepContext;
 import org.kubenetmigrate.executor.engine.StepStop;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code observe-rollout}: the resource provider reimages every pool at once; the executor only watches. Polls the

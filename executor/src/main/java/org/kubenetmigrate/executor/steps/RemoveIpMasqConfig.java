@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.InClusterAccess;
 import org.kubenetmigrate.executor.engine.MigrationStep;
 import org.kubenetmigrate.executor.engine.StepContext;
@@ -19,6 +18,7 @@ import org.kubenetmigrate.executor.engine.StepStop;
 import org.kubenetmigrate.executor.kube.KubeAccessException;
 import org.kubenetmigrate.planner.model.InClusterState.IpMasqConfigMap;
 import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.report.OutputFiles;
 
 /**

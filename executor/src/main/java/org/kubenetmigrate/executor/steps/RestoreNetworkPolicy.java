@@ -1,7 +1,7 @@
 package org.kubenetmigrate.executor.steps;
 
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /** {@code restore-network-policy}: re-enables the original policy engine after the rollout, ending the gap. */
 final class RestoreNetworkPolicy extends ClusterUpdateStep {

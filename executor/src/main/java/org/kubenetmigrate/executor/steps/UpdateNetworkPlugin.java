@@ -1,7 +1,7 @@
 package org.kubenetmigrate.executor.steps;
 
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code update-network-plugin}, the point of no return: networkPlugin azure, networkPluginMode overlay (and the

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.RawResource;
@@ -20,6 +19,7 @@ import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.plan.ApiVersions;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code validate}: reads the cluster, its pools and the backed-up route tables, and checks the result: plugin azure

@@ -48,19 +48,24 @@ class StalePlanAndDryRunTest {
                 .isEqualTo("someone-else");
     }
 
-    @Test
-    void anAutoscalerMoveInsideThePlannedRangeNeverMakesThePlanStale() throws Exception {
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure());
-        // Pool "payments" autoscales 3..10 and was planned at 4 nodes; the autoscaler takes it to 9.
+    /** Changes a field of the autoscaling pool "payments" of aks-payments-prod-weu, as the autoscaler or a person would. */
+    private static void changePaymentsPool(Harness h, String field, int value) {
         String prod = Scenario.STG_ID.replace("rg-payments-stg", "rg-payments-prod").replace("aks-payments-stg-weu",
                 "aks-payments-prod-weu");
         h.azure.changeOutOfBand(prod, c -> {
             for (com.fasterxml.jackson.databind.JsonNode pool : c.at("/properties/agentPoolProfiles")) {
                 if (pool.path("name").asText().equals("payments")) {
-                    ((ObjectNode) pool).put("count", 9);
+                    ((ObjectNode) pool).put(field, value);
                 }
             }
         });
+    }
+
+    @Test
+    void anAutoscalerMoveInsideThePlannedRangeNeverMakesThePlanStale() throws Exception {
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure());
+        // Pool "payments" autoscales 3..10 and was planned at 4 nodes; the autoscaler takes it to 9.
+        changePaymentsPool(h, "count", 9);
 
         RunResult result = h.apply(Scenario.plan(dir, Scenario.PROD), Approvals.through("prepare"));
 
@@ -71,15 +76,7 @@ class StalePlanAndDryRunTest {
     @Test
     void anAutoscalerMaximumChangeDoesMakeThePlanStale() throws Exception {
         Harness h = new Harness(dir.resolve("state"), Scenario.azure());
-        String prod = Scenario.STG_ID.replace("rg-payments-stg", "rg-payments-prod").replace("aks-payments-stg-weu",
-                "aks-payments-prod-weu");
-        h.azure.changeOutOfBand(prod, c -> {
-            for (com.fasterxml.jackson.databind.JsonNode pool : c.at("/properties/agentPoolProfiles")) {
-                if (pool.path("name").asText().equals("payments")) {
-                    ((ObjectNode) pool).put("maxCount", 40);
-                }
-            }
-        });
+        changePaymentsPool(h, "maxCount", 40);
 
         RunResult result = h.apply(Scenario.plan(dir, Scenario.PROD), Approvals.all());
 

@@ -1,7 +1,6 @@
 package org.kubenetmigrate.planner.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kubenetmigrate.planner.plan.PlanFixtures.ETAG;
 import static org.kubenetmigrate.planner.plan.PlanFixtures.UAMI;
 import static org.kubenetmigrate.planner.plan.PlanFixtures.cluster;
 import static org.kubenetmigrate.planner.plan.PlanFixtures.options;

@@ -30,11 +30,11 @@ import org.kubenetmigrate.planner.inventory.Scope;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.MigrationOptions;
-import org.kubenetmigrate.planner.report.AssessmentJson;
 import org.kubenetmigrate.planner.planfile.PlanCodec;
+import org.kubenetmigrate.planner.report.AssessmentJson;
 import org.kubenetmigrate.planner.rules.Unverified;
-import org.kubenetmigrate.testsupport.Fault;
 import org.kubenetmigrate.testsupport.FakeArm;
+import org.kubenetmigrate.testsupport.Fault;
 import org.kubenetmigrate.testsupport.FaultRule;
 import org.kubenetmigrate.testsupport.RecordedRequest;
 
