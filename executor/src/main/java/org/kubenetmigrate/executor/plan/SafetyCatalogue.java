@@ -403,7 +403,8 @@ public final class SafetyCatalogue {
                     .filter(s -> s.id().equals(StepId.UPDATE_NETWORK_PLUGIN.id()))
                     .anyMatch(s -> s.request() != null && s.request().body() != null
                             && profile(s.request().body()).containsKey("podCidr"));
-            if (!setsPodCidr && !Objects.equals(podCidr, plan.original().podCidr())) {
+            // No target pod CIDR: the planner found none usable; precheck's pod CIDR rules stop such a run.
+            if (!setsPodCidr && podCidr != null && !Objects.equals(podCidr, plan.original().podCidr())) {
                 throw new InputException(file, "/target/podCidr", "the target pod CIDR " + podCidr + " differs from"
                         + " the cluster's " + plan.original().podCidr() + " (network.podCidr), but"
                         + " update-network-plugin does not set podCidr");
