@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.kubenetmigrate.planner.iac.IacStep;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Compensation;
@@ -116,6 +117,9 @@ public final class PlanReader {
         for (PlanFields stage : plan.objects("stages")) {
             List<Step> steps = new ArrayList<>();
             for (PlanFields step : stage.objects("steps")) {
+                if (personsStep(step)) {
+                    continue;
+                }
                 Step read = step(step, clusterId);
                 if (!seen.add(read.id())) {
                     throw step.error("id", "step \"" + read.id() + "\" appears twice");
@@ -125,7 +129,9 @@ public final class PlanReader {
                 }
                 steps.add(read);
             }
-            stages.add(new Stage(stage.requiredString("id"), stage.requiredString("title"), steps));
+            if (!steps.isEmpty()) {
+                stages.add(new Stage(stage.requiredString("id"), stage.requiredString("title"), steps));
+            }
         }
         if (seen.isEmpty()) {
             throw plan.error("stages", "the plan has no steps");
@@ -134,6 +140,16 @@ public final class PlanReader {
             throw plan.error("stages", "more than one step is marked pointOfNoReturn");
         }
         return stages;
+    }
+
+    /**
+     * The infrastructure-code step (plan --iac) is a person's, after the run: the executor leaves it out. Only that
+     * id, only as a manual step that sends nothing, so no other step can be hidden from the executor this way.
+     */
+    private static boolean personsStep(PlanFields step) throws InputException {
+        JsonNode request = step.node().get("request");
+        return IacStep.STEP_ID.equals(step.string("id")) && step.requiredBoolean("manual")
+                && (request == null || request.isNull());
     }
 
     private Step step(PlanFields step, String clusterId) throws InputException {

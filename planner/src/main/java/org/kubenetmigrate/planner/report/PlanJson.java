@@ -64,6 +64,9 @@ public final class PlanJson {
         node.set("request", request(step.request()));
         node.put("azCli", step.azCli());
         node.put("changesCluster", step.changesCluster());
+        if (step.patch() != null) {
+            node.put("patch", step.patch());
+        }
         Compensation c = step.compensation();
         if (c == null) {
             node.putNull("compensation");

@@ -210,9 +210,51 @@ public final class TerraformPatcher {
             return match;
         }
 
+        /**
+         * Reads the file again with hcl4j and checks that it sees the same block and the same literal values in
+         * it; a difference means one reader is wrong about this file, and then nothing is edited.
+         */
+        Optional<String> verify() {
+            Hcl4jReader.Parsed other = Hcl4jReader.read(parsed.file().text());
+            if (other.tree() == null) {
+                return Optional.of("hcl4j could not read " + parsed.file().name() + " (" + other.problem() + ")");
+            }
+            String[] path = kind == Kind.RESOURCE ? new String[] {"resource", block.label(0), block.label(1)}
+                    : new String[] {"module", block.label(0)};
+            Optional<Object> seen = other.at(path);
+            if (seen.isEmpty() || !(seen.get() instanceof Map<?, ?> map)) {
+                return Optional.of("hcl4j does not see " + String.join(".", path) + " where this reader does");
+            }
+            HclBody body = block.body();
+            Map<?, ?> values = map;
+            if (kind == Kind.RESOURCE && body.block("network_profile").isPresent()) {
+                Object profile = map.get("network_profile");
+                if (!(profile instanceof Map<?, ?> p)) {
+                    return Optional.of("hcl4j does not see its network_profile block");
+                }
+                body = body.block("network_profile").get().body();
+                values = p;
+            }
+            for (Attribute a : body.attributes) {
+                Optional<String> literal = a.literal();
+                if (literal.isPresent() && values.containsKey(a.name())
+                        && !literal.get().equals(String.valueOf(values.get(a.name())))) {
+                    return Optional.of("the two HCL readers disagree on " + a.name() + " (\"" + literal.get()
+                            + "\" here, \"" + values.get(a.name()) + "\" for hcl4j)");
+                }
+            }
+            return Optional.empty();
+        }
+
         @Override
         public void patch(IacTarget target, Edits edits, List<IacFinding> findings) {
             Writer w = new Writer(this, target, edits, findings);
+            Optional<String> disagreement = verify();
+            if (disagreement.isPresent()) {
+                findings.add(w.finding(block.start(), match.address() + ": " + disagreement.get()
+                        + "; the patch does not edit it"));
+                return;
+            }
             if (block.body().attribute("count").isPresent() || block.body().attribute("for_each").isPresent()) {
                 findings.add(w.finding(block.start(), match.address() + " uses count or for_each: every instance"
                         + " shares these values, so the patch does not edit it; set the values for "
