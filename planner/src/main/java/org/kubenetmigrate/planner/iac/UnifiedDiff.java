@@ -117,10 +117,10 @@ public final class UnifiedDiff {
         while (i < n || j < m) {
             if (i < n && j < m && a.get(i).equals(b.get(j))) {
                 ops.add(new int[] {0, i++, j++});
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add(new int[] {2, i, j++});
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.add(new int[] {1, i++, j}); // deletions before insertions, as diff prints them
             } else {
-                ops.add(new int[] {1, i++, j});
+                ops.add(new int[] {2, i, j++});
             }
         }
         return ops;

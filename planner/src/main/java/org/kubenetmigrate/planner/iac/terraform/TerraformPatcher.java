@@ -464,7 +464,10 @@ public final class TerraformPatcher {
                 }
                 String text = vars.file().text();
                 String prefix = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
-                edits.add(vars.file(), TextEdit.insert(text.length(), prefix + variable + " = " + quote(value) + "\n"));
+                int column = vars.body().attributes.stream().mapToInt(a -> text.indexOf('=', a.start())
+                        - (text.lastIndexOf('\n', a.start() - 1) + 1)).max().orElse(0);
+                String name = column > variable.length() ? pad(variable, column - 1) : variable;
+                edits.add(vars.file(), TextEdit.insert(text.length(), prefix + name + " = " + quote(value) + "\n"));
                 return;
             }
             Optional<Value> source = code.autoValue(variable);
