@@ -95,13 +95,17 @@ final class HclBody {
         }
 
         HclBody body(boolean nested) throws HclSyntaxException {
+            return body(nested, -1);
+        }
+
+        /** A body; {@code open} is the offset of the brace that opened it, for the error when it is never closed. */
+        HclBody body(boolean nested, int open) throws HclSyntaxException {
             HclBody body = new HclBody();
             while (true) {
                 skip(Kind.NEWLINE, Kind.COMMENT, object ? Kind.COMMA : Kind.NEWLINE);
                 if (i >= tokens.size()) {
                     if (nested) {
-                        throw error(tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).start(),
-                                "a block is never closed (missing })");
+                        throw error(open, "the block opened on this line is never closed (missing })");
                     }
                     return body;
                 }
@@ -172,7 +176,7 @@ final class HclBody {
                         + (open == null ? "" : ", found " + describe(open)));
             }
             i++;
-            HclBody body = body(true);
+            HclBody body = body(true, type.start());
             HclToken close = tokens.get(i++);
             return new Block(type.text(), List.copyOf(labels), type.start(), open.start(), close.start(), body);
         }

@@ -385,7 +385,7 @@ public final class TerraformPatcher {
                     set(a.get(), e.getKey(), e.getValue());
                 } else {
                     int close = profile.get().valueEnd() - 1;
-                    insertLine(body, profile.get().start(), close, e.getKey(), e.getValue());
+                    insertLine(body, profile.get().start(), close, e.getKey(), e.getValue(), null);
                 }
             }
         }
@@ -415,10 +415,46 @@ public final class TerraformPatcher {
                 Optional<Attribute> a = body.attribute(e.getKey());
                 if (a.isPresent()) {
                     set(a.get(), e.getKey(), e.getValue());
+                } else if (sharedWith().isPresent()) {
+                    insertVariable(body, block, e.getKey(), e.getValue());
                 } else {
-                    insertLine(body, block.start(), block.closeBrace(), e.getKey(), e.getValue());
+                    insertLine(body, block.start(), block.closeBrace(), e.getKey(), e.getValue(), null);
                 }
             }
+        }
+
+        /**
+         * The block serves several environments (one .tfvars each): a literal would change them all, so the
+         * attribute becomes {@code key = var.key} with a null default (unset, as before, for the others) and the
+         * value goes into the .tfvars file that chose this cluster.
+         */
+        private void insertVariable(HclBody body, Block block, String key, String value) {
+            TerraformCode code = hit.code;
+            Parsed vars = hit.nameValue.where();
+            insertLine(body, block.start(), block.closeBrace(), key, value, "var." + key);
+            boolean declared = code.tf.stream().anyMatch(p -> p.body().blocks("variable").stream()
+                    .anyMatch(v -> v.label(0).equals(key)));
+            if (!declared) {
+                String nameVariable = hit.block.body().attribute(hit.kind == Kind.AKS_MODULE ? "cluster_name" : "name")
+                        .flatMap(Attribute::variable).orElse("");
+                Parsed home = code.tf.stream().filter(p -> p.body().blocks("variable").stream()
+                        .anyMatch(v -> v.label(0).equals(nameVariable))).findFirst().orElse(hit.parsed);
+                String text = home.file().text();
+                String prefix = text.isEmpty() || text.endsWith("\n") ? "\n" : "\n\n";
+                edits.add(home.file(), TextEdit.insert(text.length(), prefix + "variable \"" + key + "\" {\n"
+                        + "  type    = string\n  default = null\n}\n"));
+            }
+            Optional<Attribute> inFile = vars.body().attribute(key);
+            if (inFile.isPresent()) {
+                setIn(vars, inFile.get(), key, value);
+                return;
+            }
+            String text = vars.file().text();
+            String prefix = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+            int column = vars.body().attributes.stream().mapToInt(a -> text.indexOf('=', a.start())
+                    - (text.lastIndexOf('\n', a.start() - 1) + 1)).max().orElse(0);
+            String name = column > key.length() ? pad(key, column - 1) : key;
+            edits.add(vars.file(), TextEdit.insert(text.length(), prefix + name + " = " + quote(value) + "\n"));
         }
 
         /** Sets an existing attribute: its literal, or the literal behind var.NAME, or a finding. */
@@ -534,7 +570,7 @@ public final class TerraformPatcher {
         }
 
         /** Inserts {@code key = "value"} as the last line of a block or object whose closing brace is at close. */
-        private void insertLine(HclBody body, int blockStart, int close, String key, String value) {
+        private void insertLine(HclBody body, int blockStart, int close, String key, String value, String expression) {
             String text = file.text();
             Attribute last = body.attributes.isEmpty() ? null : body.attributes.get(body.attributes.size() - 1);
             String indent;
@@ -549,7 +585,7 @@ public final class TerraformPatcher {
             int lineStart = text.lastIndexOf('\n', close - 1) + 1;
             boolean closeOnOwnLine = text.substring(lineStart, close).isBlank();
             String name = equalsColumn > key.length() ? pad(key, equalsColumn - 1) : key;
-            String line = indent + name + " = " + quote(value) + "\n";
+            String line = indent + name + " = " + (expression == null ? quote(value) : expression) + "\n";
             if (closeOnOwnLine) {
                 edits.add(file, TextEdit.insert(lineStart, line));
             } else {

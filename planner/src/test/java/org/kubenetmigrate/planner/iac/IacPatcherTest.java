@@ -1,0 +1,267 @@
+package org.kubenetmigrate.planner.iac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kubenetmigrate.planner.iac.arm.JsonTree;
+import org.kubenetmigrate.planner.iac.bicep.BicepPatcher;
+
+class IacPatcherTest {
+    @TempDir
+    Path temp;
+
+    private static IacTarget target(String name, String rg, String location, String policy, boolean cilium) {
+        return new IacTarget(name, rg, location, "10.244.0.0/16", policy, cilium);
+    }
+
+    private IacChange change(IacTarget target, IacInput input) throws Exception {
+        return IacPatcher.change(target, List.of(input));
+    }
+
+    /** Applies the change like a user, then checks that a second run on the patched files changes nothing. */
+    private void appliesAndIsIdempotent(PatchedCode code, IacTarget target, IacChange first,
+                                        java.util.function.Function<Path, IacInput> reread) throws Exception {
+        code.apply(first.diff());
+        IacChange second = change(target, reread.apply(code.dir));
+        assertThat(second.diff()).as("second run on the patched files").isEmpty();
+    }
+
+    private static IacInput terraform(Path dir) {
+        try {
+            return IacInputs.terraform(dir);
+        } catch (IacSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aPlainResourceGetsExactlyThePlannedNetworkProfileAndKeepsItsComments() throws Exception {
+        PatchedCode code = PatchedCode.copy("tf-plain", temp);
+        IacTarget target = target("aks-orders-prod-weu", "rg-orders-prod", "westeurope", "calico", false);
+        IacChange change = change(target, IacInputs.terraform(code.dir));
+
+        assertThat(change.matches()).singleElement().satisfies(m -> {
+            assertThat(m.address()).isEqualTo("azurerm_kubernetes_cluster.orders");
+            assertThat(m.evidence()).contains("name = \"aks-orders-prod-weu\"", "location \"West Europe\" matches",
+                    "resource_group_name \"rg-orders-prod\" matches");
+        });
+        assertThat(PatchedCode.removed(change.diff()))
+                .containsExactly("    network_plugin    = \"kubenet\"  // set at creation in 2021");
+        assertThat(PatchedCode.added(change.diff())).containsExactly(
+                "    network_plugin    = \"azure\"  // set at creation in 2021",
+                "    network_plugin_mode = \"overlay\"");
+        assertThat(change.changedFiles()).containsExactly("tf-plain/main.tf");
+        // ~> 3.117 allows no release with the in-place path, and the lock file pins an old one
+        assertThat(change.findings()).anySatisfy(f -> {
+            assertThat(f.file()).isEqualTo("tf-plain/versions.tf");
+            assertThat(f.line()).isEqualTo(5);
+            assertThat(f.message()).contains("allows only releases before 4.66.0", "#30959", "REPLACEMENT");
+        });
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("3.117.1"));
+
+        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+        String patched = code.read("main.tf");
+        assertThat(patched).contains("/*\n * Orders platform: production cluster.", "outbound_type     = \"userDefinedRouting\"")
+                .contains("name                = \"aks-orders-dr-neu\"");
+        // the other cluster in the same file is untouched
+        assertThat(patched.substring(patched.indexOf("orders_dr"))).contains("network_plugin = \"kubenet\"");
+    }
+
+    @Test
+    void theCiliumStageSetsTheDataPlaneAndPolicy() throws Exception {
+        PatchedCode code = PatchedCode.copy("tf-plain", temp);
+        IacTarget target = target("aks-orders-prod-weu", "rg-orders-prod", "westeurope", "cilium", true);
+        IacChange change = change(target, IacInputs.terraform(code.dir));
+
+        assertThat(PatchedCode.added(change.diff())).containsExactly(
+                "    network_plugin    = \"azure\"  // set at creation in 2021",
+                "    network_policy    = \"cilium\"",
+                "    network_plugin_mode = \"overlay\"",
+                "    network_data_plane = \"cilium\"");
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("4.58.0", "#30958"));
+        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+    }
+
+    @Test
+    void aResourceFedByVariablesIsPatchedInTheTfvarsFileThatChoseTheCluster() throws Exception {
+        PatchedCode code = PatchedCode.copy("tf-vars", temp);
+        IacTarget target = target("aks-search-prod-eus2", "rg-search-prod", "eastus2", "azure", false);
+        IacChange change = change(target, IacInputs.terraform(code.dir));
+
+        assertThat(change.matches()).singleElement().satisfies(m -> assertThat(m.evidence())
+                .contains("var.cluster_name", "\"aks-search-prod-eus2\" in prod.tfvars:1",
+                        "resource_group_name \"rg-search-prod\" matches"));
+        // the default (shared with staging) stays; prod.tfvars gets its own values, and the attribute the resource
+        // lacks becomes a variable with a null default, so staging keeps it unset
+        assertThat(change.changedFiles()).containsExactly("tf-vars/prod.tfvars", "tf-vars/main.tf",
+                "tf-vars/variables.tf");
+        assertThat(PatchedCode.removed(change.diff())).isEmpty();
+        assertThat(PatchedCode.added(change.diff())).containsExactly(
+                "network_plugin      = \"azure\"",
+                "network_plugin_mode = \"overlay\"",
+                "    network_plugin_mode = var.network_plugin_mode",
+                "",
+                "variable \"network_plugin_mode\" {",
+                "  type    = string",
+                "  default = null",
+                "}");
+        // a value computed through a local and a conditional is reported with its file and line, not edited
+        assertThat(change.findings()).anySatisfy(f -> {
+            assertThat(f.file()).isEqualTo("tf-vars/main.tf");
+            assertThat(f.line()).isEqualTo(23);
+            assertThat(f.message()).contains("network_policy is computed", "local.policy");
+        });
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message())
+                .contains("required_providers sets no version for azurerm"));
+
+        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+        assertThat(code.read("staging.tfvars")).contains("network_plugin      = \"kubenet\"");
+        assertThat(code.read("variables.tf")).contains("default = \"kubenet\" # every environment starts on kubenet");
+    }
+
+    @Test
+    void theAksRegistryModuleCallIsPatchedByItsInputNames() throws Exception {
+        PatchedCode code = PatchedCode.copy("tf-module", temp);
+        IacTarget target = target("billing-aks", "rg-billing", "westeurope", "cilium", true);
+        IacChange change = change(target, IacInputs.terraform(code.dir));
+
+        assertThat(change.matches()).singleElement().satisfies(m -> {
+            assertThat(m.address()).isEqualTo("module.aks");
+            assertThat(m.evidence()).contains("prefix = \"billing\"");
+        });
+        assertThat(PatchedCode.removed(change.diff())).containsExactly(
+                "  network_plugin       = \"kubenet\"", "  network_policy       = \"calico\"");
+        assertThat(PatchedCode.added(change.diff())).containsExactly(
+                "  network_plugin       = \"azure\"", "  network_policy       = \"cilium\"",
+                "  network_plugin_mode = \"overlay\"", "  ebpf_data_plane = \"cilium\"");
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("require azurerm < 4.0"));
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message())
+                .contains("\">= 3.106.1, < 4.0\" allows only releases before 4.66.0"));
+        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+    }
+
+    @Test
+    void theVerifiedModuleGetsItsNetworkProfileObjectPatched() throws Exception {
+        PatchedCode code = PatchedCode.copy("tf-avm", temp);
+        IacTarget target = target("aks-events-prod-sea", null, "southeastasia", null, true);
+        IacChange change = change(target, IacInputs.terraform(code.dir));
+
+        assertThat(PatchedCode.removed(change.diff())).containsExactly("    network_plugin = \"kubenet\"");
+        assertThat(PatchedCode.added(change.diff())).containsExactly("    network_plugin = \"azure\"",
+                "    network_plugin_mode = \"overlay\"", "    network_dataplane = \"cilium\"");
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("azapi", "UNCONFIRMED"));
+        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+    }
+
+    @Test
+    void bicepFollowsTheParameterToTheParameterFileThatNamesTheCluster() throws Exception {
+        PatchedCode code = PatchedCode.copy("bicep", temp);
+        IacTarget target = target("aks-ingest-prod-sea", null, "southeastasia", "cilium", true);
+        IacChange change = change(target, IacInputs.bicep(code.dir));
+
+        assertThat(change.matches()).singleElement().satisfies(m -> assertThat(m.evidence())
+                .contains("name: clusterName", "'aks-ingest-prod-sea' in prod.bicepparam:3"));
+        assertThat(change.changedFiles()).containsExactlyInAnyOrder("bicep/prod.bicepparam", "bicep/main.bicep");
+        assertThat(PatchedCode.removed(change.diff())).containsExactly(
+                "param networkPlugin = 'kubenet'", "      networkPolicy: 'calico'");
+        assertThat(PatchedCode.added(change.diff())).containsExactly(
+                "param networkPlugin = 'azure'", "      networkPolicy: 'cilium'",
+                "      networkPluginMode: 'overlay'", "      networkDataplane: 'cilium'");
+        appliesAndIsIdempotent(code, target, change, dir -> {
+            try {
+                return IacInputs.bicep(dir);
+            } catch (IacSyntaxException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(code.read("dev.bicepparam")).doesNotContain("azure");
+        assertThat(code.read("main.bicep")).contains("param networkPlugin string = 'kubenet'",
+                "/* the network: kubenet until the migration */");
+        // the patched template still parses
+        assertThat(BicepPatcher.find(List.of(new SourceFile("bicep/main.bicep", code.read("main.bicep"))), target,
+                new java.util.ArrayList<>())).isEmpty(); // no parameter file given: the name matches nothing
+    }
+
+    @Test
+    void anArmTemplateIsEditedValueByValue() throws Exception {
+        PatchedCode code = PatchedCode.copy("arm", temp);
+        IacTarget target = target("aks-media-prod-eus2", "rg-media-prod", "eastus2", "azure", false);
+        IacChange change = change(target, IacInputs.arm(code.dir));
+
+        assertThat(change.matches()).singleElement().satisfies(m -> {
+            assertThat(m.address()).isEqualTo("resources[1]");
+            assertThat(m.evidence()).contains("\"aks-media-prod-eus2\" in template.parameters.json:5",
+                    "location matches");
+        });
+        assertThat(PatchedCode.removed(change.diff())).containsExactly(
+                "                    \"networkPlugin\": \"kubenet\",",
+                "                    \"dnsServiceIP\": \"10.0.0.10\"");
+        assertThat(PatchedCode.added(change.diff())).containsExactly(
+                "                    \"networkPlugin\": \"azure\",",
+                "                    \"dnsServiceIP\": \"10.0.0.10\",",
+                "                    \"networkPluginMode\": \"overlay\"");
+        appliesAndIsIdempotent(code, target, change, dir -> {
+            try {
+                return IacInputs.arm(dir);
+            } catch (IacSyntaxException e) {
+                throw new AssertionError(e);
+            }
+        });
+        JsonTree.parse(new SourceFile("arm/template.json", code.read("template.json")));
+    }
+
+    @Test
+    void armParametersAreEditedInTheParameterFileThatChoseTheCluster() throws Exception {
+        PatchedCode code = PatchedCode.copy("arm", temp);
+        IacTarget target = new IacTarget("aks-media-prod-eus2", "rg-media-prod", "eastus2", "10.90.0.0/16", "azure",
+                false);
+        IacChange change = change(target, IacInputs.arm(code.dir));
+        assertThat(change.changedFiles()).containsExactlyInAnyOrder("arm/template.json", "arm/template.parameters.json");
+        assertThat(PatchedCode.added(change.diff()))
+                .contains("        \"clusterName\": { \"value\": \"aks-media-prod-eus2\" },",
+                        "        \"podCidr\": { \"value\": \"10.90.0.0/16\" }");
+        appliesAndIsIdempotent(code, target, change, dir -> {
+            try {
+                return IacInputs.arm(dir);
+            } catch (IacSyntaxException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void hclThatDoesNotParseIsOneLineWithTheFileAndLine() throws Exception {
+        PatchedCode code = PatchedCode.copy("bad-hcl", temp);
+        assertThatThrownBy(() -> change(target("aks-orders-prod-weu", null, null, null, false),
+                IacInputs.terraform(code.dir)))
+                .isInstanceOf(IacSyntaxException.class)
+                .hasMessage("bad-hcl/main.tf:1: does not parse as HCL: the block opened on this line is never closed"
+                        + " (missing })");
+    }
+
+    @Test
+    void noMatchingResourceIsBadInput() throws Exception {
+        PatchedCode code = PatchedCode.copy("tf-none", temp);
+        assertThatThrownBy(() -> change(target("aks-orders-prod-weu", null, null, null, false),
+                IacInputs.terraform(code.dir)))
+                .isInstanceOf(IacSyntaxException.class)
+                .hasMessageContaining("no azurerm_kubernetes_cluster resource")
+                .hasMessageContaining("names cluster aks-orders-prod-weu")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void twoMatchingResourcesAreBadInputNamingBoth() throws Exception {
+        PatchedCode code = PatchedCode.copy("tf-two", temp);
+        assertThatThrownBy(() -> change(target("aks-orders-prod-weu", null, null, null, false),
+                IacInputs.terraform(code.dir)))
+                .isInstanceOf(IacSyntaxException.class)
+                .hasMessageStartingWith("tf-two/b.tf:1: two declarations describe cluster aks-orders-prod-weu")
+                .hasMessageContaining("azurerm_kubernetes_cluster.blue (tf-two/a.tf:1")
+                .hasMessageContaining("azurerm_kubernetes_cluster.green");
+    }
+}
