@@ -264,4 +264,31 @@ class IacPatcherTest {
                 .hasMessageContaining("azurerm_kubernetes_cluster.blue (tf-two/a.tf:1")
                 .hasMessageContaining("azurerm_kubernetes_cluster.green");
     }
+
+    @Test
+    void aResourceWithoutNetworkProfileGetsOneAndAPodCidrChangeIsFlagged() throws Exception {
+        SourceFile bare = new SourceFile("tf/main.tf", "resource \"azurerm_kubernetes_cluster\" \"k\" {\n"
+                + "  name = \"aks-bare\"\n  dns_prefix = \"bare\"\n}\n");
+        IacTarget target = new IacTarget("aks-bare", null, null, "10.50.0.0/16", null, false);
+        IacChange change = IacPatcher.change(target, List.of(new IacInput(IacInput.Format.TERRAFORM, "tf",
+                List.of(bare))));
+        assertThat(new FilePatch(bare, change.patches().get(0).edits()).patched()).isEqualTo(
+                "resource \"azurerm_kubernetes_cluster\" \"k\" {\n  name = \"aks-bare\"\n  dns_prefix = \"bare\"\n"
+                        + "\n  network_profile {\n    network_plugin      = \"azure\"\n"
+                        + "    network_plugin_mode = \"overlay\"\n    pod_cidr            = \"10.50.0.0/16\"\n  }\n}\n");
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("had no network_profile"));
+
+        SourceFile withCidr = new SourceFile("tf/main.tf", "resource \"azurerm_kubernetes_cluster\" \"k\" {\n"
+                + "  name = \"aks-bare\"\n  network_profile {\n    network_plugin = \"kubenet\"\n"
+                + "    pod_cidr       = \"10.244.0.0/16\"\n  }\n  lifecycle {\n    ignore_changes = [network_profile]\n"
+                + "  }\n}\n");
+        IacChange changed = IacPatcher.change(target, List.of(new IacInput(IacInput.Format.TERRAFORM, "tf",
+                List.of(withCidr))));
+        assertThat(changed.findings()).anySatisfy(f -> {
+            assertThat(f.line()).isEqualTo(5);
+            assertThat(f.message()).contains("pod CIDR changes from 10.244.0.0/16 to 10.50.0.0/16", "NEW cluster",
+                    "only after the migration");
+        });
+        assertThat(changed.findings()).anySatisfy(f -> assertThat(f.message()).contains("ignore_changes"));
+    }
 }

@@ -307,6 +307,15 @@ public final class TerraformPatcher {
                 return;
             }
             HclBody body = profile.get().body();
+            body.attribute("pod_cidrs").ifPresent(a -> findings.add(finding(a.start(), hit.match.address()
+                    + ": pod_cidrs is set too; make it [\"" + target.podCidr() + "\"] (the patch edits pod_cidr"
+                    + " only)")));
+            hit.block.body().block("lifecycle").flatMap(l -> l.body().attribute("ignore_changes"))
+                    .filter(a -> file.text().substring(a.valueStart(), a.valueEnd()).contains("network_profile")
+                            || file.text().substring(a.valueStart(), a.valueEnd()).contains("all"))
+                    .ifPresent(a -> findings.add(finding(a.start(), hit.match.address() + ": lifecycle"
+                            + " ignore_changes covers network_profile, so terraform plan will not show whether the"
+                            + " code matches the cluster; check it with the ignore removed")));
             if (target.networkPolicy() == null) {
                 body.attribute("network_policy").ifPresent(a -> {
                     if (!a.literal().map(v -> v.equalsIgnoreCase("none")).orElse(false)) {
@@ -471,6 +480,9 @@ public final class TerraformPatcher {
                             + " set per environment, and set it to \"" + value + "\" for " + target.clusterName()));
                     return;
                 }
+                if (key.equals("pod_cidr") || key.equals("net_profile_pod_cidr")) {
+                    findings.add(podCidrChange(a.start(), literal.get(), value));
+                }
                 edits.replace(file, a.valueStart(), a.valueEnd(), quote(value));
                 return;
             }
@@ -482,6 +494,14 @@ public final class TerraformPatcher {
                 return;
             }
             setVariable(variable.get(), key, value, a);
+        }
+
+        /** Even with the in-place path, azurerm forces a new cluster when a non-empty pod_cidr changes. */
+        IacFinding podCidrChange(int offset, String from, String to) {
+            return finding(offset, hit.match.address() + ": the pod CIDR changes from " + from + " to " + to + ";"
+                    + " azurerm forces a NEW cluster when a non-empty pod_cidr changes, even from 4.66.0 on (PR"
+                    + " #30959): apply this diff only after the migration, when terraform plan's refresh already"
+                    + " reads " + to + " from Azure");
         }
 
         private void setVariable(String variable, String key, String value, Attribute use) {
