@@ -56,4 +56,18 @@ public final class ParameterValues {
         return computed.stream().filter(c -> c.startsWith(name + "@")).map(c -> c.substring(name.length() + 1))
                 .findFirst();
     }
+
+    /**
+     * The other deployments a template serves, when the cluster is chosen by a parameter file: the parameter files
+     * that give the name parameter another value. A literal in the template is theirs too.
+     */
+    public Optional<String> sharedWith(String nameParam, SourceFile chosenBy, String clusterName) {
+        if (chosenBy == null) {
+            return Optional.empty();
+        }
+        List<String> others = of(nameParam).stream().filter(Value::fromFile)
+                .filter(v -> !v.value().equalsIgnoreCase(clusterName))
+                .map(v -> v.file().name() + " names " + v.value()).toList();
+        return others.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", others));
+    }
 }

@@ -160,6 +160,7 @@ class IacPatcherTest {
     @Test
     void bicepFollowsTheParameterToTheParameterFileThatNamesTheCluster() throws Exception {
         PatchedCode code = PatchedCode.copy("bicep", temp);
+        java.nio.file.Files.delete(code.dir.resolve("dev.bicepparam")); // one deployment: the template is its own
         IacTarget target = target("aks-ingest-prod-sea", null, "southeastasia", "cilium", true);
         IacChange change = change(target, IacInputs.bicep(code.dir));
 
@@ -171,19 +172,33 @@ class IacPatcherTest {
         assertThat(PatchedCode.added(change.diff())).containsExactly(
                 "param networkPlugin = 'azure'", "      networkPolicy: 'cilium'",
                 "      networkPluginMode: 'overlay'", "      networkDataplane: 'cilium'");
-        appliesAndIsIdempotent(code, target, change, dir -> {
-            try {
-                return IacInputs.bicep(dir);
-            } catch (IacSyntaxException e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertThat(code.read("dev.bicepparam")).doesNotContain("azure");
+        appliesAndIsIdempotent(code, target, change, IacPatcherTest::bicep);
         assertThat(code.read("main.bicep")).contains("param networkPlugin string = 'kubenet'",
                 "/* the network: kubenet until the migration */");
-        // the patched template still parses
-        assertThat(BicepPatcher.find(List.of(new SourceFile("bicep/main.bicep", code.read("main.bicep"))), target,
-                new java.util.ArrayList<>())).isEmpty(); // no parameter file given: the name matches nothing
+    }
+
+    @Test
+    void aBicepTemplateSharedByOtherDeploymentsKeepsItsLiteralsAndSaysWhatToDo() throws Exception {
+        PatchedCode code = PatchedCode.copy("bicep", temp);
+        IacTarget target = target("aks-ingest-prod-sea", null, "southeastasia", "cilium", true);
+        IacChange change = change(target, IacInputs.bicep(code.dir));
+
+        // only the parameter file of this deployment changes; dev keeps its values
+        assertThat(change.changedFiles()).containsExactly("bicep/prod.bicepparam");
+        assertThat(PatchedCode.added(change.diff())).containsExactly("param networkPlugin = 'azure'");
+        assertThat(change.findings()).filteredOn(f -> f.message().contains("dev.bicepparam names aks-ingest-dev-sea"))
+                .extracting(f -> f.message().replaceAll(":.*", "") + "@" + f.line())
+                .containsExactly("resource aks@28", "resource aks@30", "resource aks@28");
+        appliesAndIsIdempotent(code, target, change, IacPatcherTest::bicep);
+        assertThat(code.read("dev.bicepparam")).doesNotContain("azure");
+    }
+
+    private static IacInput bicep(Path dir) {
+        try {
+            return IacInputs.bicep(dir);
+        } catch (IacSyntaxException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -172,6 +172,7 @@ public final class ArmPatcher {
         }
         IacMatch match = new IacMatch("arm", t.path(), t.lineOf(r.start()), address, evidence);
         SourceFile chooser = chosenBy;
+        String shared = m.matches() ? params.sharedWith(m.group(1), chosenBy, target.clusterName()).orElse(null) : null;
         return Optional.of(new IacHit() {
             @Override
             public IacMatch match() {
@@ -180,13 +181,13 @@ public final class ArmPatcher {
 
             @Override
             public void patch(IacTarget target, Edits edits, List<IacFinding> out) {
-                write(t, r, params, chooser, match, target, edits, out);
+                write(t, r, params, chooser, shared, match, target, edits, out);
             }
         });
     }
 
-    private static void write(SourceFile t, Node r, ParameterValues params, SourceFile chosenBy, IacMatch match,
-                              IacTarget target, Edits edits, List<IacFinding> findings) {
+    private static void write(SourceFile t, Node r, ParameterValues params, SourceFile chosenBy, String shared,
+                              IacMatch match, IacTarget target, Edits edits, List<IacFinding> findings) {
         Map<String, String> want = new LinkedHashMap<>();
         want.put("networkPlugin", "azure");
         want.put("networkPluginMode", "overlay");
@@ -225,9 +226,15 @@ public final class ArmPatcher {
             Optional<Node> v = profile.get().get(e.getKey());
             IacFinding where = new IacFinding(t.path(), v.map(n -> t.lineOf(n.start())).orElse(0), match.address()
                     + ": " + e.getKey());
-            if (v.isEmpty()) {
+            boolean literal = v.isPresent() && v.get().isString() && !v.get().text().startsWith("[");
+            if (shared != null && (v.isEmpty() || literal && !v.get().text().equals(e.getValue()))) {
+                findings.add(new IacFinding(t.path(), v.map(n -> t.lineOf(n.start())).orElse(t.lineOf(profile.get()
+                        .start())), match.address() + ": " + e.getKey() + (v.isEmpty() ? " is not set" : " is written")
+                        + " in the template, which other deployments use too (" + shared + "); make it a parameter"
+                        + " and set it to \"" + e.getValue() + "\" in " + chosenBy.name()));
+            } else if (v.isEmpty()) {
                 insertMember(t, profile.get(), "\"" + e.getKey() + "\": \"" + e.getValue() + "\"", edits);
-            } else if (v.get().isString() && !v.get().text().startsWith("[")) {
+            } else if (literal) {
                 edits.replace(t, v.get().start(), v.get().end(), "\"" + e.getValue() + "\"");
             } else if (v.get().isString() && PARAMETER.matcher(v.get().text()).matches()) {
                 Matcher m = PARAMETER.matcher(v.get().text());

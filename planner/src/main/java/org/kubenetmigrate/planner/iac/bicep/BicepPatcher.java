@@ -104,6 +104,7 @@ public final class BicepPatcher {
         int line = t.file.lineOf(r.start());
         String evidence;
         SourceFile chosenBy = null;
+        String nameParam = name.get().identifier().orElse(null);
         if (name.get().literal().isPresent()) {
             if (!name.get().literal().get().equalsIgnoreCase(target.clusterName())) {
                 return Optional.empty();
@@ -125,6 +126,8 @@ public final class BicepPatcher {
         }
         IacMatch match = new IacMatch("bicep", t.file.path(), line, "resource " + r.symbol(), evidence);
         SourceFile chooser = chosenBy;
+        String shared = nameParam == null ? null
+                : params.sharedWith(nameParam, chosenBy, target.clusterName()).orElse(null);
         return Optional.of(new IacHit() {
             @Override
             public IacMatch match() {
@@ -133,14 +136,14 @@ public final class BicepPatcher {
 
             @Override
             public void patch(IacTarget target, Edits edits, List<IacFinding> out) {
-                new Writer(t, r, params, paramFiles, chooser, target, edits, out, match).write();
+                new Writer(t, r, params, paramFiles, chooser, shared, target, edits, out, match).write();
             }
         });
     }
 
     private record Writer(BicepSource t, Resource r, ParameterValues params, List<BicepSource> paramFiles,
-                          SourceFile chosenBy, IacTarget target, Edits edits, List<IacFinding> findings,
-                          IacMatch match) {
+                          SourceFile chosenBy, String shared, IacTarget target, Edits edits,
+                          List<IacFinding> findings, IacMatch match) {
         void write() {
             if (r.conditionalOrLoop()) {
                 findings.add(new IacFinding(t.file.path(), t.file.lineOf(r.start()), match.address()
@@ -175,9 +178,16 @@ public final class BicepPatcher {
             BicepObject object = profile.get().object();
             for (Map.Entry<String, String> e : want.entrySet()) {
                 Optional<Property> p = object.get(e.getKey());
-                if (p.isEmpty()) {
+                boolean literal = p.isPresent() && p.get().literal().isPresent();
+                if (shared != null && (p.isEmpty() || literal && !p.get().literal().get().equals(e.getValue()))) {
+                    findings.add(new IacFinding(t.file.path(), t.file.lineOf(p.map(Property::start)
+                            .orElse(object.open())), match.address() + ": " + e.getKey() + (p.isEmpty()
+                            ? " is not set" : " is written") + " in the template, which other deployments use too ("
+                            + shared + "); make it a parameter and set it to '" + e.getValue() + "' in "
+                            + chosenBy.name()));
+                } else if (p.isEmpty()) {
                     insertLine(object, e.getKey(), "'" + e.getValue() + "'");
-                } else if (p.get().literal().isPresent()) {
+                } else if (literal) {
                     edits.replace(t.file, p.get().valueStart(), p.get().valueEnd(), "'" + e.getValue() + "'");
                 } else if (p.get().identifier().isPresent() && !params.of(p.get().identifier().get()).isEmpty()
                         || p.get().identifier().isPresent() && t.param(p.get().identifier().get()).isPresent()) {
