@@ -1,6 +1,8 @@
 package org.kubenetmigrate.planner.iac;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.kubenetmigrate.planner.assessment.TargetNetwork;
 import org.kubenetmigrate.planner.model.ManagedCluster;
@@ -54,5 +56,37 @@ public record IacTarget(String clusterName, String resourceGroup, String locatio
 
     private static String normalize(String location) {
         return location.replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** How one format names the five network values the patch sets. */
+    public record Names(String plugin, String mode, String podCidr, String policy, String dataplane) {
+        public static final Names TEMPLATE = new Names("networkPlugin", "networkPluginMode", "podCidr", "networkPolicy",
+                "networkDataplane");
+        public static final Names AZURERM = new Names("network_plugin", "network_plugin_mode", "pod_cidr",
+                "network_policy", "network_data_plane");
+        public static final Names AKS_MODULE = new Names("network_plugin", "network_plugin_mode", "net_profile_pod_cidr",
+                "network_policy", "ebpf_data_plane");
+
+        public Names dataplane(String name) {
+            return new Names(plugin, mode, podCidr, policy, name);
+        }
+    }
+
+    /**
+     * The values the code must hold, in the order they are written: plugin, mode, pod CIDR, the policy engine when
+     * the plan leaves one, the data plane with the Cilium stage.
+     */
+    public Map<String, String> values(Names names) {
+        Map<String, String> want = new LinkedHashMap<>();
+        want.put(names.plugin(), "azure");
+        want.put(names.mode(), "overlay");
+        want.put(names.podCidr(), podCidr);
+        if (networkPolicy != null) {
+            want.put(names.policy(), networkPolicy);
+        }
+        if (cilium) {
+            want.put(names.dataplane(), "cilium");
+        }
+        return want;
     }
 }

@@ -56,6 +56,17 @@ public final class TemplateValues {
         }
     }
 
+    /**
+     * The finding for a value written in (or missing from) a template that other deployments share: changing it
+     * would change them too.
+     */
+    public static IacFinding shared(SourceFile template, int offset, String address, String key, boolean present,
+                                    String others, String value, SourceFile chosenBy) {
+        return new IacFinding(template.path(), template.lineOf(offset), address + ": " + key + (present
+                ? " is written" : " is not set") + " in the template, which other deployments use too (" + others
+                + "); make it a parameter and set it to '" + value + "' in " + chosenBy.name());
+    }
+
     /** Adds a parameter value to a parameter file. */
     @FunctionalInterface
     public interface Inserter {

@@ -30,12 +30,19 @@ class IacPatcherTest {
         assertThat(second.diff()).as("second run on the patched files").isEmpty();
     }
 
-    private static IacInput terraform(Path dir) {
-        try {
-            return IacInputs.terraform(dir);
-        } catch (IacSyntaxException e) {
-            throw new AssertionError(e);
-        }
+    private interface Reader {
+        IacInput read(Path dir) throws IacSyntaxException;
+    }
+
+    /** A second reading of the patched folder, for the idempotence check. */
+    private static java.util.function.Function<Path, IacInput> reading(Reader reader) {
+        return dir -> {
+            try {
+                return reader.read(dir);
+            } catch (IacSyntaxException e) {
+                throw new AssertionError(e);
+            }
+        };
     }
 
     @Test
@@ -63,7 +70,7 @@ class IacPatcherTest {
         });
         assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("3.117.1"));
 
-        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::terraform));
         String patched = code.read("main.tf");
         assertThat(patched).contains("/*\n * Orders platform: production cluster.", "outbound_type     = \"userDefinedRouting\"")
                 .contains("name                = \"aks-orders-dr-neu\"");
@@ -83,7 +90,7 @@ class IacPatcherTest {
                 "    network_plugin_mode = \"overlay\"",
                 "    network_data_plane = \"cilium\"");
         assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("4.58.0", "#30958"));
-        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::terraform));
     }
 
     @Test
@@ -118,7 +125,7 @@ class IacPatcherTest {
         assertThat(change.findings()).anySatisfy(f -> assertThat(f.message())
                 .contains("required_providers sets no version for azurerm"));
 
-        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::terraform));
         assertThat(code.read("staging.tfvars")).contains("network_plugin      = \"kubenet\"");
         assertThat(code.read("variables.tf")).contains("default = \"kubenet\" # every environment starts on kubenet");
     }
@@ -141,7 +148,7 @@ class IacPatcherTest {
         assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("require azurerm < 4.0"));
         assertThat(change.findings()).anySatisfy(f -> assertThat(f.message())
                 .contains("\">= 3.106.1, < 4.0\" allows only releases before 4.66.0"));
-        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::terraform));
     }
 
     @Test
@@ -154,7 +161,7 @@ class IacPatcherTest {
         assertThat(PatchedCode.added(change.diff())).containsExactly("    network_plugin = \"azure\"",
                 "    network_plugin_mode = \"overlay\"", "    network_dataplane = \"cilium\"");
         assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("azapi", "UNCONFIRMED"));
-        appliesAndIsIdempotent(code, target, change, IacPatcherTest::terraform);
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::terraform));
     }
 
     @Test
@@ -172,7 +179,7 @@ class IacPatcherTest {
         assertThat(PatchedCode.added(change.diff())).containsExactly(
                 "param networkPlugin = 'azure'", "      networkPolicy: 'cilium'",
                 "      networkPluginMode: 'overlay'", "      networkDataplane: 'cilium'");
-        appliesAndIsIdempotent(code, target, change, IacPatcherTest::bicep);
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::bicep));
         assertThat(code.read("main.bicep")).contains("param networkPlugin string = 'kubenet'",
                 "/* the network: kubenet until the migration */");
     }
@@ -189,16 +196,8 @@ class IacPatcherTest {
         assertThat(change.findings()).filteredOn(f -> f.message().contains("dev.bicepparam names aks-ingest-dev-sea"))
                 .extracting(f -> f.message().replaceAll(":.*", "") + "@" + f.line())
                 .containsExactly("resource aks@28", "resource aks@30", "resource aks@28");
-        appliesAndIsIdempotent(code, target, change, IacPatcherTest::bicep);
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::bicep));
         assertThat(code.read("dev.bicepparam")).doesNotContain("azure");
-    }
-
-    private static IacInput bicep(Path dir) {
-        try {
-            return IacInputs.bicep(dir);
-        } catch (IacSyntaxException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
@@ -219,13 +218,7 @@ class IacPatcherTest {
                 "                    \"networkPlugin\": \"azure\",",
                 "                    \"dnsServiceIP\": \"10.0.0.10\",",
                 "                    \"networkPluginMode\": \"overlay\"");
-        appliesAndIsIdempotent(code, target, change, dir -> {
-            try {
-                return IacInputs.arm(dir);
-            } catch (IacSyntaxException e) {
-                throw new AssertionError(e);
-            }
-        });
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::arm));
         JsonTree.parse(new SourceFile("arm/template.json", code.read("template.json")));
     }
 
@@ -239,13 +232,7 @@ class IacPatcherTest {
         assertThat(PatchedCode.added(change.diff()))
                 .contains("        \"clusterName\": { \"value\": \"aks-media-prod-eus2\" },",
                         "        \"podCidr\": { \"value\": \"10.90.0.0/16\" }");
-        appliesAndIsIdempotent(code, target, change, dir -> {
-            try {
-                return IacInputs.arm(dir);
-            } catch (IacSyntaxException e) {
-                throw new AssertionError(e);
-            }
-        });
+        appliesAndIsIdempotent(code, target, change, reading(IacInputs::arm));
     }
 
     @Test
@@ -260,7 +247,9 @@ class IacPatcherTest {
 
     @Test
     void noMatchingResourceIsBadInput() throws Exception {
-        PatchedCode code = PatchedCode.copy("tf-none", temp);
+        PatchedCode code = PatchedCode.copy("tf-plain", temp);
+        java.nio.file.Files.writeString(code.dir.resolve("main.tf"), code.read("main.tf")
+                .replace("aks-orders-prod-weu", "aks-orders-test-weu"));
         assertThatThrownBy(() -> change(target("aks-orders-prod-weu", null, null, null, false),
                 IacInputs.terraform(code.dir)))
                 .isInstanceOf(IacSyntaxException.class)

@@ -3,7 +3,6 @@ package org.kubenetmigrate.planner.iac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +86,4 @@ final class PatchedCode {
         return out;
     }
 
-    static Path unused() throws URISyntaxException {
-        return Path.of("");
-    }
 }

@@ -188,16 +188,7 @@ public final class ArmPatcher {
 
     private static void write(SourceFile t, Node r, ParameterValues params, SourceFile chosenBy, String shared,
                               IacMatch match, IacTarget target, Edits edits, List<IacFinding> findings) {
-        Map<String, String> want = new LinkedHashMap<>();
-        want.put("networkPlugin", "azure");
-        want.put("networkPluginMode", "overlay");
-        want.put("podCidr", target.podCidr());
-        if (target.networkPolicy() != null) {
-            want.put("networkPolicy", target.networkPolicy());
-        }
-        if (target.cilium()) {
-            want.put("networkDataplane", "cilium");
-        }
+        Map<String, String> want = target.values(IacTarget.Names.TEMPLATE);
         Optional<Node> properties = r.get("properties").filter(Node::isObject);
         if (properties.isEmpty()) {
             findings.add(new IacFinding(t.path(), t.lineOf(r.start()), match.address() + ": properties is missing or"
@@ -228,10 +219,8 @@ public final class ArmPatcher {
                     + ": " + e.getKey());
             boolean literal = v.isPresent() && v.get().isString() && !v.get().text().startsWith("[");
             if (shared != null && (v.isEmpty() || literal && !v.get().text().equals(e.getValue()))) {
-                findings.add(new IacFinding(t.path(), v.map(n -> t.lineOf(n.start())).orElse(t.lineOf(profile.get()
-                        .start())), match.address() + ": " + e.getKey() + (v.isEmpty() ? " is not set" : " is written")
-                        + " in the template, which other deployments use too (" + shared + "); make it a parameter"
-                        + " and set it to \"" + e.getValue() + "\" in " + chosenBy.name()));
+                findings.add(TemplateValues.shared(t, v.map(Node::start).orElse(profile.get().start()),
+                        match.address(), e.getKey(), v.isPresent(), shared, e.getValue(), chosenBy));
             } else if (v.isEmpty()) {
                 insertMember(t, profile.get(), "\"" + e.getKey() + "\": \"" + e.getValue() + "\"", edits);
             } else if (literal) {

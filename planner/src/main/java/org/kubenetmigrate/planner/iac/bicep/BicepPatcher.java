@@ -1,7 +1,6 @@
 package org.kubenetmigrate.planner.iac.bicep;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,16 +148,7 @@ public final class BicepPatcher {
                 findings.add(new IacFinding(t.file.path(), t.file.lineOf(r.start()), match.address()
                         + " is conditional or a loop; the patch edits its body as written"));
             }
-            Map<String, String> want = new LinkedHashMap<>();
-            want.put("networkPlugin", "azure");
-            want.put("networkPluginMode", "overlay");
-            want.put("podCidr", target.podCidr());
-            if (target.networkPolicy() != null) {
-                want.put("networkPolicy", target.networkPolicy());
-            }
-            if (target.cilium()) {
-                want.put("networkDataplane", "cilium");
-            }
+            Map<String, String> want = target.values(IacTarget.Names.TEMPLATE);
             Optional<Property> properties = r.body().get("properties");
             if (properties.isEmpty() || properties.get().object() == null) {
                 findings.add(new IacFinding(t.file.path(), t.file.lineOf(r.start()), match.address()
@@ -180,11 +170,8 @@ public final class BicepPatcher {
                 Optional<Property> p = object.get(e.getKey());
                 boolean literal = p.isPresent() && p.get().literal().isPresent();
                 if (shared != null && (p.isEmpty() || literal && !p.get().literal().get().equals(e.getValue()))) {
-                    findings.add(new IacFinding(t.file.path(), t.file.lineOf(p.map(Property::start)
-                            .orElse(object.open())), match.address() + ": " + e.getKey() + (p.isEmpty()
-                            ? " is not set" : " is written") + " in the template, which other deployments use too ("
-                            + shared + "); make it a parameter and set it to '" + e.getValue() + "' in "
-                            + chosenBy.name()));
+                    findings.add(TemplateValues.shared(t.file, p.map(Property::start).orElse(object.open()),
+                            match.address(), e.getKey(), p.isPresent(), shared, e.getValue(), chosenBy));
                 } else if (p.isEmpty()) {
                     insertLine(object, e.getKey(), "'" + e.getValue() + "'");
                 } else if (literal) {

@@ -1,7 +1,6 @@
 package org.kubenetmigrate.planner.iac.terraform;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -290,18 +289,10 @@ public final class TerraformPatcher {
         }
 
         void resource() {
-            Map<String, String> want = new LinkedHashMap<>();
-            want.put("network_plugin", "azure");
-            want.put("network_plugin_mode", "overlay");
-            want.put("pod_cidr", target.podCidr());
             Optional<Block> profile = hit.block.body().block("network_profile");
-            if (target.networkPolicy() != null) {
-                want.put("network_policy", target.networkPolicy());
-            }
-            if (target.cilium()) {
-                boolean ebpf = profile.isPresent() && profile.get().body().attribute("ebpf_data_plane").isPresent();
-                want.put(ebpf ? "ebpf_data_plane" : "network_data_plane", "cilium");
-            }
+            boolean ebpf = profile.isPresent() && profile.get().body().attribute("ebpf_data_plane").isPresent();
+            Map<String, String> want = target.values(ebpf ? IacTarget.Names.AZURERM.dataplane("ebpf_data_plane")
+                    : IacTarget.Names.AZURERM);
             if (profile.isEmpty()) {
                 insertBlock(want);
                 return;
@@ -329,16 +320,7 @@ public final class TerraformPatcher {
         }
 
         void aksModule() {
-            Map<String, String> want = new LinkedHashMap<>();
-            want.put("network_plugin", "azure");
-            want.put("network_plugin_mode", "overlay");
-            want.put("net_profile_pod_cidr", target.podCidr());
-            if (target.networkPolicy() != null) {
-                want.put("network_policy", target.networkPolicy());
-            }
-            if (target.cilium()) {
-                want.put("ebpf_data_plane", "cilium");
-            }
+            Map<String, String> want = target.values(IacTarget.Names.AKS_MODULE);
             moduleVersionFindings();
             apply(hit.block.body(), hit.block, want);
         }
@@ -347,15 +329,9 @@ public final class TerraformPatcher {
             Optional<String> version = hit.block.body().attribute("version").flatMap(Attribute::literal);
             Optional<ProviderVersions.Range> range = version.flatMap(ProviderVersions::range);
             boolean old = range.isPresent() && range.get().onlyBefore(ProviderVersions.Version.parse("0.4.0").get());
-            Map<String, String> want = new LinkedHashMap<>();
-            want.put("network_plugin", "azure");
-            want.put("network_plugin_mode", "overlay");
-            want.put("pod_cidr", target.podCidr());
-            if (target.networkPolicy() != null) {
-                want.put("network_policy", target.networkPolicy());
-            }
+            Map<String, String> want = target.values(IacTarget.Names.AZURERM
+                    .dataplane(old ? "network_data_plane" : "network_dataplane"));
             if (target.cilium()) {
-                want.put(old ? "network_data_plane" : "network_dataplane", "cilium");
                 if (range.isEmpty()) {
                     findings.add(finding(hit.block.start(), hit.match.address() + ": the module version is not"
                             + " pinned, so the data plane key is assumed to be network_dataplane (the name from 0.4.0"
