@@ -8,4 +8,24 @@ public interface IacHit {
 
     /** Adds the edits that make the declaration describe the target, and findings for what it cannot edit. */
     void patch(IacTarget target, Edits edits, List<IacFinding> findings);
+
+    /** How a hit writes its edits. */
+    @FunctionalInterface
+    interface Patch {
+        void patch(IacTarget target, Edits edits, List<IacFinding> findings);
+    }
+
+    static IacHit of(IacMatch match, Patch patch) {
+        return new IacHit() {
+            @Override
+            public IacMatch match() {
+                return match;
+            }
+
+            @Override
+            public void patch(IacTarget target, Edits edits, List<IacFinding> findings) {
+                patch.patch(target, edits, findings);
+            }
+        };
+    }
 }

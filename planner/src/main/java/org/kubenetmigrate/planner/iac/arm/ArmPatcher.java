@@ -173,17 +173,8 @@ public final class ArmPatcher {
         IacMatch match = new IacMatch("arm", t.path(), t.lineOf(r.start()), address, evidence);
         SourceFile chooser = chosenBy;
         String shared = m.matches() ? params.sharedWith(m.group(1), chosenBy, target.clusterName()).orElse(null) : null;
-        return Optional.of(new IacHit() {
-            @Override
-            public IacMatch match() {
-                return match;
-            }
-
-            @Override
-            public void patch(IacTarget target, Edits edits, List<IacFinding> out) {
-                write(t, r, params, chooser, shared, match, target, edits, out);
-            }
-        });
+        return Optional.of(IacHit.of(match, (goal, edits, out) ->
+                write(t, r, params, chooser, shared, match, goal, edits, out)));
     }
 
     private static void write(SourceFile t, Node r, ParameterValues params, SourceFile chosenBy, String shared,

@@ -127,17 +127,8 @@ public final class BicepPatcher {
         SourceFile chooser = chosenBy;
         String shared = nameParam == null ? null
                 : params.sharedWith(nameParam, chosenBy, target.clusterName()).orElse(null);
-        return Optional.of(new IacHit() {
-            @Override
-            public IacMatch match() {
-                return match;
-            }
-
-            @Override
-            public void patch(IacTarget target, Edits edits, List<IacFinding> out) {
-                new Writer(t, r, params, paramFiles, chooser, shared, target, edits, out, match).write();
-            }
-        });
+        return Optional.of(IacHit.of(match, (goal, edits, out) ->
+                new Writer(t, r, params, paramFiles, chooser, shared, goal, edits, out, match).write()));
     }
 
     private record Writer(BicepSource t, Resource r, ParameterValues params, List<BicepSource> paramFiles,
