@@ -129,6 +129,18 @@ class IacCommandTest {
     }
 
     @Test
+    void aClusterAlreadyOnOverlayGetsItsCodeReconciled() throws Exception {
+        Path dir = checkout("terraform-plain");
+        Files.writeString(dir.resolve("main.tf"), Files.readString(dir.resolve("main.tf"))
+                .replace("aks-payments-stg-weu", "aks-web-overlay-neu"));
+        CliRun run = CliRun.of("iac", "--from", ExampleFleetReportTest.FLEET, "--cluster", "aks-web-overlay-neu",
+                "--terraform", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // the cluster runs Overlay with Cilium: the code is made to say so
+        assertThat(run.out()).contains("+    network_policy    = \"cilium\"", "+    network_data_plane = \"cilium\"");
+    }
+
+    @Test
     void aPodSubnetTargetIsRefused() throws Exception {
         Path dir = checkout("terraform-plain");
         CliRun run = CliRun.of("iac", "--from", ExampleFleetReportTest.FLEET, "--cluster", "aks-payments-stg-weu",

@@ -27,14 +27,19 @@ public record IacTarget(String clusterName, String resourceGroup, String locatio
         Objects.requireNonNull(podCidr, "podCidr");
     }
 
-    /** The target of an in-place Overlay plan; refuses other plans, whose result is not this cluster changed. */
+    /**
+     * The target of an in-place Overlay plan, or of a cluster already on Overlay (migrated by hand, whose code may
+     * still say kubenet); refuses other plans, whose result is not this cluster changed.
+     */
     public static IacTarget of(MigrationPlan plan) {
-        if (!MigrationPlan.IN_PLACE_OVERLAY.equals(plan.strategy())) {
-            throw new IllegalArgumentException("the plan's strategy is " + plan.strategy() + "; infrastructure code"
-                    + " can be patched for the in-place Overlay migration only (a Pod Subnet target is a new cluster,"
-                    + " and a cluster not on kubenet has nothing to migrate)");
-        }
         TargetNetwork target = plan.assessment().target();
+        boolean alreadyOverlay = MigrationPlan.NONE.equals(plan.strategy()) && target != null
+                && "overlay".equalsIgnoreCase(target.ipam());
+        if (!MigrationPlan.IN_PLACE_OVERLAY.equals(plan.strategy()) && !alreadyOverlay) {
+            throw new IllegalArgumentException("the plan's strategy is " + plan.strategy() + "; infrastructure code"
+                    + " can be patched for the in-place Overlay migration only (a Pod Subnet target is a new cluster)"
+                    + " or for a cluster already on Overlay");
+        }
         if (target == null || target.podCidr() == null) {
             throw new IllegalArgumentException("the plan has no pod CIDR for the cluster; choose one with --pod-cidr");
         }
