@@ -295,4 +295,21 @@ class IacPatcherTest {
         });
         assertThat(changed.findings()).anySatisfy(f -> assertThat(f.message()).contains("ignore_changes"));
     }
+
+    @Test
+    void dynamicNetworkProfilesAndLocalModulesAreFindingsNotEdits() throws Exception {
+        SourceFile dynamic = new SourceFile("tf/main.tf", "resource \"azurerm_kubernetes_cluster\" \"k\" {\n"
+                + "  name = \"aks-dyn\"\n  dynamic \"network_profile\" {\n    for_each = [1]\n    content {\n"
+                + "      network_plugin = \"kubenet\"\n    }\n  }\n}\n");
+        IacTarget target = new IacTarget("aks-dyn", null, null, "10.244.0.0/16", null, false);
+        IacChange change = IacPatcher.change(target, List.of(new IacInput(IacInput.Format.TERRAFORM, "tf",
+                List.of(dynamic))));
+        assertThat(change.diff()).isEmpty();
+        assertThat(change.findings()).anySatisfy(f -> assertThat(f.message()).contains("dynamic block"));
+
+        SourceFile root = new SourceFile("tf/main.tf", "module \"aks\" {\n  source = \"./modules/aks\"\n"
+                + "  name   = \"aks-dyn\"\n}\n");
+        assertThatThrownBy(() -> IacPatcher.change(target, List.of(new IacInput(IacInput.Format.TERRAFORM, "tf",
+                List.of(root))))).hasMessageContaining("local module ./modules/aks, which is not followed");
+    }
 }

@@ -60,6 +60,8 @@ public final class TerraformPatcher {
         hits = narrow(hits, target);
         if (!hits.isEmpty()) {
             providerFindings(code, target, hits, findings);
+        } else {
+            localModules(code, findings);
         }
         return new Result(hits, findings);
     }
@@ -160,6 +162,21 @@ public final class TerraformPatcher {
             }
         }
         return code.autoValue(variable.get()).map(Value::value);
+    }
+
+    /** Local module calls are not followed: say where they are, so the user can pass their folder instead. */
+    private static void localModules(TerraformCode code, List<IacFinding> findings) {
+        for (Parsed p : code.tf) {
+            for (Block m : p.body().blocks("module")) {
+                String source = m.body().attribute("source").flatMap(Attribute::literal).orElse("");
+                if (source.startsWith("./") || source.startsWith("../")) {
+                    findings.add(new IacFinding(p.file().path(), p.file().lineOf(m.start()), "module." + m.label(0)
+                            + " uses the local module " + source + ", which is not followed; if the cluster is"
+                            + " declared there, give that folder with --terraform and set the module call's inputs"
+                            + " by hand"));
+                }
+            }
+        }
     }
 
     private static void providerFindings(TerraformCode code, IacTarget target, List<IacHit> hits,
@@ -293,6 +310,13 @@ public final class TerraformPatcher {
             boolean ebpf = profile.isPresent() && profile.get().body().attribute("ebpf_data_plane").isPresent();
             Map<String, String> want = target.values(ebpf ? IacTarget.Names.AZURERM.dataplane("ebpf_data_plane")
                     : IacTarget.Names.AZURERM);
+            boolean dynamic = hit.block.body().blocks("dynamic").stream()
+                    .anyMatch(d -> d.label(0).equals("network_profile"));
+            if (dynamic) {
+                findings.add(finding(hit.block.start(), hit.match.address() + ": network_profile is a dynamic"
+                        + " block; the patch cannot follow it: set " + want + " in its content by hand"));
+                return;
+            }
             if (profile.isEmpty()) {
                 insertBlock(want);
                 return;
