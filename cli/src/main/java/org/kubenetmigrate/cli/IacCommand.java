@@ -95,6 +95,8 @@ final class IacCommand implements Callable<Integer> {
             }
             if (change.diff().isEmpty()) {
                 main.err().println("no change: the code already describes the cluster as the plan leaves it");
+            } else {
+                main.err().println("next: " + change.afterChange());
             }
         }
         return ExitCodes.OK;
@@ -129,7 +131,7 @@ final class IacCommand implements Callable<Integer> {
             n.put("message", f.message());
         }
         root.put("diff", change.diff());
-        root.put("afterChange", IacChange.AFTER_CHANGE);
+        root.put("afterChange", change.afterChange());
         return root;
     }
 }

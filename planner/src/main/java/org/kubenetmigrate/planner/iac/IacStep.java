@@ -32,7 +32,7 @@ public final class IacStep {
                 : " Not settled by the diff: " + change.findings().stream().map(IacFinding::toString)
                 .collect(Collectors.joining(" | ")) + ".";
         return Step.builder(STEP_ID, "Make the infrastructure code describe the migrated cluster")
-                .description("Found: " + matches + ". " + what + findings + " " + IacChange.AFTER_CHANGE)
+                .description("Found: " + matches + ". " + what + findings + " " + change.afterChange())
                 .manual()
                 .patch(diff)
                 .build();
