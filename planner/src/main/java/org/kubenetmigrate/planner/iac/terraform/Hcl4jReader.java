@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The independent reading of a file by hcl4j, a full HCL parser, used to verify what the position-keeping reader
- * found before anything is edited. hcl4j evaluates data sources while parsing (its {@code data "http"} makes HTTP
+ * found before anything is edited. hcl4j gives no positions, and it accepts malformed input (an unclosed block, an
+ * attribute without a value) without an error, so syntax errors are the position-keeping reader's to report. hcl4j evaluates data sources while parsing (its {@code data "http"} makes HTTP
  * requests), so every data lookup is unregistered: reading code must never reach the network.
  */
 final class Hcl4jReader {
