@@ -312,4 +312,25 @@ class IacPatcherTest {
         assertThatThrownBy(() -> IacPatcher.change(target, List.of(new IacInput(IacInput.Format.TERRAFORM, "tf",
                 List.of(root))))).hasMessageContaining("local module ./modules/aks, which is not followed");
     }
+
+    @Test
+    void anArmTemplateWithSymbolicNamesAndNoNetworkProfileGetsOne() throws Exception {
+        SourceFile template = new SourceFile("arm/main.json", "{\n  \"languageVersion\": \"2.0\",\n"
+                + "  \"resources\": {\n    \"aks\": {\n"
+                + "      \"type\": \"Microsoft.ContainerService/managedClusters\",\n"
+                + "      \"name\": \"aks-sym\",\n      \"properties\": {\n        \"dnsPrefix\": \"sym\"\n      }\n"
+                + "    }\n  }\n}\n");
+        IacTarget target = new IacTarget("aks-sym", null, null, "10.244.0.0/16", "cilium", true);
+        IacChange change = IacPatcher.change(target, List.of(new IacInput(IacInput.Format.ARM, "arm",
+                List.of(template))));
+        assertThat(change.matches()).singleElement().satisfies(m -> assertThat(m.address()).isEqualTo("resources.aks"));
+        String patched = change.patches().get(0).patched();
+        assertThat(PatchedCode.added(change.diff())).containsExactly("        \"dnsPrefix\": \"sym\",",
+                "        \"networkProfile\": { \"networkPlugin\": \"azure\", \"networkPluginMode\": \"overlay\","
+                        + " \"podCidr\": \"10.244.0.0/16\", \"networkPolicy\": \"cilium\", \"networkDataplane\":"
+                        + " \"cilium\" }");
+        JsonTree.Node profile = JsonTree.parse(new SourceFile("arm/main.json", patched)).get("resources").get()
+                .get("aks").get().get("properties").get().get("networkProfile").get();
+        assertThat(profile.get("networkDataplane").get().text()).isEqualTo("cilium");
+    }
 }
