@@ -6,10 +6,11 @@ import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
 import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /** Adds the infrastructure-code change to a plan, as a manual step after validate. */
 public final class IacStep {
-    public static final String STEP_ID = "update-iac";
+    public static final String STEP_ID = StepId.UPDATE_IAC.id();
     public static final String STAGE_ID = "infrastructure-code";
 
     private IacStep() {
@@ -31,7 +32,7 @@ public final class IacStep {
         String findings = change.findings().isEmpty() ? ""
                 : " Not settled by the diff: " + change.findings().stream().map(IacFinding::toString)
                 .collect(Collectors.joining(" | ")) + ".";
-        return Step.builder(STEP_ID, "Make the infrastructure code describe the migrated cluster")
+        return Step.builder(StepId.UPDATE_IAC, "Make the infrastructure code describe the migrated cluster")
                 .description("Found: " + matches + ". " + what + findings + " " + change.afterChange())
                 .manual()
                 .patch(diff)
