@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
         subcommands = {ReportCommand.class, PlanCommand.class, InventoryCommand.class, ApplyCommand.class,
-            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class,
+            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class, RolloutCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
