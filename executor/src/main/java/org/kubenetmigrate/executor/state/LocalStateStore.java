@@ -144,6 +144,12 @@ public final class LocalStateStore implements StateStore {
                 throw new ConditionFailedException(name + ": no such log");
             }
             if (size != position) {
+                // A retry of an append that landed (as a blob client's retry after a lost answer) is not doubled.
+                byte[] log = Files.readAllBytes(file);
+                if (log.length == position + record.length
+                        && java.util.Arrays.equals(log, (int) position, log.length, record, 0, record.length)) {
+                    return position + record.length;
+                }
                 throw new ConditionFailedException(name + ": the log is at " + size + ", not at " + position);
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
