@@ -228,7 +228,9 @@ final class RolloutCommand implements Callable<Integer> {
             Worker.Result result = RolloutCommand.call(() -> new Worker(new RolloutFiles(store, name), env,
                     new Worker.Settings(id, maxMembers, autoApprove, waitUntilEnd, leaseDuration, pollInterval),
                     line -> {
-                        main.err.println(id + ": " + line);
+                        main.err.println(java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " " + id
+                                + ": " + line);
                         main.err.flush();
                     }).run());
             main.err.println(id + ": ran " + result.membersRun() + " member(s); rollout " + name + " is "

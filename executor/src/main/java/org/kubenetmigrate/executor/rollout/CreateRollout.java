@@ -56,6 +56,7 @@ public final class CreateRollout {
         if (badName.isPresent()) {
             throw new UsageException(badName.get());
         }
+        files.store().createIfMissing();
         if (files.readDefinition().isPresent()) {
             throw new UsageException("rollout " + files.name() + " exists already in " + files.store().describe()
                     + "; choose another name (see it: rollout status " + files.name() + ")");

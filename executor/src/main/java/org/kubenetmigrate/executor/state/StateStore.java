@@ -83,6 +83,10 @@ public interface StateStore extends AutoCloseable {
         void release();
     }
 
+    /** Creates the place itself (the container) if it does not exist; for {@code rollout create}. */
+    default void createIfMissing() throws IOException {
+    }
+
     @Override
     default void close() {
     }

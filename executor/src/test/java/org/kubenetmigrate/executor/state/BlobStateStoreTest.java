@@ -23,7 +23,7 @@ class BlobStateStoreTest extends StateStoreContract {
                 azurite.connectionString()), () -> {
                     throw new AssertionError("a connection string is given: no sign-in");
                 }, Clock.systemUTC());
-        store.createContainerIfMissing();
+        store.createIfMissing();
     }
 
     @Override

@@ -94,7 +94,8 @@ public final class BlobStateStore implements StateStore {
     }
 
     /** Creates the container when it does not exist (rollout create); workers expect it. */
-    public void createContainerIfMissing() throws IOException {
+    @Override
+    public void createIfMissing() throws IOException {
         try {
             call(() -> container.createIfNotExists());
         } catch (StatusException e) {
