@@ -29,7 +29,14 @@ public final class StateStores {
         StateLocation.BlobContainer blob = (StateLocation.BlobContainer) location;
         String connection = variables.get(CONNECTION_STRING);
         if (connection != null && !connection.isBlank()) {
-            return BlobStateStore.withConnectionString(blob, connection, AzureSession.jvmTrustingHttpClient());
+            try {
+                return BlobStateStore.withConnectionString(blob, connection, AzureSession.jvmTrustingHttpClient());
+            } catch (RuntimeException e) {
+                // The SDK's message may quote the string, key included: say what is wrong without it.
+                throw new IllegalArgumentException(CONNECTION_STRING + " is set but is not a usable Blob Storage"
+                        + " connection string (it needs AccountName and AccountKey or SharedAccessSignature, and"
+                        + " BlobEndpoint or DefaultEndpointsProtocol)");
+            }
         }
         return BlobStateStore.withCredential(blob, signIn.get(), AzureSession.jvmTrustingHttpClient());
     }
