@@ -283,52 +283,47 @@ final class RolloutCommand implements Callable<Integer> {
         String member;
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a strategy gate, or a member's"
-            + " own gates. Workers pick the change up on their next look at the rollout.")
-    static final class Approve implements Callable<Integer> {
+    /** What approve, stop, skip and retry share: the rollout's name and state, one change, its message on stdout. */
+    abstract static class ControlCommand implements Callable<Integer> {
         @ParentCommand
         RolloutCommand parent;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The rollout.")
         String name;
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        GateOrMember what;
 
         @Mixin
         StateOption state;
+
+        abstract String change(RolloutControl control) throws IOException, UsageException;
 
         @Override
         public Integer call() throws Exception {
             Main main = parent.main;
             RolloutControl control = new RolloutControl(new RolloutFiles(open(main, state.state, null), name), main.clock);
-            String message = RolloutCommand.call(() -> what.gate != null ? control.approveGate(what.gate, who())
-                    : control.approveMember(what.member, who()));
-            main.out.println(message);
+            main.out.println(RolloutCommand.call(() -> change(control)));
             main.out.flush();
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the rollout: no new member starts."
-            + " Members running now finish their current run; nothing in Azure is aborted.")
-    static final class Stop implements Callable<Integer> {
-        @ParentCommand
-        RolloutCommand parent;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        StateOption state;
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a strategy gate, or a member's"
+            + " own gates. Workers pick the change up on their next look at the rollout.")
+    static final class Approve extends ControlCommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        GateOrMember what;
 
         @Override
-        public Integer call() throws Exception {
-            Main main = parent.main;
-            RolloutControl control = new RolloutControl(new RolloutFiles(open(main, state.state, null), name), main.clock);
-            main.out.println(RolloutCommand.call(() -> control.stop(who())));
-            main.out.flush();
-            return ExitCodes.OK;
+        String change(RolloutControl control) throws IOException, UsageException {
+            return what.gate != null ? control.approveGate(what.gate, who()) : control.approveMember(what.member, who());
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the rollout: no new member starts."
+            + " Members running now finish their current run; nothing in Azure is aborted.")
+    static final class Stop extends ControlCommand {
+        @Override
+        String change(RolloutControl control) throws IOException, UsageException {
+            return control.stop(who());
         }
     }
 
@@ -345,51 +340,25 @@ final class RolloutCommand implements Callable<Integer> {
 
     @Command(name = "skip", mixinStandardHelpOptions = true, description = "Skip a member, a group or a stage: its"
             + " members that have not started, wait at a gate, or failed are marked Skipped and never run.")
-    static final class Skip implements Callable<Integer> {
-        @ParentCommand
-        RolloutCommand parent;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class Skip extends ControlCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         SkipScope scope;
 
-        @Mixin
-        StateOption state;
-
         @Override
-        public Integer call() throws Exception {
-            Main main = parent.main;
-            RolloutControl control = new RolloutControl(new RolloutFiles(open(main, state.state, null), name), main.clock);
-            main.out.println(RolloutCommand.call(() -> control.skip(scope.member, scope.group, scope.stage, who())));
-            main.out.flush();
-            return ExitCodes.OK;
+        String change(RolloutControl control) throws IOException, UsageException {
+            return control.skip(scope.member, scope.group, scope.stage, who());
         }
     }
 
     @Command(name = "retry", mixinStandardHelpOptions = true, description = "Retry a failed member, after a person"
             + " looked: the next worker resumes its run with the same frozen plan.")
-    static final class Retry implements Callable<Integer> {
-        @ParentCommand
-        RolloutCommand parent;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    static final class Retry extends ControlCommand {
         @Option(names = "--member", paramLabel = "CLUSTER", required = true)
         String member;
 
-        @Mixin
-        StateOption state;
-
         @Override
-        public Integer call() throws Exception {
-            Main main = parent.main;
-            RolloutControl control = new RolloutControl(new RolloutFiles(open(main, state.state, null), name), main.clock);
-            main.out.println(RolloutCommand.call(() -> control.retry(member, who())));
-            main.out.flush();
-            return ExitCodes.OK;
+        String change(RolloutControl control) throws IOException, UsageException {
+            return control.retry(member, who());
         }
     }
 }

@@ -118,4 +118,43 @@ class RolloutCliTest {
         assertThat(badConnection.exitCode()).isEqualTo(2);
         assertThat(badConnection.err()).contains("not a usable Blob Storage connection string").doesNotContain("SECRETKEY");
     }
+
+    @Test
+    void peopleSkipStopAndApproveThroughTheBoardAndMistakesAreOneLine() throws Exception {
+        Path strategy = dir.resolve("s.yaml");
+        Files.writeString(strategy, """
+                stages:
+                  - name: first
+                    groups: [ { name: a, selector: { name: 'aks-0-0' } } ]
+                  - name: second
+                    beforeGates: [ { type: Approval, name: go } ]
+                    groups: [ { name: b, selector: { name: 'aks-0-1' } } ]
+                """);
+        assertThat(cli("rollout", "create", "people", "--strategy", strategy.toString(), "--from",
+                dir.resolve("fleet").toString(), "--state", state).exitCode()).isZero();
+        assertThat(cli("rollout", "create", "people", "--strategy", strategy.toString(), "--from",
+                dir.resolve("fleet").toString(), "--state", state).err()).contains("exists already");
+
+        CliRun skip = cli("rollout", "skip", "people", "--member", "aks-0-0", "--state", state);
+        assertThat(skip.exitCode()).as(skip.err()).isZero();
+        assertThat(skip.out()).contains("skipped 1 (aks-0-0)");
+        CliRun badGate = cli("rollout", "approve", "people", "--gate", "nope", "--state", state);
+        assertThat(badGate.exitCode()).isEqualTo(2);
+        assertThat(badGate.err()).contains("no such gate (gates: go)");
+        assertThat(cli("rollout", "approve", "people", "--gate", "go", "--state", state).out()).contains("gate go approved");
+        CliRun retry = cli("rollout", "retry", "people", "--member", "aks-0-1", "--state", state);
+        assertThat(retry.exitCode()).isEqualTo(2);
+        assertThat(retry.err()).contains("has not failed (it is NotStarted)");
+        assertThat(cli("rollout", "stop", "people", "--state", state).exitCode()).isZero();
+
+        JsonNode status = MAPPER.readTree(cli("rollout", "status", "people", "--state", state, "-o", "json").out());
+        assertThat(status.get("status").asText()).isEqualTo("Stopped");
+        assertThat(status.at("/stages/0/groups/0/members/0/status").asText()).isEqualTo("Skipped");
+        assertThat(status.at("/stages/1/groups/0/members/0/status").asText()).isEqualTo("Stopped");
+        assertThat(status.at("/gates/0/status").asText()).isEqualTo("Completed");
+        CliRun work = cli("rollout", "work", "people", "--state", state, "--arm-endpoint", fake.baseUrl(),
+                "--authority-host", fake.baseUrl());
+        assertThat(work.err()).contains("ran 0 member(s)");
+        assertThat(fake.requests()).noneMatch(r -> r.method().equals("PUT"));
+    }
 }
