@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.kubenetmigrate.executor.state.ConditionFailedException;
 import org.kubenetmigrate.executor.state.StateStore;
@@ -127,10 +126,6 @@ public final class RolloutFiles {
                 sleepQuietly(attempt);
             }
         }
-    }
-
-    static UnaryOperator<Board> identity() {
-        return b -> b;
     }
 
     private static void sleepQuietly(int attempt) {
