@@ -49,10 +49,25 @@ public record Board(int version, boolean stopped, String stoppedBy, Map<String, 
      * @param since when it entered this status
      * @param message why it is Pending, Failed or Skipped, or how it ended
      * @param attempts how many times a worker claimed it
+     * @param notBefore a not-started member is held until then (its cluster's maintenance window opens), or null
      */
-    public record MemberState(Status status, String worker, Instant since, String message, int attempts) {
+    public record MemberState(Status status, String worker, Instant since, String message, int attempts,
+                              Instant notBefore) {
+        public MemberState(Status status, String worker, Instant since, String message, int attempts) {
+            this(status, worker, since, message, attempts, null);
+        }
+
         public MemberState with(Status newStatus, String byWorker, Instant at, String why) {
-            return new MemberState(newStatus, byWorker, at, why, attempts);
+            return new MemberState(newStatus, byWorker, at, why, attempts, null);
+        }
+
+        /** Not started, held until {@code until}. */
+        public MemberState heldUntil(Instant until, String why) {
+            return new MemberState(Status.NOT_STARTED, worker, since, why, attempts, until);
+        }
+
+        public boolean held(Instant now) {
+            return status == Status.NOT_STARTED && notBefore != null && now.isBefore(notBefore);
         }
     }
 

@@ -136,7 +136,9 @@ public final class RolloutStatus {
         String status = state.status().label();
         String reason = state.message();
         if (state.status() == Board.Status.NOT_STARTED) {
-            if (board.stopped()) {
+            if (state.held(clock.instant()) && !board.stopped()) {
+                status = "Pending";
+            } else if (board.stopped()) {
                 status = "Stopped";
                 reason = "the rollout was stopped before it started";
             } else if (blocked.isEmpty()) {

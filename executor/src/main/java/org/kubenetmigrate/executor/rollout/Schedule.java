@@ -96,6 +96,11 @@ public final class Schedule {
         return Optional.empty();
     }
 
+    /** True when a person approved this very member (which also starts it outside its maintenance windows). */
+    public boolean explicitlyApproved(RolloutDefinition.Member m) {
+        return board.approvals().containsKey(memberGate(m.key()));
+    }
+
     /** True when the member's own gates are passed for it by an approval on the board. */
     public boolean memberApproved(RolloutDefinition.Member m) {
         if (board.approvals().containsKey(memberGate(m.key()))) {
@@ -145,7 +150,8 @@ public final class Schedule {
                     continue;
                 }
                 for (RolloutDefinition.Member m : definition.membersOf(stage.name())) {
-                    if (m.group().equals(group.name()) && board.member(m.key()).status() == Board.Status.NOT_STARTED) {
+                    if (m.group().equals(group.name()) && board.member(m.key()).status() == Board.Status.NOT_STARTED
+                            && (!board.member(m.key()).held(now) || explicitlyApproved(m))) {
                         return Optional.of(m);
                     }
                 }

@@ -2,6 +2,10 @@ package org.kubenetmigrate.executor.rollout;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import org.kubenetmigrate.executor.azure.AzureException;
+import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
+import org.kubenetmigrate.executor.azure.RawResource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -81,6 +85,30 @@ public final class Worker {
                 + " has no board")).board(), base.clock().instant());
     }
 
+    /** How long a member is held when its windows cannot be read or never open, before a worker looks again. */
+    private static final Duration HOLD_WITHOUT_OPENING = Duration.ofMinutes(15);
+
+    private boolean notStartedYet(RolloutDefinition.Member member) throws IOException {
+        return files.store().read(files.journal(member.key())).map(v -> v.content().length == 0).orElse(true);
+    }
+
+    /** The cluster's planned-maintenance windows; unreadable ones hold the member (the conservative side). */
+    private MaintenanceWindows.Verdict maintenance(RolloutDefinition.Member member) {
+        try {
+            Optional<RawResource> list = base.azure().open(member.clusterId())
+                    .get(member.clusterId() + "/maintenanceConfigurations", MaintenanceWindows.API_VERSION);
+            return MaintenanceWindows.evaluate(list.map(RawResource::json).orElse(null), base.clock().instant());
+        } catch (AzureException e) {
+            if (e.kind() == AzureException.Kind.NOT_FOUND) {
+                return MaintenanceWindows.evaluate(null, base.clock().instant());
+            }
+            return new MaintenanceWindows.Verdict(false, null, "cannot read the cluster's maintenance windows ("
+                    + e.getMessage() + "); a worker looks again later, or approve the member to start it anyway");
+        } catch (ClusterOperationsProvider.LiveAccessUnavailableException e) {
+            return new MaintenanceWindows.Verdict(false, null, e.getMessage());
+        }
+    }
+
     private Optional<Claim> claimNext(RolloutDefinition definition) throws IOException {
         AtomicReference<RolloutDefinition.Member> chosen = new AtomicReference<>();
         Optional<Board> written = files.update(board -> {
@@ -141,6 +169,18 @@ public final class Worker {
     private void runClaim(RolloutDefinition definition, Claim claim) throws IOException {
         RolloutDefinition.Member member = claim.member();
         Schedule schedule = new Schedule(definition, claim.board(), base.clock().instant());
+        if (!claim.takeover() && !schedule.explicitlyApproved(member) && notStartedYet(member)) {
+            MaintenanceWindows.Verdict window = maintenance(member);
+            if (!window.open()) {
+                Instant until = window.nextOpening() != null ? window.nextOpening()
+                        : base.clock().instant().plus(HOLD_WITHOUT_OPENING);
+                files.update(board -> board.withMember(member.key(), board.member(member.key())
+                        .heldUntil(until, window.reason())));
+                claim.lease().release();
+                progress.accept("member " + member.clusterName() + ": Pending (" + window.reason() + ")");
+                return;
+            }
+        }
         Approvals approvals = settings.autoApprove() || schedule.memberApproved(member) ? Approvals.all()
                 : Approvals.NONE;
         if (!claim.takeover()) {

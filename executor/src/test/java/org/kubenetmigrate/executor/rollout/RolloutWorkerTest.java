@@ -169,4 +169,27 @@ class RolloutWorkerTest {
         List<String> sent = harness.azure.mutatingCalls().stream().map(c -> c.ifMatch() + " " + c.body()).toList();
         assertThat(sent).as("no request was sent twice").doesNotHaveDuplicates();
     }
+
+    @Test
+    void aClosedMaintenanceWindowHoldsTheMemberPendingWithItsNextOpeningAndNothingIsSent() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode config = (ObjectNode) new com.fasterxml.jackson.databind
+                .ObjectMapper().readTree("""
+                {"id": "%s/maintenanceConfigurations/aksManagedAutoUpgradeSchedule",
+                 "name": "aksManagedAutoUpgradeSchedule",
+                 "properties": {"maintenanceWindow": {"schedule": {"weekly": {"intervalWeeks": 1, "dayOfWeek": "Saturday"}},
+                   "durationHours": 4, "utcOffset": "+00:00", "startDate": "2026-01-03", "startTime": "22:00"}}}
+                """.formatted(Scenario.STG_ID));
+        harness.azure.seed(List.of(config));
+        Worker.Result result = work(true);
+        assertThat(harness.azure.mutatingCalls()).isEmpty();
+        RolloutReport report = new RolloutStatus(files, harness.time).run();
+        RolloutReport.MemberLine stg = report.stages().get(0).groups().get(0).members().get(0);
+        assertThat(stg.status()).isEqualTo("Pending");
+        assertThat(stg.reason()).contains("maintenance window closed").contains("next opening 2026-12-05T22:00:00Z");
+        assertThat(result.membersRun()).isEqualTo(1);
+        assertThat(work(true).membersRun()).as("held until the window opens").isZero();
+        new RolloutControl(files, harness.time).approveMember(Scenario.STG, "alice");
+        work(true);
+        assertThat(statuses()).as("approving the member starts it anyway").containsEntry(Scenario.STG, "Completed");
+    }
 }
