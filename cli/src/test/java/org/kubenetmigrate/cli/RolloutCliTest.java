@@ -96,6 +96,22 @@ class RolloutCliTest {
         JsonNode after = MAPPER.readTree(cli("rollout", "status", "by-hand", "--state", state, "-o", "json").out());
         assertThat(after.get("status").asText()).isEqualTo("Completed");
         assertThat(fake.requests().stream().filter(r -> r.method().equals("PUT")).count()).isEqualTo(1);
+
+        // Nothing in the shared state carries a credential: not the account key, not the service principal's secret.
+        var store = org.kubenetmigrate.executor.state.StateStores.open(
+                org.kubenetmigrate.executor.state.StateLocation.parse(state),
+                Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()), () -> null, Clock.systemUTC());
+        java.util.List<String> names = store.list("");
+        assertThat(names).anyMatch(n -> n.endsWith("/journal.jsonl")).anyMatch(n -> n.contains("/backup/"))
+                .anyMatch(n -> n.endsWith("/audit.jsonl"));
+        for (String name : names) {
+            String content = new String(store.read(name).orElseThrow().content(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(content).as(name).doesNotContain(Azurite.accountKey()).doesNotContain(FakeArm.CLIENT_SECRET)
+                    .doesNotContain("AccountKey=");
+        }
+        String audit = new String(store.read(names.stream().filter(n -> n.endsWith("/audit.jsonl")).findFirst()
+                .orElseThrow()).orElseThrow().content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(audit).as("the audit record of the PUT reached the container").contains("mutating-request");
     }
 
     @Test
