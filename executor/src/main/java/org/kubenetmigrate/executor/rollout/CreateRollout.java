@@ -19,7 +19,6 @@ import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.executor.plan.PlanReader;
 import org.kubenetmigrate.executor.state.ConditionFailedException;
-import org.kubenetmigrate.executor.steps.StepCatalogue;
 import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
 import org.kubenetmigrate.planner.commands.PlanCluster;
 import org.kubenetmigrate.planner.input.InputException;
@@ -27,7 +26,7 @@ import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
-import org.kubenetmigrate.planner.report.PlanJson;
+import org.kubenetmigrate.planner.planfile.PlanCodec;
 import org.kubenetmigrate.planner.rules.Finding;
 import org.kubenetmigrate.planner.rules.Readiness;
 import org.kubenetmigrate.planner.rules.Severity;
@@ -63,7 +62,7 @@ public final class CreateRollout {
         }
         Instant now = clock.instant();
         RunStore ids = new RunStore(java.nio.file.Path.of("."));
-        PlanReader reader = new PlanReader(StepCatalogue.ids());
+        PlanReader reader = new PlanReader();
         List<RolloutDefinition.Member> members = new ArrayList<>();
         List<RolloutDefinition.NotInRollout> outside = new ArrayList<>();
         Map<String, byte[]> plans = new LinkedHashMap<>();
@@ -96,7 +95,7 @@ public final class CreateRollout {
                 }
                 skip += " (see: kubenet-migrate report)";
             } else {
-                byte[] bytes = (PlanJson.plan(plan, now).toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = (PlanCodec.write(plan, now).toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
                 try {
                     ExecutablePlan executable = reader.read(key + ".plan.json", bytes);
                     planId = executable.planId();

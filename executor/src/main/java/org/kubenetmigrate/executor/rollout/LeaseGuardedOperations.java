@@ -41,6 +41,11 @@ final class LeaseGuardedOperations implements ClusterOperations {
     }
 
     @Override
+    public Optional<RawResource> list(String path, String apiVersion, String filter) throws AzureException {
+        return azure.list(path, apiVersion, filter);
+    }
+
+    @Override
     public OperationHandle beginPut(String path, String apiVersion, String ifMatchEtag, JsonNode fullBody)
             throws AzureException {
         lease.confirm();
