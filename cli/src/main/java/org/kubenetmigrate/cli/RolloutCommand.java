@@ -14,7 +14,6 @@ import org.kubenetmigrate.executor.commands.UsageException;
 import org.kubenetmigrate.executor.engine.Actor;
 import org.kubenetmigrate.executor.engine.EngineSettings;
 import org.kubenetmigrate.executor.engine.FileRunLock;
-import org.kubenetmigrate.executor.engine.KubeAccessProvider;
 import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.render.RolloutTextRenderer;
 import org.kubenetmigrate.executor.rollout.CreateRollout;
@@ -214,6 +213,12 @@ final class RolloutCommand implements Callable<Integer> {
         @Mixin
         AzureOptions azure;
 
+        @Mixin
+        InClusterOptions inCluster;
+
+        @Mixin
+        ProbeOptions probe;
+
         @Override
         public Integer call() throws Exception {
             Main main = parent.main;
@@ -223,7 +228,7 @@ final class RolloutCommand implements Callable<Integer> {
             }
             StateStore store = open(main, state.state, azure);
             ExecutorEnvironment env = RunCommands.environment(main, Path.of("."), run.settings(), List.of(), azure)
-                    .withKube(KubeAccessProvider.none(KubeAccessProvider.NO_ACCESS));
+                    .withKube(inCluster.forRun(main.env, azure, probe));
             String id = worker != null ? worker : Actor.local(null).host() + "-" + ProcessHandle.current().pid();
             Worker.Result result = RolloutCommand.call(() -> new Worker(new RolloutFiles(store, name), env,
                     new Worker.Settings(id, maxMembers, autoApprove, waitUntilEnd, leaseDuration, pollInterval),

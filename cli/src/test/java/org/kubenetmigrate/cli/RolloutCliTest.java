@@ -74,7 +74,7 @@ class RolloutCliTest {
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).contains("1 member(s)").contains("not in the rollout").contains("aks-0-1");
 
-        CliRun work = cli("rollout", "work", "by-hand", "--state", state, "--arm-endpoint", fake.baseUrl(),
+        CliRun work = cli("rollout", "work", "by-hand", "--state", state, "--skip-in-cluster-checks", "--arm-endpoint", fake.baseUrl(),
                 "--authority-host", fake.baseUrl());
         assertThat(work.exitCode()).as(work.err()).isZero();
         assertThat(work.err()).contains("member aks-0-0: Pending");
@@ -89,7 +89,7 @@ class RolloutCliTest {
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains(runId).contains("waiting-for-approval");
 
-        CliRun resumed = cli("resume", runId, "--auto-approve", "--state", state, "--arm-endpoint", fake.baseUrl(),
+        CliRun resumed = cli("resume", runId, "--auto-approve", "--skip-in-cluster-checks", "--state", state, "--arm-endpoint", fake.baseUrl(),
                 "--authority-host", fake.baseUrl());
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.err()).contains("member run " + runId + ": Completed");
