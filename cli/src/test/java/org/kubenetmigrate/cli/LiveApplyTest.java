@@ -91,11 +91,11 @@ class LiveApplyTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("completed: cluster aks-payments-stg-weu runs Azure CNI Overlay");
         assertThat(arm.mutating()).extracting(LiveApplyTest::describe).containsExactly(
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match 00000000-0000-0000-0000-0000000e7a02"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"00000000-0000-0000-0000-0000000e7a02\""
                         + " kubenet/-/none/10.244.0.0/16",
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0001 azure/overlay/none/"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0001\" azure/overlay/none/"
                         + plannedPodCidr(),
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0002 azure/overlay/calico/"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0002\" azure/overlay/calico/"
                         + plannedPodCidr());
         // The merged bodies carry what the client sets, not what ARM reports.
         for (RecordedRequest put : arm.mutating()) {
@@ -199,9 +199,9 @@ class LiveApplyTest {
         assertThat(cluster().at("/properties/networkProfile/networkPolicy").asText()).isEqualTo("calico");
         assertThat(cluster().at("/properties/networkProfile/networkPlugin").asText()).isEqualTo("kubenet");
         assertThat(arm.mutating()).extracting(LiveApplyTest::describe).containsExactly(
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match 00000000-0000-0000-0000-0000000e7a02"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"00000000-0000-0000-0000-0000000e7a02\""
                         + " kubenet/-/none/10.244.0.0/16",
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0001"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0001\""
                         + " kubenet/-/calico/10.244.0.0/16");
     }
 

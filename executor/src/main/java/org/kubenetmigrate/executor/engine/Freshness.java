@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.kubenetmigrate.executor.azure.ETag;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.planner.model.ManagedCluster;
@@ -31,7 +32,10 @@ public final class Freshness {
             changes.add("properties the plan depends on changed (" + planned.propertiesHash().substring(0, 19)
                     + "… now " + now.propertiesHash().substring(0, 19) + "…)");
         }
-        if (planned.etag() != null && !planned.etag().equals(live.etag())) {
+        // Weak comparison (RFC 9110 §8.8.3.2): the plan keeps the body's bare eTag, which carries no weakness
+        // indicator, while the header may quote it or mark it W/; the question here is "the same version?", not the
+        // write's precondition. The write itself carries the ETag of the read just before it, and ARM judges that.
+        if (planned.etag() != null && !ETag.parse(planned.etag()).weakMatch(live.etag())) {
             changes.add("ETag " + planned.etag() + " is now " + live.etag()
                     + (changes.isEmpty() ? " (something else changed, e.g. tags)" : ""));
         }

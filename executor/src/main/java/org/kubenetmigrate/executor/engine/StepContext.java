@@ -347,11 +347,7 @@ public final class StepContext {
     }
 
     private static String ifMatch(ArmRequest planned, ObservedCluster current) {
-        String header = planned.headers().get("If-Match");
-        if (header == null) {
-            return null;
-        }
-        return ArmRequest.ETAG_OF_READ.equals(header) ? current.etag() : header;
+        return IfMatch.value(planned.headers().get("If-Match"), current.etag());
     }
 
     private void follow(String purpose, ArmRequest planned, String ifMatch, Instant sentAt, OperationHandle handle)
