@@ -80,7 +80,7 @@ class ExecutorCommandsTest {
 
         CliRun status = run("status", runId, "--state", state);
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("disable-network-policy", "waiting-for-approval", "lock: held by run " + runId);
+        assertThat(status.out()).contains("disable-network-policy", "waiting-for-approval", "lock: not held");
 
         CliRun atPonr = run("resume", runId, "--approve-through", "validate", "--state", state);
         assertThat(atPonr.exitCode()).isEqualTo(ExitCodes.STOPPED_AT_GATE);
@@ -139,7 +139,7 @@ class ExecutorCommandsTest {
 
     @Test
     void aSecondApplyOnALockedClusterExits7NamingTheHolder() {
-        String runId = runIdIn(run("apply", plan.toString(), "--state", state).out());
+        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
 
         CliRun second = run("apply", plan.toString(), "--state", state);
 
@@ -169,8 +169,28 @@ class ExecutorCommandsTest {
                 .out());
         CliRun refused = run("rollback", done, "--state", dir.resolve("s2").toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.ROLLBACK_REFUSED);
-        assertThat(refused.err()).contains("rollback refused", "no way back to kubenet",
-                "az aks update -g rg-payments-stg -n aks-payments-stg-weu", "resume " + done);
+        assertThat(refused.err()).contains("run " + done + " has completed", "no way back to kubenet",
+                "nothing to roll back", "status " + done);
+    }
+
+    @Test
+    void resumeOfACompletedRunAndRollbackOfARolledBackRunSaySoInOneLine() {
+        String done = runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", state).out());
+
+        CliRun resumed = run("resume", done, "--state", state);
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).isEqualTo("run " + done + " has already completed; nothing to do\n");
+
+        azure = Scenario.azure();
+        String s2 = dir.resolve("s2").toString();
+        String stopped = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", s2).out());
+        assertThat(run("rollback", stopped, "--state", s2).exitCode()).isZero();
+
+        CliRun again = run("rollback", stopped, "--state", s2);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("run " + stopped + " was already rolled back\n");
     }
 
     @Test

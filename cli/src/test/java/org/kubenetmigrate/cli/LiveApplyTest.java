@@ -280,7 +280,7 @@ class LiveApplyTest {
             CliRun run = run("apply", plan.toString(), "--auto-approve");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-            assertThat(run.out() + run.err()).contains("SignInFailed").doesNotContain("wrong-secret-Xy12")
+            assertThat(run.out() + run.err()).contains("sign-in failed").doesNotContain("wrong-secret-Xy12")
                     .doesNotContain("\tat ");
             assertThat(arm.mutating()).isEmpty();
             assertThat(arm.fake.requests()).noneMatch(r -> r.path().contains("/managedClusters/"));

@@ -112,10 +112,18 @@ final class Sessions {
                 Engine engine = new Engine(StepCatalogue.all(), azure, env.settings(), env.clock(), env.sleeper(), bus,
                         env.prompt(), actor, env.kube());
                 RunResult result = body.run(engine, journal);
-                // The lock belongs to the run until it is over: finished, or rolled back.
-                RunState.Phase phase = RunState.replay(journal.records()).phase();
+                // The lock belongs to the run until it is over (finished, or rolled back), or while it has changed
+                // something: a run that stopped before its first change holds nothing a lock must protect, and
+                // the natural retry (apply the same plan again) must not meet it.
+                RunState after = RunState.replay(journal.records());
+                RunState.Phase phase = after.phase();
                 if (phase == RunState.Phase.FINISHED || phase == RunState.Phase.ROLLED_BACK) {
                     env.lock().release(run.plan().clusterId(), run.id());
+                } else if (after.changedNothing(run.plan())) {
+                    env.lock().release(run.plan().clusterId(), run.id());
+                    bus.on(new EngineEvent.Notice(env.clock().instant(), run.id(), null, "nothing was changed on"
+                            + " cluster " + run.plan().clusterName() + ", so its lock is released: apply the plan"
+                            + " again (a new run), or resume this one: kubenet-migrate resume " + run.id()));
                 }
                 return result;
             }

@@ -248,7 +248,8 @@ public final class Engine {
                 append(journal, RecordType.ROLLBACK_REFUSED, ponr.get().id(), fields("outcome",
                         RunOutcome.ROLLBACK_REFUSED.name(), "reason", crossed.get(), "remediation",
                         String.join(" | ", forward)));
-                String message = "rollback refused: " + crossed.get();
+                String message = "rollback refused: " + crossed.get() + "; roll forward instead: kubenet-migrate"
+                        + " resume " + run.id();
                 events.on(new EngineEvent.RunFinished(clock.instant(), run.id(), RunOutcome.ROLLBACK_REFUSED, message));
                 return new RunResult(run.id(), RunOutcome.ROLLBACK_REFUSED, ponr.get().id(), message, forward);
             }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.plan.Step;
 
 /**
  * What the journal says about a run, replayed record by record: where the run is, and per step its status,
@@ -287,5 +289,20 @@ public final class RunState {
 
     public boolean succeeded(String stepId) {
         return step(stepId).status() == StepStatus.SUCCEEDED;
+    }
+
+    /**
+     * True while the run has changed nothing: no step that changes the cluster (through ARM or inside it) was
+     * started, no request was sent or attempted, no compensation began. Such a run holds nothing worth a lock.
+     */
+    public boolean changedNothing(ExecutablePlan plan) {
+        for (Step s : plan.steps()) {
+            StepProgress progress = step(s.id());
+            if ((s.mutating() || s.changesCluster()) && progress.started()) {
+                return false;
+            }
+        }
+        return steps.values().stream().allMatch(p -> p.requests.isEmpty()
+                && p.compensation == CompensationStatus.NONE);
     }
 }
