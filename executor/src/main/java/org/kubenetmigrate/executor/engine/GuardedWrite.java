@@ -2,7 +2,6 @@ package org.kubenetmigrate.executor.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -86,7 +85,8 @@ final class GuardedWrite {
                 switch (next) {
                     case RETRY_AFTER_DELAY -> {
                         Duration wait = e.retryAfter().orElse(ctx.settings().pollInterval());
-                        ctx.notice("throttled (" + e.getMessage() + "); sending again after " + StepContext.human(wait));
+                        ctx.notice("throttled (" + e.getMessage() + "); sending again after "
+                                + StepContext.human(wait));
                         ctx.sleep(wait);
                     }
                     case WAIT_THEN_DECIDE -> {
@@ -130,11 +130,8 @@ final class GuardedWrite {
 
     private void follow(String purpose, ArmRequest planned, String ifMatch, Instant sentAt, OperationHandle handle,
                         boolean resumed) throws StepStop {
-        String url = planned.target();
         if (handle.completedSynchronously()) {
-            journalFinished(handle.operationUrl(), "Succeeded", null, null);
-            ctx.events().on(new EngineEvent.RequestFinished(ctx.now(), ctx.run().id(), ctx.step().id(), purpose, planned.method(),
-                    url, ifMatch, sentAt, "Succeeded", null, null, handle.requestId(), handle.correlationId()));
+            finished(purpose, planned, ifMatch, sentAt, handle, "Succeeded", null, null);
             return;
         }
         Instant deadline = ctx.now().plus(ctx.settings().operationTimeout());
@@ -143,7 +140,8 @@ final class GuardedWrite {
         while (true) {
             if (!ctx.now().isBefore(deadline)) {
                 throw StepStop.failed("step " + ctx.step().id() + ": the operation is still running after "
-                                + StepContext.human(ctx.settings().operationTimeout()) + "; it continues in Azure (nothing was cancelled)",
+                                + StepContext.human(ctx.settings().operationTimeout())
+                                + "; it continues in Azure (nothing was cancelled)",
                         "Resume follows the same operation again, without sending anything: " + ctx.resumeCommand(),
                         "Or watch it: az aks show -g " + ctx.plan().resourceGroup() + " -n " + ctx.plan().clusterName()
                                 + " --query provisioningState");
@@ -157,18 +155,17 @@ final class GuardedWrite {
                 if (e.kind() == AzureException.Kind.NOT_FOUND) {
                     // The operation record is gone (expired or unknown); the cluster itself shows how it ended.
                     ObservedCluster cluster = ctx.readClusterWhenIdle();
-                    String result = cluster.failed() ? "Failed" : "Succeeded";
-                    journalFinished(handle.operationUrl(), result, null, "operation not found; outcome read from the cluster");
-                    ctx.events().on(new EngineEvent.RequestFinished(ctx.now(), ctx.run().id(), ctx.step().id(), purpose,
-                            planned.method(), url, ifMatch, sentAt, "Unknown (cluster " + cluster.provisioningState() + ")",
-                            null, null, handle.requestId(), handle.correlationId()));
+                    finished(purpose, planned, ifMatch, sentAt, handle, "Unknown (cluster "
+                            + cluster.provisioningState() + ")", null,
+                            "operation not found; outcome read from the cluster");
                     if (cluster.failed()) {
                         throw clusterFailed(cluster);
                     }
                     return;
                 }
                 if (!RetryRules.retryRead(e)) {
-                    throw StepStop.azure("step " + ctx.step().id() + ": cannot read the operation's status: " + e.getMessage(),
+                    throw StepStop.azure("step " + ctx.step().id() + ": cannot read the operation's status: "
+                            + e.getMessage(),
                             e.code(), "The operation continues in Azure; once access is fixed: " + ctx.resumeCommand());
                 }
                 ctx.notice("polling the operation failed (" + e.getMessage() + "); asking again");
@@ -189,10 +186,7 @@ final class GuardedWrite {
                 case CANCELED -> "Canceled";
                 case IN_PROGRESS -> throw new IllegalStateException("not done");
             };
-            journalFinished(handle.operationUrl(), result, status.errorCode(), status.errorMessage());
-            ctx.events().on(new EngineEvent.RequestFinished(ctx.now(), ctx.run().id(), ctx.step().id(), purpose, planned.method(),
-                    url, ifMatch, sentAt, result, status.errorCode(), status.errorMessage(), handle.requestId(),
-                    handle.correlationId()));
+            finished(purpose, planned, ifMatch, sentAt, handle, result, status.errorCode(), status.errorMessage());
             if (status.state() == OperationStatus.State.SUCCEEDED) {
                 return;
             }
@@ -207,50 +201,26 @@ final class GuardedWrite {
     private StepStop clusterFailed(ObservedCluster cluster) {
         return StepStop.azure("cluster " + ctx.plan().clusterName() + " is in provisioningState "
                 + cluster.provisioningState() + ": its last operation failed", null,
-                AzureErrors.remediation(ctx.plan(), null, !ctx.plan().beforePointOfNoReturn(ctx.step().id())).toArray(String[]::new));
+                AzureErrors.remediation(ctx.plan(), null, !ctx.plan().beforePointOfNoReturn(ctx.step().id()))
+                        .toArray(String[]::new));
     }
 
     private void journalSent(String purpose, ArmRequest planned, String ifMatch, OperationHandle handle) {
-        ObjectNode f = MAPPER.createObjectNode();
-        f.put("purpose", purpose);
-        f.put("method", planned.method());
-        f.put("url", planned.target());
-        f.put("ifMatch", ifMatch);
-        f.put("operationUrl", handle.operationUrl());
-        f.put("requestId", handle.requestId());
-        f.put("correlationId", handle.correlationId());
-        f.set("patch", MAPPER.valueToTree(planned.body()));
-        ctx.append(RecordType.REQUEST_SENT, f);
-        ctx.events().on(new EngineEvent.RequestSent(ctx.now(), ctx.run().id(), ctx.step().id(), purpose, planned.method(),
-                planned.target(), ifMatch, Redaction.withoutQuery(handle.operationUrl()), handle.requestId(),
-                handle.correlationId()));
+        ctx.record(new EngineEvent.RequestSent(ctx.now(), ctx.run().id(), ctx.step().id(), purpose, planned.method(),
+                planned.target(), ifMatch, handle.operationUrl(), handle.requestId(), handle.correlationId()));
     }
 
     private void journalFailedSend(String purpose, ArmRequest planned, String ifMatch, AzureException e,
                                    RetryRules.AfterFailedSend next) {
-        ObjectNode f = MAPPER.createObjectNode();
-        f.put("purpose", purpose);
-        f.put("method", planned.method());
-        f.put("url", planned.target());
-        f.put("ifMatch", ifMatch);
-        f.put("status", e.status());
-        f.put("code", e.code());
-        f.put("error", e.getMessage());
-        f.put("mayHaveBeenApplied", next == RetryRules.AfterFailedSend.OBSERVE_THEN_DECIDE);
-        f.put("requestId", e.requestId());
-        f.put("correlationId", e.correlationId());
-        ctx.append(RecordType.REQUEST_FAILED, f);
-        ctx.events().on(new EngineEvent.RequestFinished(ctx.now(), ctx.run().id(), ctx.step().id(), purpose, planned.method(),
-                planned.target(), ifMatch, ctx.now(), e.status() == 0 ? "NoResponse" : "Rejected (HTTP " + e.status() + ")",
-                e.code(), e.armMessage(), e.requestId(), e.correlationId()));
+        ctx.record(new EngineEvent.RequestFailed(ctx.now(), ctx.run().id(), ctx.step().id(), purpose, planned.method(),
+                planned.target(), ifMatch, e.status(), e.code(), e.getMessage(),
+                next == RetryRules.AfterFailedSend.OBSERVE_THEN_DECIDE, e.requestId(), e.correlationId()));
     }
 
-    private void journalFinished(String operationUrl, String status, String code, String message) {
-        ObjectNode f = MAPPER.createObjectNode();
-        f.put("operationUrl", operationUrl);
-        f.put("status", status);
-        f.put("errorCode", code);
-        f.put("errorMessage", message);
-        ctx.append(RecordType.OPERATION_FINISHED, f);
+    private void finished(String purpose, ArmRequest planned, String ifMatch, Instant sentAt, OperationHandle handle,
+                          String result, String code, String message) {
+        ctx.record(new EngineEvent.RequestFinished(ctx.now(), ctx.run().id(), ctx.step().id(), purpose,
+                planned.method(), planned.target(), ifMatch, sentAt, result, code, message, handle.requestId(), handle.correlationId(),
+                handle.operationUrl()));
     }
 }

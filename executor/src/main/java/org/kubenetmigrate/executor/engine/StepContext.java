@@ -2,7 +2,6 @@ package org.kubenetmigrate.executor.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -265,16 +264,9 @@ public final class StepContext {
         sentSomething = true;
     }
 
-    EventBus events() {
-        return engine.events();
-    }
-
-    void append(RecordType type, ObjectNode fields) {
-        try {
-            journal.append(type, step.id(), fields);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
-        }
+    /** Journals a fact of this step, then tells the listeners (see {@link Engine#record}). */
+    void record(EngineEvent.Journaled event) {
+        engine.record(journal, event);
     }
 
     static String human(Duration d) {

@@ -3,7 +3,6 @@ package org.kubenetmigrate.executor.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ class GuardedWriteTest {
         ExecutablePlan plan = new PlanReader(StepCatalogue.ids()).read(Scenario.plan(dir, Scenario.STG));
         Path runDir = Files.createDirectories(dir.resolve("run"));
         run = new Run("run-1", plan, runDir);
-        journal = Journal.open(run.journalFile(), time, r -> { });
+        journal = Journal.open(run.journalFile(), r -> { });
     }
 
     @AfterEach
@@ -144,10 +143,8 @@ class GuardedWriteTest {
         body.with("properties").with("networkProfile").put("networkPolicy", "none");
         OperationHandle handle = azure.beginPut(step().request().path(), step().request().apiVersion(),
                 read.etag().wire(), body);
-        ObjectNode f = new ObjectMapper().createObjectNode();
-        f.put("purpose", RunState.FORWARD).put("method", "PUT").put("url", step().request().target())
-                .put("operationUrl", handle.operationUrl());
-        journal.append(RecordType.REQUEST_SENT, STEP, f);
+        journal.append(new EngineEvent.RequestSent(time.instant(), run.id(), STEP, RunState.FORWARD, "PUT",
+                step().request().target(), read.etag().wire(), handle.operationUrl(), null, null));
         int before = azure.mutatingCalls().size();
         Duration sleptBefore = time.slept();
 
