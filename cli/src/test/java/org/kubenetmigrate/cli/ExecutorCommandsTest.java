@@ -44,10 +44,6 @@ class ExecutorCommandsTest {
         return CliRun.with(new CliEnvironment(time, clusterId -> azure, GatePrompt.NONE, time), args);
     }
 
-    private static String runIdIn(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{8}-\\d{6}-[0-9a-f]{6})").matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 
     @Test
     void applyWithAutoApproveMigratesAndSendsExactlyThePlannedUpdatesInOrder() {
@@ -75,7 +71,7 @@ class ExecutorCommandsTest {
                 "ENFORCEMENT GAP", "can be undone by rollback: Re-enable calico");
         assertThat(stopped.err()).startsWith("stopped: run ").contains("waiting for approval before"
                 + " disable-network-policy");
-        String runId = runIdIn(stopped.out());
+        String runId = CliRun.runIdIn(stopped.out());
         assertThat(azure.mutatingCalls()).isEmpty();
 
         CliRun status = run("status", runId, "--state", state);
@@ -140,7 +136,7 @@ class ExecutorCommandsTest {
 
     @Test
     void aSecondApplyOnALockedClusterExits7NamingTheHolder() {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
 
         CliRun second = run("apply", plan.toString(), "--state", state);
 
@@ -157,7 +153,7 @@ class ExecutorCommandsTest {
 
     @Test
     void rollbackBeforeThePointOfNoReturnRestoresThePolicyAndAfterItExits8WithTheWayForward() {
-        String stopped = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
+        String stopped = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
         CliRun rolledBack = run("rollback", stopped, "--state", state);
         assertThat(rolledBack.exitCode()).as(rolledBack.err()).isZero();
         assertThat(rolledBack.out()).contains("undo disable-network-policy: Re-enable calico", "rolled back");
@@ -166,7 +162,7 @@ class ExecutorCommandsTest {
 
         InMemoryClusterOperations other = Scenario.azure();
         azure = other;
-        String done = runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", dir.resolve("s2").toString())
+        String done = CliRun.runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", dir.resolve("s2").toString())
                 .out());
         CliRun refused = run("rollback", done, "--state", dir.resolve("s2").toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.ROLLBACK_REFUSED);
@@ -176,7 +172,7 @@ class ExecutorCommandsTest {
 
     @Test
     void resumeOfACompletedRunAndRollbackOfARolledBackRunSaySoInOneLine() {
-        String done = runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", state).out());
+        String done = CliRun.runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", state).out());
 
         CliRun resumed = run("resume", done, "--state", state);
 
@@ -185,7 +181,7 @@ class ExecutorCommandsTest {
 
         azure = Scenario.azure();
         String s2 = dir.resolve("s2").toString();
-        String stopped = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", s2).out());
+        String stopped = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", s2).out());
         assertThat(run("rollback", stopped, "--state", s2).exitCode()).isZero();
 
         CliRun again = run("rollback", stopped, "--state", s2);
@@ -196,7 +192,7 @@ class ExecutorCommandsTest {
 
     @Test
     void statusAsJsonHasEveryStep() throws Exception {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
 
         CliRun status = run("status", runId, "--format", "json", "--state", state);
 

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,10 +56,6 @@ class LiveApplyTest {
                 all.toArray(String[]::new));
     }
 
-    private static String runIdIn(String text) {
-        Matcher m = Pattern.compile("(\\d{8}-\\d{6}-[0-9a-f]{6})").matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 
     static JsonNode json(String text) {
         try {
@@ -174,7 +168,7 @@ class LiveApplyTest {
 
     @Test
     void aPluginUpdateThatEndsFailedExits6WithTheAksErrorCodeAndIsNotSentAgain() {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
         assertThat(arm.mutating()).hasSize(1);
         arm.writes.failNextOperation("NetworkPluginUpdateFailed", "Reimaging the node pool failed (fake).");
 
@@ -190,7 +184,7 @@ class LiveApplyTest {
 
     @Test
     void rollbackBeforeThePointOfNoReturnRestoresCalicoWithOneConditionalPut() {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
         assertThat(cluster().at("/properties/networkProfile/networkPolicy").asText()).isEqualTo("none");
 
         CliRun rolledBack = run("rollback", runId);
@@ -263,7 +257,7 @@ class LiveApplyTest {
 
     @Test
     void statusAndUnlockNeverReachAzure() {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
         arm.fake.clearRequests();
 
         assertThat(CliRun.of("status", runId, "--state", state).exitCode()).isZero();

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +64,6 @@ class SignInFailureTest {
                 all.toArray(String[]::new));
     }
 
-    private static String runIdIn(String text) {
-        Matcher m = Pattern.compile("(\\d{8}-\\d{6}-[0-9a-f]{6})").matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 
     private static void wrongSecret() {
         System.setProperty("AZURE_CLIENT_SECRET", WRONG);
@@ -82,7 +76,7 @@ class SignInFailureTest {
     @Test
     void everyCommandThatReadsAzureFailsInOneLineWithExit2AndNoSdkLogLines() throws Exception {
         // A run to resume and roll back, stopped at its first gate.
-        String runId = runIdIn(run("apply", plan.toString(), "--state", state).out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--state", state).out());
         assertThat(runId).isNotNull();
         arm.fake.clearRequests();
         wrongSecret();
@@ -135,6 +129,6 @@ class SignInFailureTest {
         CliRun again = run("apply", plan.toString(), "--auto-approve", "--state", state);
 
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
-        assertThat(runIdIn(again.out())).isNotEqualTo(runIdIn(first.out()));
+        assertThat(CliRun.runIdIn(again.out())).isNotEqualTo(CliRun.runIdIn(first.out()));
     }
 }
