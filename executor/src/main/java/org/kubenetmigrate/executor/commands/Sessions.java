@@ -33,7 +33,7 @@ final class Sessions {
     }
 
     static PlanReader planReader() {
-        return new PlanReader(StepCatalogue.ids());
+        return new PlanReader();
     }
 
     static ClusterOperations open(ClusterOperationsProvider provider, String clusterId)
@@ -94,7 +94,8 @@ final class Sessions {
                         run.plan().clusterId(), run.plan().clusterName(), run.plan().planId(), run.plan().file(),
                         actor.describe(), opening == RecordType.RUN_RESUMED, command, run.plan().steps().size(),
                         actor.host(), actor.pid(), env.settings().operationTimeout().toString(),
-                        env.settings().rolloutTimeout().toString(), env.settings().stallAfter().toString()));
+                        env.settings().rolloutTimeout().toString(), env.settings().stallAfter().toString(),
+                        env.settings().identitySettle().toString(), env.settings().skipInClusterChecks()));
                 RunResult result = body.run(engine, journal);
                 // The lock belongs to the run until it is over (finished, or rolled back), or while it has changed
                 // something: a run that stopped before its first change holds nothing a lock must protect, and

@@ -40,10 +40,13 @@ public sealed interface EngineEvent {
      *
      * @param session the command
      * @param who the person (and the signed-in principal), as recorded with approvals
+     * @param skipInClusterChecks the operator's explicit acceptance of {@code --skip-in-cluster-checks}, kept with
+     *                            the session that gave it
      */
     record RunStarted(Instant time, String runId, String clusterId, String clusterName, String planId,
                       String planFile, String who, boolean resumed, String session, int steps, String host, long pid,
-                      String operationTimeout, String rolloutTimeout, String stallAfter) implements Journaled {
+                      String operationTimeout, String rolloutTimeout, String stallAfter, String identitySettle,
+                      boolean skipInClusterChecks) implements Journaled {
         @Override
         public RecordType recordType() {
             return resumed ? RecordType.RUN_RESUMED : RecordType.RUN_STARTED;
@@ -167,6 +170,18 @@ public sealed interface EngineEvent {
 
     /** Something moved (an operation's state, a pool's state). */
     record Progress(Instant time, String runId, String stepId, String message) implements EngineEvent {
+    }
+
+    /**
+     * The operator accepted a risk explicitly with a flag (e.g. {@code --skip-in-cluster-checks}): what was accepted.
+     * The journal and the audit log keep it; the step's journal summary says it too.
+     */
+    record OperatorAccepted(Instant time, String runId, String stepId, String flag, String accepted)
+            implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.OPERATOR_ACCEPTED;
+        }
     }
 
     /** Something a person should know (a stall, a retry, a check that could not run). */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.kubenetmigrate.executor.azure.ETag;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.planner.model.ManagedCluster;
@@ -14,8 +13,9 @@ import org.kubenetmigrate.planner.plan.Fingerprints;
 
 /**
  * The stale-plan guard (Terraform's "saved plan is stale"): the executor only changes a cluster that is still the
- * one the plan was made from. Before the first change the live cluster must match the plan's fingerprint (ETag
- * and the hash of the properties the plan depends on, computed by the planner's own {@link Fingerprints}); before
+ * one the plan was made from. Before the first change the live cluster must match the plan's fingerprint (the hash
+ * of the properties the plan depends on, computed by the planner's own {@link Fingerprints}; not the ETag, which
+ * every write changes, the autoscaler's included, and which protects each write through its If-Match); before
  * a later change — up to the point of no return — it must match the run's backup with the run's own completed
  * changes applied, so that the run's changes are expected and anybody else's are not.
  */
@@ -31,13 +31,6 @@ public final class Freshness {
         if (!now.propertiesHash().equals(planned.propertiesHash())) {
             changes.add("properties the plan depends on changed (" + planned.propertiesHash().substring(0, 19)
                     + "… now " + now.propertiesHash().substring(0, 19) + "…)");
-        }
-        // Weak comparison (RFC 9110 §8.8.3.2): the plan keeps the body's bare eTag, which carries no weakness
-        // indicator, while the header may quote it or mark it W/; the question here is "the same version?", not the
-        // write's precondition. The write itself carries the ETag of the read just before it, and ARM judges that.
-        if (planned.etag() != null && !ETag.parse(planned.etag()).weakMatch(live.etag())) {
-            changes.add("ETag " + planned.etag() + " is now " + live.etag()
-                    + (changes.isEmpty() ? " (something else changed, e.g. tags)" : ""));
         }
         if (!changes.isEmpty()) {
             throw stale(plan, "plan " + plan.shortId() + " is stale: cluster " + plan.clusterName()

@@ -10,9 +10,9 @@ public final class IfMatch {
 
     /**
      * The value to send: none when the plan sends none; the read's ETag, exactly as ARM wrote it, for
-     * {@value ArmRequest#ETAG_OF_READ}; for a planned ETag, the read's ETag when the two name the same tag (the plan
-     * keeps the body's bare form, the header may quote it), else the planned value as written, which ARM refuses
-     * with 412 because the cluster moved on.
+     * {@value ArmRequest#ETAG_OF_READ} (the only value current plans carry); for a planned ETag (older plans), the
+     * read's ETag when the two name the same tag (the plan keeps the body's bare form, the header may quote it),
+     * else the planned value as written, which ARM refuses with 412 because the cluster moved on.
      *
      * @param plannedHeader the plan's {@code If-Match} header, or null
      * @param read the ETag of the cluster read just before the write, or null when ARM gave none

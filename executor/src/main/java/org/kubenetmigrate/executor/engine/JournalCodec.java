@@ -50,6 +50,7 @@ final class JournalCodec {
         CLASSES.put(RecordType.RUN_STOPPED, EngineEvent.RunStopped.class);
         CLASSES.put(RecordType.RUN_FINISHED, EngineEvent.RunFinished.class);
         CLASSES.put(RecordType.LOCK_RELEASED, EngineEvent.LockReleased.class);
+        CLASSES.put(RecordType.OPERATOR_ACCEPTED, EngineEvent.OperatorAccepted.class);
     }
 
     private JournalCodec() {

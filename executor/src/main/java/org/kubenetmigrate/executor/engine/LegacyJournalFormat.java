@@ -20,7 +20,8 @@ final class LegacyJournalFormat {
             case RUN_STARTED, RUN_RESUMED -> new EngineEvent.RunStarted(t, run, text(r, "clusterId"), null,
                     text(r, "planId"), text(r, "planFile"), text(r, "who"), type == RecordType.RUN_RESUMED,
                     text(r, "command"), 0, text(r, "host"), r.path("pid").asLong(0), text(r, "operationTimeout"),
-                    text(r, "rolloutTimeout"), text(r, "stallAfter"));
+                    text(r, "rolloutTimeout"), text(r, "stallAfter"), text(r, "identitySettle"),
+                    r.path("skipInClusterChecks").asBoolean(false));
             case STEP_STARTED -> new EngineEvent.StepStarted(t, run, stepId, text(r, "title"), 0, 0,
                     r.path("attempt").asInt(1));
             case REQUEST_SENT -> new EngineEvent.RequestSent(t, run, stepId, text(r, "purpose"), text(r, "method"),
@@ -56,7 +57,8 @@ final class LegacyJournalFormat {
                     lines(text(r, "remediation")));
             case RUN_FINISHED -> new EngineEvent.RunFinished(t, run, RunOutcome.COMPLETED, null,
                     "run " + run + " completed", null);
-            case LOCK_RELEASED -> throw new JournalException("lock-released records exist only in the typed format");
+            case LOCK_RELEASED, OPERATOR_ACCEPTED -> throw new JournalException(type.wireName()
+                    + " records exist only in the typed format");
         };
     }
 

@@ -41,7 +41,9 @@ public enum RecordType {
     /** Every step is done; the run is over. */
     RUN_FINISHED("run-finished"),
     /** The cluster lock was released although the run is not over: the run had changed nothing. */
-    LOCK_RELEASED("lock-released");
+    LOCK_RELEASED("lock-released"),
+    /** The operator accepted a risk with a flag ({@code --skip-in-cluster-checks}). */
+    OPERATOR_ACCEPTED("operator-accepted");
 
     private final String wireName;
 

@@ -17,7 +17,6 @@ import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.OperationHandle;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.executor.plan.PlanReader;
-import org.kubenetmigrate.executor.steps.StepCatalogue;
 import org.kubenetmigrate.executor.testing.FakeTime;
 import org.kubenetmigrate.executor.testing.InMemoryClusterOperations;
 import org.kubenetmigrate.executor.testing.InMemoryClusterOperations.Fault;
@@ -44,7 +43,7 @@ class GuardedWriteTest {
     @BeforeEach
     void setUp() throws Exception {
         azure = Scenario.azure();
-        ExecutablePlan plan = new PlanReader(StepCatalogue.ids()).read(Scenario.plan(dir, Scenario.STG));
+        ExecutablePlan plan = new PlanReader().read(Scenario.plan(dir, Scenario.STG));
         Path runDir = Files.createDirectories(dir.resolve("run"));
         run = new Run("run-1", plan, runDir);
         journal = Journal.open(run.journalFile(), r -> { });

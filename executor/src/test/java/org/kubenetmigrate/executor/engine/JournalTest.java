@@ -21,7 +21,7 @@ class JournalTest {
     static EngineEvent.RunStarted started() {
         return new EngineEvent.RunStarted(T, "r1", "/subscriptions/s/resourceGroups/rg/providers/"
                 + "Microsoft.ContainerService/managedClusters/c", "c", "plan-1", "plan.json", "alice", false, "apply", 7,
-                "host-1", 42, "PT4H", "PT6H", "PT20M");
+                "host-1", 42, "PT4H", "PT6H", "PT20M", "PT1H", false);
     }
 
     static EngineEvent.RunStopped stopped() {
@@ -149,7 +149,9 @@ class JournalTest {
     @Test
     void everyJournaledEventTypeSurvivesTheRoundTrip() throws Exception {
         List<EngineEvent.Journaled> all = List.of(started(),
-                new EngineEvent.RunStarted(T, "r1", "id", "c", "p", "f", "bob", true, "resume", 7, "h", 1, "a", "b", "c"),
+                new EngineEvent.RunStarted(T, "r1", "id", "c", "p", "f", "bob", true, "resume", 7, "h", 1, "a", "b", "c",
+                        "PT1H", true),
+                new EngineEvent.OperatorAccepted(T, "r1", "precheck", "--skip-in-cluster-checks", "in-cluster checks"),
                 new EngineEvent.StepStarted(T, "r1", "s", "t", 2, 7, 1),
                 new EngineEvent.RequestSent(T, "r1", "s", "forward", "PUT", "/x", "\"e\"", "https://op?api-version=1",
                         "req", "corr"),
