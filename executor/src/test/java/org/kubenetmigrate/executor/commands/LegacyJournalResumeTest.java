@@ -32,8 +32,9 @@ class LegacyJournalResumeTest {
         RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
         assertThat(stopped.outcome()).isEqualTo(RunOutcome.STEP_FAILED);
         Path journal = h.runDir(stopped.runId()).resolve(Journal.FILE_NAME);
-        Files.copy(Path.of(getClass().getResource("/journals/v1-stopped-after-point-of-no-return.jsonl").toURI()),
-                journal, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String planId = h.status(stopped.runId()).detail().planId();
+        Files.writeString(journal, withPlanId(Files.readString(Path.of(getClass()
+                .getResource("/journals/v1-stopped-after-point-of-no-return.jsonl").toURI())), planId));
         int oldRecords = Journal.read(journal).records().size();
         int puts = h.azure.mutatingCalls().size();
 
@@ -59,5 +60,26 @@ class LegacyJournalResumeTest {
         assertThat(records.subList(0, oldRecords)).allSatisfy(r -> assertThat(r.json().has("format")).isFalse());
         assertThat(records.subList(oldRecords, records.size())).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.json().path("format").asInt()).isEqualTo(2));
+    }
+
+    /**
+     * The fixture's run started from the earlier version's plan file, which this version's plan reader refuses (it
+     * carried a planned If-Match); the journal is kept as that version wrote it, except that its run-started line
+     * names this version's plan for the same cluster (checksum recomputed as the old writer did).
+     */
+    private static String withPlanId(String journal, String planId) {
+        StringBuilder out = new StringBuilder();
+        for (String line : journal.split("\n")) {
+            if (line.contains("\"type\":\"run-started\"")) {
+                String payload = line.substring(0, line.lastIndexOf(",\"crc32\":")).replaceAll(
+                        "\"planId\":\"[^\"]*\"", "\"planId\":\"" + planId + "\"") + "}";
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                line = payload.substring(0, payload.length() - 1) + ",\"crc32\":\""
+                        + String.format("%08x", crc.getValue()) + "\"}";
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
     }
 }

@@ -96,7 +96,7 @@ class GuardedWriteTest {
 
     @Test
     void aClusterChangedSincePlanningIsStaleAndNothingIsSent() {
-        azure.changeOutOfBand(Scenario.STG_ID, c -> c.with("tags").put("changed-by", "another-admin"));
+        azure.changeOutOfBand(Scenario.STG_ID, c -> c.with("properties").put("kubernetesVersion", "1.32.0"));
 
         assertThatThrownBy(this::write).isInstanceOf(StepStop.class)
                 .satisfies(e -> assertThat(((StepStop) e).outcome()).isEqualTo(RunOutcome.STALE_PLAN));
