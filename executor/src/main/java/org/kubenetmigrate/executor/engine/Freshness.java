@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.executor.plan.PreviousReleasePlan;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.plan.Fingerprint;
 import org.kubenetmigrate.planner.plan.Fingerprints;
@@ -26,6 +27,18 @@ public final class Freshness {
     /** Refuses when the live cluster is not the one the plan was made from. */
     public static void checkAgainstPlan(ExecutablePlan plan, ObservedCluster live) throws StepStop {
         Fingerprint planned = plan.fingerprint();
+        // A plan of the previous release hashed other properties (fingerprint format 1: the raw pool count the
+        // autoscaler moves, provisioning and power state), which this release does not recompute. Rather than
+        // guess that the cluster is unchanged, no first change is made from such a plan: a run that has made none
+        // loses nothing by re-planning. A run that has made changes is never judged by this fingerprint: up to the
+        // point of no return it is held to its own backup with its own changes applied (checkAgainstExpected, the
+        // same check as for any run), and after the point of no return it only goes forward or is reconciled.
+        if (PreviousReleasePlan.wrote(planned)) {
+            throw StepStop.stale("plan " + plan.shortId() + " was made by the previous release, whose fingerprint"
+                            + " this version cannot check against cluster " + plan.clusterName(),
+                    "Make a new plan from the live cluster with this version and apply that.",
+                    "Nothing was sent for this step.");
+        }
         Fingerprint now = Fingerprints.of(LiveModel.cluster(live));
         List<String> changes = new ArrayList<>();
         if (!now.propertiesHash().equals(planned.propertiesHash())) {

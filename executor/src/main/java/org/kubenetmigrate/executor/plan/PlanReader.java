@@ -22,7 +22,7 @@ import org.kubenetmigrate.planner.planfile.PlanDocument;
  * executor's own {@link SafetyCatalogue} agrees with every step: its flags (gate, one-way, point of no return), its
  * place in the order, and every field its requests may change. Also refuses a strategy it does not run and a write
  * to anything but the planned cluster. Never guesses a missing field; every refusal is one line naming the file, the
- * JSON pointer, the step and the field.
+ * JSON pointer, the step and the field. A plan of the previous release is read as {@link PreviousReleasePlan} says.
  */
 public final class PlanReader {
     /** The plan schema version this executor reads. */
@@ -52,7 +52,7 @@ public final class PlanReader {
     }
 
     public ExecutablePlan read(String file, byte[] bytes) throws InputException {
-        PlanDocument plan = withoutPersonsSteps(PlanCodec.read(file, bytes));
+        PlanDocument plan = PreviousReleasePlan.asCurrent(withoutPersonsSteps(PlanCodec.read(file, bytes)));
         if (!plan.clusterId().toLowerCase(Locale.ROOT).contains("/providers/microsoft.containerservice/managedclusters/")) {
             throw new InputException(file, "/id", "expected the ARM id of a managed cluster, found \""
                     + plan.clusterId() + "\"");

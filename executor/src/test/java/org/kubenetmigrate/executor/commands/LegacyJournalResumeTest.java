@@ -13,12 +13,15 @@ import org.kubenetmigrate.executor.engine.Journal;
 import org.kubenetmigrate.executor.engine.JournalRecord;
 import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.RunResult;
+import org.kubenetmigrate.executor.engine.Run;
 import org.kubenetmigrate.executor.testing.Scenario;
 
 /**
- * A run started by the version before typed run events, stopped after the point of no return (re-enabling Calico
- * failed), resumes with this version: its journal (a committed fixture written by that version for this very plan
- * and failure) is read, the run goes on from where it stopped, and the new records follow the old ones.
+ * A run started by the previous release, stopped after the point of no return (re-enabling Calico failed), resumes
+ * with this version from that release's own plan file (a planned ETag in If-Match, fingerprint format 1) and its
+ * journal in the format before typed run events: the plan is read as this version reads such plans, the journal is
+ * read, the run goes on from where it stopped, and the new records follow the old ones. Both are committed fixtures:
+ * the plan written by the previous release's planner for this cluster, the journal of that release's run of it.
  */
 class LegacyJournalResumeTest {
     @TempDir
@@ -31,10 +34,11 @@ class LegacyJournalResumeTest {
         // The same history in Azure; then the run's journal is the one the old version wrote.
         RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
         assertThat(stopped.outcome()).isEqualTo(RunOutcome.STEP_FAILED);
-        Path journal = h.runDir(stopped.runId()).resolve(Journal.FILE_NAME);
-        String planId = h.status(stopped.runId()).detail().planId();
-        Files.writeString(journal, withPlanId(Files.readString(Path.of(getClass()
-                .getResource("/journals/v1-stopped-after-point-of-no-return.jsonl").toURI())), planId));
+        // ... and the run's plan and journal are the ones the previous release wrote.
+        Path runDir = h.runDir(stopped.runId());
+        Files.write(runDir.resolve(Run.PLAN_FILE), fixture("/plans/v1-aks-payments-stg-weu.plan.json"));
+        Path journal = runDir.resolve(Journal.FILE_NAME);
+        Files.write(journal, fixture("/journals/v1-stopped-after-point-of-no-return.jsonl"));
         int oldRecords = Journal.read(journal).records().size();
         int puts = h.azure.mutatingCalls().size();
 
@@ -48,6 +52,9 @@ class LegacyJournalResumeTest {
         RunResult resumed = h.resume(stopped.runId(), Approvals.all());
 
         assertThat(resumed.outcome()).as(resumed.message()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(h.status(stopped.runId()).detail().planId()).isEqualTo("sha256:" + java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(fixture("/plans/v1-aks-payments-stg-weu.plan.json"))));
         // The one-way update is never sent again; at most the re-enabling of Calico is.
         assertThat(h.azure.mutatingCalls().subList(puts, h.azure.mutatingCalls().size()))
                 .allSatisfy(c -> assertThat(c.body().at("/properties/networkProfile/networkPolicy").asText())
@@ -62,24 +69,20 @@ class LegacyJournalResumeTest {
                 .allSatisfy(r -> assertThat(r.json().path("format").asInt()).isEqualTo(2));
     }
 
-    /**
-     * The fixture's run started from the earlier version's plan file, which this version's plan reader refuses (it
-     * carried a planned If-Match); the journal is kept as that version wrote it, except that its run-started line
-     * names this version's plan for the same cluster (checksum recomputed as the old writer did).
-     */
-    private static String withPlanId(String journal, String planId) {
-        StringBuilder out = new StringBuilder();
-        for (String line : journal.split("\n")) {
-            if (line.contains("\"type\":\"run-started\"")) {
-                String payload = line.substring(0, line.lastIndexOf(",\"crc32\":")).replaceAll(
-                        "\"planId\":\"[^\"]*\"", "\"planId\":\"" + planId + "\"") + "}";
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-                crc.update(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                line = payload.substring(0, payload.length() - 1) + ",\"crc32\":\""
-                        + String.format("%08x", crc.getValue()) + "\"}";
-            }
-            out.append(line).append('\n');
-        }
-        return out.toString();
+    @Test
+    void noFirstChangeIsMadeFromAPreviousReleasePlanWhoseFingerprintThisVersionCannotCheck() throws Exception {
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure());
+        Path plan = dir.resolve("old.plan.json");
+        Files.write(plan, fixture("/plans/v1-aks-payments-stg-weu.plan.json"));
+
+        RunResult run = h.apply(plan, Approvals.all());
+
+        assertThat(run.outcome()).isEqualTo(RunOutcome.STALE_PLAN);
+        assertThat(run.message()).contains("made by the previous release");
+        assertThat(h.azure.mutatingCalls()).isEmpty();
+    }
+
+    private byte[] fixture(String resource) throws Exception {
+        return Files.readAllBytes(Path.of(getClass().getResource(resource).toURI()));
     }
 }

@@ -119,6 +119,86 @@ class PlanReaderTest {
         assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("/fingerprint/propertiesHash: expected sha256");
     }
 
+    // Plans of the previous release: fixtures written by that release's planner (fixed clock, the example fleet).
+
+    @Test
+    void readsAPreviousReleasePlansPlannedEtagAsTheEtagOfTheExecutorsRead() throws Exception {
+        Path file = resource("/plans/v1-aks-payments-stg-weu.plan.json");
+        assertThat(MAPPER.readTree(file.toFile()).at("/stages/0/steps/2/request/headers/If-Match").asText())
+                .isEqualTo("00000000-0000-0000-0000-0000000e7a02");
+
+        ExecutablePlan plan = reader.read(file);
+
+        assertThat(plan.step("disable-network-policy").orElseThrow().request().headers())
+                .containsExactly(java.util.Map.entry("If-Match", ArmRequest.ETAG_OF_READ));
+        assertThat(plan.steps()).extracting(Step::id).containsExactly("precheck", "backup", "disable-network-policy",
+                "update-network-plugin", "observe-rollout", "restore-network-policy", "validate");
+        assertThat(PreviousReleasePlan.wrote(plan.fingerprint())).isTrue();
+        // The plan's id stays the hash of the file as written, so that a run started with it still matches.
+        assertThat(plan.planId()).isEqualTo(PlanReader.sha256(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void putsSettleIdentityAfterAPreviousReleasePlansAssignIdentity() throws Exception {
+        ExecutablePlan plan = reader.read(resource("/plans/v1-aks-ledger-prod-weu-assign-identity.plan.json"));
+
+        assertThat(plan.steps()).extracting(Step::id).containsSubsequence("backup", "assign-identity",
+                "settle-identity", "update-network-plugin");
+        Step settle = plan.step("settle-identity").orElseThrow();
+        assertThat(settle.request()).isNull();
+        assertThat(settle.requiresApproval()).isFalse();
+        assertThat(plan.stageOf("settle-identity")).map(st -> st.id()).contains("prepare");
+        assertThat(plan.step("assign-identity").orElseThrow().request().headers())
+                .containsEntry("If-Match", ArmRequest.ETAG_OF_READ);
+    }
+
+    @Test
+    void refusesAPreviousReleasePlanWithAnIfMatchOtherThanItsPlannedEtag() throws Exception {
+        Path file = editedResource("/plans/v1-aks-payments-stg-weu.plan.json", p -> ((ObjectNode) p
+                .at("/stages/0/steps/2/request/headers")).put("If-Match", "*"));
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("/stages/0/steps/2/request/headers/If-Match:")
+                .hasMessageContaining("found \"*\"");
+    }
+
+    @Test
+    void refusesAPlanOfThisReleaseWithALiteralIfMatch() throws Exception {
+        Path file = edited(p -> ((ObjectNode) p.at("/stages/0/steps/2/request/headers"))
+                .put("If-Match", p.at("/fingerprint/etag").asText()));
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("/stages/0/steps/2/request/headers/If-Match:")
+                .hasMessageContaining("found \"00000000-0000-0000-0000-0000000e7a02\" (re-plan");
+    }
+
+    @Test
+    void refusesAPlanOfThisReleaseWithAssignIdentityButNoSettleIdentity() throws Exception {
+        ObjectNode plan = (ObjectNode) MAPPER.readTree(Files.readAllBytes(
+                Scenario.plan(dir, Scenario.LEDGER, Scenario.assignIdentity())));
+        com.fasterxml.jackson.databind.node.ArrayNode steps = (com.fasterxml.jackson.databind.node.ArrayNode)
+                plan.at("/stages/0/steps");
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if ("settle-identity".equals(steps.get(i).path("id").asText())) {
+                steps.remove(i);
+            }
+        }
+        Path file = dir.resolve("no-settle.json");
+        Files.write(file, MAPPER.writeValueAsBytes(plan));
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("assign-identity is not followed by settle-identity");
+    }
+
+    private Path resource(String name) throws Exception {
+        return Path.of(getClass().getResource(name).toURI());
+    }
+
+    private Path editedResource(String name, Consumer<ObjectNode> edit) throws Exception {
+        ObjectNode plan = (ObjectNode) MAPPER.readTree(Files.readAllBytes(resource(name)));
+        edit.accept(plan);
+        Path file = dir.resolve("edited-resource.json");
+        Files.write(file, MAPPER.writeValueAsBytes(plan));
+        return file;
+    }
+
     private Path edited(Consumer<ObjectNode> edit) throws Exception {
         ObjectNode plan = (ObjectNode) MAPPER.readTree(Files.readAllBytes(Scenario.plan(dir, Scenario.STG)));
         edit.accept(plan);
