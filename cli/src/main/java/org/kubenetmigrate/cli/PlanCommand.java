@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
             "  kubenet-migrate plan --from examples/fleet --cluster aks-payments-prod-weu",
             "  kubenet-migrate plan --cluster aks-payments-prod-weu      (reads the cluster live through ARM)",
             "  kubenet-migrate plan --from exports/ --cluster /subscriptions/.../managedClusters/aks1 \\",
-            "      --dataplane cilium --avoid 192.168.0.0/16 --format json --out plan.json"})
+            "      --dataplane cilium --avoid 192.168.0.0/16 -o json --out plan.json"})
 final class PlanCommand implements Callable<Integer> {
     enum Format { text, markdown, json }
 
@@ -58,10 +58,18 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     InClusterOptions inCluster;
 
-    @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
+    @Option(names = {"-o", "--output"}, paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Output format (default: text). json follows docs/schema/plan-v1.schema.json and is what"
-                    + " the executor will apply.")
+                    + " the executor will apply." + OutputFormats.ALIAS_NOTE)
     Format format;
+
+    @Option(names = "--format", hidden = true, paramLabel = "text|markdown|json")
+    Format formatAlias;
+
+    /** -o, or the deprecated --format when that was given instead. */
+    Format format() {
+        return formatAlias != null ? formatAlias : format;
+    }
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE (atomically) instead of stdout.")
     Path out;
@@ -76,7 +84,7 @@ final class PlanCommand implements Callable<Integer> {
         } catch (ClusterNotFoundException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }
-        String rendered = switch (format) {
+        String rendered = switch (format()) {
             case json -> Json.pretty(PlanJson.plan(plan, main.clock.instant()));
             case markdown -> PlanMarkdownRenderer.render(plan);
             case text -> PlanTextRenderer.render(plan);

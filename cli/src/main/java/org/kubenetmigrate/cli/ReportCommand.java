@@ -34,9 +34,9 @@ import picocli.CommandLine.TypeConversionException;
         footer = {"", ExitCodes.HELP_TEXT, "",
             "Examples:",
             "  kubenet-migrate report --from examples/fleet",
-            "  kubenet-migrate report --from exports/ --format json --fail-on blocker > fleet.json",
-            "  kubenet-migrate report --from exports/ --format html --group-by tag:owner --out readiness.html",
-            "  kubenet-migrate report --from exports/ --format junit --waivers waivers.yaml --fail-on blocker"
+            "  kubenet-migrate report --from exports/ -o json --fail-on blocker > fleet.json",
+            "  kubenet-migrate report --from exports/ -o html --group-by tag:owner --out readiness.html",
+            "  kubenet-migrate report --from exports/ -o junit --waivers waivers.yaml --fail-on blocker"
                     + " --out readiness.xml"})
 final class ReportCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
@@ -56,10 +56,18 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     InClusterOptions inCluster;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default), json (docs/schema/report-v1.schema.json), csv, markdown, html (one"
-                    + " self-contained file) or junit (JUnit XML for CI).")
+                    + " self-contained file) or junit (JUnit XML for CI)." + OutputFormats.ALIAS_NOTE)
     Format format;
+
+    @Option(names = "--format", hidden = true, paramLabel = "FORMAT")
+    Format formatAlias;
+
+    /** -o, or the deprecated --format when that was given instead. */
+    Format format() {
+        return formatAlias != null ? formatAlias : format;
+    }
 
     @Option(names = "--fail-on", paramLabel = "blocker|action|warning",
             description = "Exit 3 when any cluster has an unwaived finding at or above this severity, or a check that"
@@ -98,7 +106,7 @@ final class ReportCommand implements Callable<Integer> {
                 threshold);
         long assessed = System.nanoTime();
         LOG.debug("assessed {} clusters in {} ms", report.assessment().clusters().size(), (assessed - read) / 1_000_000);
-        ReportRenderer renderer = switch (format) {
+        ReportRenderer renderer = switch (format()) {
             case table -> new FleetTableRenderer(Terminal.colour(main.console(), System.getenv("NO_COLOR"), noColor,
                     out != null));
             case json -> AssessmentJson::write;
@@ -108,7 +116,7 @@ final class ReportCommand implements Callable<Integer> {
             case junit -> new JunitReportRenderer();
         };
         main.emit(writer -> renderer.render(report, writer), out);
-        LOG.debug("rendered {} in {} ms", format, (System.nanoTime() - assessed) / 1_000_000);
+        LOG.debug("rendered {} in {} ms", format(), (System.nanoTime() - assessed) / 1_000_000);
         return ExitCodes.forReport(report);
     }
 

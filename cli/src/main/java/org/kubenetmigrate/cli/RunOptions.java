@@ -8,9 +8,18 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     enum Output { text, json }
 
-    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default): the run as a person reads it; json: one JSON object per event and line.")
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "text (default): the run as a person reads it; json: one JSON object per event and line."
+                    + OutputFormats.ALIAS_NOTE)
     Output output;
+
+    @Option(names = "--format", hidden = true, paramLabel = "text|json")
+    Output formatAlias;
+
+    /** -o, or the deprecated --format when that was given instead. */
+    Output output() {
+        return formatAlias != null ? formatAlias : output;
+    }
 
     @Option(names = "--operation-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to follow one long-running operation before stopping (it continues in Azure;"

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", ExitCodes.HELP_TEXT, "",
             "Examples:",
             "  kubenet-migrate status",
-            "  kubenet-migrate status 20261201-120000-3fa2c1 --format json"})
+            "  kubenet-migrate status 20261201-120000-3fa2c1 -o json"})
 final class StatusCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -30,19 +30,27 @@ final class StatusCommand implements Callable<Integer> {
             + " omitted.")
     String runId;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "Output format (default: text).")
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "Output format (default: text)." + OutputFormats.ALIAS_NOTE)
     Format format;
+
+    @Option(names = "--format", hidden = true, paramLabel = "text|json")
+    Format formatAlias;
+
+    /** -o, or the deprecated --format when that was given instead. */
+    Format format() {
+        return formatAlias != null ? formatAlias : format;
+    }
 
     @Mixin
     StateOptions state;
 
     @Override
     public Integer call() throws Exception {
-        ExecutorEnvironment env = RunCommands.environment(main, state.state,
+        ExecutorEnvironment env = RunCommands.environment(main, state.toRead(),
                 org.kubenetmigrate.executor.engine.EngineSettings.DEFAULTS, List.of());
         StatusReport report = RunCommands.call(main, env, e -> new Status(e).run(runId));
-        main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
+        main.out.print(format() == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
         main.out.flush();
         return ExitCodes.OK;
     }

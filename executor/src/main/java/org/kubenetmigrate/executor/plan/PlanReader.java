@@ -25,7 +25,7 @@ import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 
 /**
- * Reads a {@code plan --format json} file (docs/schema/plan-v1.schema.json) back into an {@link ExecutablePlan},
+ * Reads a {@code plan -o json} file (docs/schema/plan-v1.schema.json) back into an {@link ExecutablePlan},
  * refusing anything the executor could misread: another schema version or kind, a strategy it does not run, an
  * unknown step id, a write to anything but the planned cluster. Never guesses a missing field.
  */
@@ -67,7 +67,7 @@ public final class PlanReader {
             throw new InputException(file, "", "cannot read: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new InputException(file, "", "empty file; expected a plan written by 'plan --format json'");
+            throw new InputException(file, "", "empty file; expected a plan written by 'plan -o json'");
         }
         PlanFields plan = new PlanFields(file, "", root);
         int schema = plan.requiredInt("schemaVersion");
@@ -78,7 +78,7 @@ public final class PlanReader {
         String kind = plan.string("kind");
         if (!"plan".equals(kind)) {
             throw plan.error("kind", "expected \"plan\", found " + (kind == null ? "nothing" : "\"" + kind + "\"")
-                    + ": apply takes the output of 'plan --format json', not a report");
+                    + ": apply takes the output of 'plan -o json', not a report");
         }
         String clusterId = plan.requiredString("id");
         if (!clusterId.toLowerCase(Locale.ROOT).contains("/providers/microsoft.containerservice/managedclusters/")) {

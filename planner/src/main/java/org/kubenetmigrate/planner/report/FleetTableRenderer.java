@@ -115,7 +115,7 @@ public final class FleetTableRenderer implements ReportRenderer {
                 clean(orDash(c.cluster().name())),
                 clean(orDash(c.cluster().subscriptionId())),
                 clean(orDash(c.cluster().location())),
-                clean(orDash(c.cluster().kubernetesVersion())),
+                clean(orDash(c.cluster().runningVersion())),
                 clean(plugin(c)),
                 c.readiness().name(),
                 truncate(clean(ReportText.topFinding(report, c)), TOP_FINDING_WIDTH)});

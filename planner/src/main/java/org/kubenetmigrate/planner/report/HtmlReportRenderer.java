@@ -339,7 +339,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
             gen.writeStringField("s", orEmpty(m.subscriptionId()));
             gen.writeStringField("g", orEmpty(m.resourceGroup()));
             gen.writeStringField("l", orEmpty(m.location()));
-            gen.writeStringField("v", orEmpty(m.kubernetesVersion()));
+            gen.writeStringField("v", orEmpty(m.runningVersion()));
             gen.writeNumberField("vk", versionKey(m));
             gen.writeStringField("p", FleetTableRenderer.plugin(c));
             gen.writeNumberField("r", FleetReport.URGENCY.indexOf(c.readiness()));

@@ -141,7 +141,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         for (ClusterAssessment c : clusters) {
             out.write("| " + md(c.cluster().name()) + " | " + c.readiness() + " | " + md(c.cluster().subscriptionId())
                     + " | " + md(c.cluster().resourceGroup()) + " | " + md(c.cluster().location()) + " | "
-                    + md(c.cluster().kubernetesVersion()) + " | " + md(ReportText.topFinding(report, c)) + " |\n");
+                    + md(c.cluster().runningVersion()) + " | " + md(ReportText.topFinding(report, c)) + " |\n");
         }
         out.write("\n");
     }
