@@ -96,6 +96,8 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         WaiverSet waiverSet = readWaivers();
         FleetInput in = input.readInput();
+        // Also on stderr: whatever the format, and even when the report goes to a file nobody opens.
+        in.metadata().missing().forEach(m -> main.err().println("warning: " + m));
         long read = System.nanoTime();
         LOG.debug("read {} files: {} clusters, {} virtual networks, {} route tables in {} ms", in.metadata().files(),
                 in.fleet().clusters().size(), in.fleet().virtualNetworks().size(), in.fleet().routeTables().size(),

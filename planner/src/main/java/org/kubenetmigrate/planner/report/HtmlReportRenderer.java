@@ -236,6 +236,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
         for (String note : report.input().notes()) {
             out.write("<li>Input note: " + html(note) + "</li>\n");
         }
+        if (report.input().incomplete()) {
+            out.write("<li class=\"input-missing\"><strong>" + html(ReportText.MISSING) + "</strong><ul>\n");
+            for (String missing : report.input().missing()) {
+                out.write("<li>" + html(missing) + "</li>\n");
+            }
+            out.write("</ul></li>\n");
+        }
         String gate = ReportText.gate(report);
         if (gate != null) {
             out.write("<li>Gate " + html(gate) + "</li>\n");
