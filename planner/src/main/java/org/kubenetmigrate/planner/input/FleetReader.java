@@ -15,6 +15,7 @@ import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.AccessGap;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InputConflict;
 import org.kubenetmigrate.planner.model.InputMetadata;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.RouteTable;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads Azure's own JSON into a {@link Fleet}: ARM GET/list responses, {@code az aks|network ... show/list} output
  * and {@code az graph query -o json} results, in any mix. Resources of other types are skipped; the first
- * occurrence of an ARM id wins, in sorted file order. Any problem stops the read with an {@link InputException}
+ * occurrence of an ARM id is kept, in sorted file order, and a later copy that differs in what a rule reads becomes
+ * an {@link InputConflict} (the assessment judges both). Any problem stops the read with an {@link InputException}
  * naming the file and the JSON pointer of the offending value.
  */
 public final class FleetReader {
@@ -78,7 +80,8 @@ public final class FleetReader {
         }
         if (fleet.duplicates > 0) {
             notes.add(fleet.duplicates + " resource(s) read more than once; the first occurrence in sorted file order"
-                    + " was kept");
+                    + " was kept" + (fleet.conflicts.isEmpty() ? "" : ", and " + fleet.conflicts.size() + " of them"
+                    + " differ: the clusters they touch are judged on both copies (see input-conflict)"));
         }
         List<String> missing = new ArrayList<>(fleet.missing);
         if (fleet.clusters.isEmpty()) {
@@ -304,22 +307,33 @@ public final class FleetReader {
         private final List<RouteTable> routeTables = new ArrayList<>();
         private final List<AccessGap> accessGaps = new ArrayList<>();
         private final Map<ArmId, SourceRef> firstSeen = new HashMap<>();
+        private final Map<ArmId, Record> firstCopy = new HashMap<>();
+        private final List<InputConflict> conflicts = new ArrayList<>();
         private final List<String> missing = new ArrayList<>();
         private int skipped;
         private int duplicates;
 
         /**
          * True the first time an id is seen. A repeat is expected (a Resource Graph export next to
-         * {@code az aks show} output), so it is reported at INFO rather than treated as an error. Resources are
-         * fully read before this check, so a broken repeat still stops the read.
+         * {@code az aks show} output), so an identical one is reported at INFO; one that differs in what a rule
+         * reads is a conflict the report names. Resources are fully read before this check, so a broken repeat still
+         * stops the read.
          */
-        boolean isFirst(ArmId id, SourceRef source) {
+        boolean isFirst(ArmId id, Record resource, SourceRef source) {
             SourceRef first = firstSeen.putIfAbsent(id, source);
-            if (first != null) {
-                LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
-                duplicates++;
+            if (first == null) {
+                firstCopy.put(id, resource);
+                return true;
             }
-            return first == null;
+            duplicates++;
+            InputConflict conflict = InputConflict.between(id, firstCopy.get(id), first, resource, source);
+            if (conflict == null) {
+                LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
+            } else {
+                LOG.warn("{}", conflict.describe());
+                conflicts.add(conflict);
+            }
+            return false;
         }
 
         void add(FileContent content) {
@@ -330,17 +344,17 @@ public final class FleetReader {
         }
 
         void add(Object resource) {
-            if (resource instanceof ManagedCluster cluster && isFirst(cluster.id(), cluster.source())) {
+            if (resource instanceof ManagedCluster cluster && isFirst(cluster.id(), cluster, cluster.source())) {
                 clusters.add(cluster);
-            } else if (resource instanceof VirtualNetwork network && isFirst(network.id(), network.source())) {
+            } else if (resource instanceof VirtualNetwork network && isFirst(network.id(), network, network.source())) {
                 virtualNetworks.add(network);
-            } else if (resource instanceof RouteTable table && isFirst(table.id(), table.source())) {
+            } else if (resource instanceof RouteTable table && isFirst(table.id(), table, table.source())) {
                 routeTables.add(table);
             }
         }
 
         Fleet toFleet() {
-            return new Fleet(clusters, virtualNetworks, routeTables, accessGaps);
+            return new Fleet(clusters, virtualNetworks, routeTables, accessGaps, conflicts);
         }
     }
 }
