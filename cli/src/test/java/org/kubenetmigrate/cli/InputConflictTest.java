@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * both judged (the worse verdict stands, whichever file sorts first) and disagreeing podCidr/podCidrs block.
  */
 class InputConflictTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Path PAYMENTS = Path.of(ExampleFleetReportTest.FLEET, "sub-a001-payments", "arm");
+    private static final ObjectMapper MAPPER = ReadyClusterFiles.MAPPER;
 
     @TempDir
     Path dir;
@@ -29,9 +28,7 @@ class InputConflictTest {
 
     @BeforeEach
     void aReadyClusterWithItsNetwork() throws IOException {
-        Files.copy(PAYMENTS.resolve("network/vnet-payments-prod-weu.json"), dir.resolve("vnet.json"));
-        Files.copy(PAYMENTS.resolve("network/rt-aks-payments-prod-weu.json"), dir.resolve("rt.json"));
-        cluster = (ObjectNode) MAPPER.readTree(PAYMENTS.resolve("managedClusters/aks-payments-prod-weu.json").toFile());
+        cluster = ReadyClusterFiles.networkInto(dir);
     }
 
     private JsonNode report() throws IOException {
@@ -77,7 +74,7 @@ class InputConflictTest {
                 "1.26.15");
         write("b-old.json", old);
         write("a-new.json", cluster);
-        CliRun run = CliRun.of("plan", "--from", dir.toString(), "--cluster", "aks-payments-prod-weu", "-o", "json");
+        CliRun run = CliRun.of("plan", "--from", dir.toString(), "--cluster", ReadyClusterFiles.NAME, "-o", "json");
         assertThat(MAPPER.readTree(run.out()).get("readiness").asText()).isEqualTo("BLOCKED");
     }
 

@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The cluster used is READY on its own, so only the missing data can fail the gate.
  */
 class MissingDataGateTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Path PAYMENTS = Path.of(ExampleFleetReportTest.FLEET, "sub-a001-payments", "arm");
+    private static final ObjectMapper MAPPER = ReadyClusterFiles.MAPPER;
 
     @TempDir
     Path dir;
@@ -31,9 +30,7 @@ class MissingDataGateTest {
 
     @BeforeEach
     void copyTheNetworkOfAReadyCluster() throws IOException {
-        Files.copy(PAYMENTS.resolve("network/vnet-payments-prod-weu.json"), dir.resolve("vnet.json"));
-        Files.copy(PAYMENTS.resolve("network/rt-aks-payments-prod-weu.json"), dir.resolve("rt.json"));
-        cluster = MAPPER.readTree(PAYMENTS.resolve("managedClusters/aks-payments-prod-weu.json").toFile());
+        cluster = ReadyClusterFiles.networkInto(dir);
     }
 
     private Path listing(String listKey, String continuationKey) throws IOException {

@@ -13,7 +13,7 @@ class RuleCatalogueTest {
     @Test
     void everyRuleOnceInReadingOrder() {
         assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
-                "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
+                "input-conflict", "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
                 "availability-set-pool", "dcsv2-pool", "name-length", "provisioning-state", "nodes-not-ready",
                 "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity", "route-table-shared",
                 "route-table-egress", "node-subnet-surge", "pdb-blocks-drain", "policy-enforcement-gap",
