@@ -78,6 +78,26 @@ class OutputWritesTest {
         assertThat(p.exitValue()).isZero();
     }
 
+    @Test
+    void processSubstitutionIsWrittenThroughItsDescriptor() throws Exception {
+        Path received = dir.resolve("received.json");
+        List<String> java = child("report", "-o", "json").command();
+        // bash hands the command a /dev/fd/N path for >(...); the old rename over it failed.
+        String script = "exec \"$@\" --out >(cat > " + received + ")";
+        List<String> bash = new ArrayList<>(List.of("bash", "-c", script, "bash"));
+        bash.addAll(java);
+        Process p = new ProcessBuilder(bash).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(err).startsWith("wrote /dev/fd/");
+        // cat may still be copying when the command has exited.
+        for (int i = 0; i < 100 && !(Files.exists(received) && Files.readString(received).strip().endsWith("}")); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(received)).startsWith("{").contains("\"clusters\"");
+    }
+
     private ProcessBuilder child(String command, String... more) {
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
