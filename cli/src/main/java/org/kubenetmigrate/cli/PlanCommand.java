@@ -1,6 +1,5 @@
 package org.kubenetmigrate.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
@@ -71,8 +70,8 @@ final class PlanCommand implements Callable<Integer> {
         return formatAlias != null ? formatAlias : format;
     }
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE (atomically) instead of stdout.")
-    Path out;
+    @Mixin
+    OutOption out;
 
     @Override
     public Integer call() throws Exception {
@@ -89,7 +88,7 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> PlanMarkdownRenderer.render(plan);
             case text -> PlanTextRenderer.render(plan);
         };
-        main.emit(rendered, out);
+        main.emit(rendered, out.file);
         return ExitCodes.OK;
     }
 }

@@ -88,8 +88,8 @@ final class ReportCommand implements Callable<Integer> {
             + " colour is only ever used on a terminal).")
     boolean noColor;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
-    Path out;
+    @Mixin
+    OutOption out;
 
     @Override
     public Integer call() throws Exception {
@@ -110,14 +110,14 @@ final class ReportCommand implements Callable<Integer> {
         LOG.debug("assessed {} clusters in {} ms", report.assessment().clusters().size(), (assessed - read) / 1_000_000);
         ReportRenderer renderer = switch (format()) {
             case table -> new FleetTableRenderer(Terminal.colour(main.console(), System.getenv("NO_COLOR"), noColor,
-                    out != null));
+                    out.file != null));
             case json -> AssessmentJson::write;
             case csv -> new CsvReportRenderer();
             case markdown -> new MarkdownReportRenderer();
             case html -> new HtmlReportRenderer();
             case junit -> new JunitReportRenderer();
         };
-        main.emit(writer -> renderer.render(report, writer), out);
+        main.emit(writer -> renderer.render(report, writer), out.file);
         LOG.debug("rendered {} in {} ms", format(), (System.nanoTime() - assessed) / 1_000_000);
         return ExitCodes.forReport(report);
     }

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -110,22 +111,26 @@ public final class OutputFiles {
             throw new UnusablePathException(Files.exists(dir) ? dir + " is not a directory"
                     : "directory " + dir + " does not exist (create it first)");
         }
-        replace(resolved, content, false, attributes == null ? null : permissions(resolved));
+        replace(resolved, content, false, attributes == null ? null
+                : Files.getFileAttributeView(resolved, PosixFileAttributeView.class) == null ? null
+                : Files.readAttributes(resolved, PosixFileAttributes.class));
     }
 
     /**
      * Writes into a temporary file beside {@code target} and renames it over the target.
      *
      * @param ownerOnly the file ends readable by its owner only (the tool's own state)
-     * @param keep otherwise, the permissions the file ends with; null for those the umask gives a new file
+     * @param existing otherwise, the file being replaced, whose permissions (and, where allowed, owner and group)
+     *                 the new one keeps; null for a new file, which gets the permissions the umask gives
      */
-    private static void replace(Path target, Content content, boolean ownerOnly, Set<PosixFilePermission> keep)
+    private static void replace(Path target, Content content, boolean ownerOnly, PosixFileAttributes existing)
             throws IOException {
         Path dir = target.getParent();
         Path temp = createTemp(dir, target.getFileName().toString(), ownerOnly);
         try {
             // The content is written while only the owner can read it; the final mode is set just before the rename.
-            Set<PosixFilePermission> finalMode = ownerOnly ? null : keep != null ? keep : permissions(temp);
+            Set<PosixFilePermission> finalMode = ownerOnly ? null : existing != null ? existing.permissions()
+                    : permissions(temp);
             if (finalMode != null) {
                 setPermissions(temp, OWNER_ONLY);
             }
@@ -134,6 +139,9 @@ public final class OutputFiles {
                 write(channel, content);
                 // Flush before the rename so a crash cannot leave a renamed but empty file.
                 channel.force(true);
+            }
+            if (existing != null) {
+                keepOwner(temp, existing);
             }
             if (finalMode != null) {
                 setPermissions(temp, finalMode);
@@ -217,6 +225,25 @@ public final class OutputFiles {
     private static Set<PosixFilePermission> permissions(Path path) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
         return view == null ? null : view.readAttributes().permissions();
+    }
+
+    /**
+     * The replaced file's owner and group, as a shell redirect into it would keep them. Only root may give a file
+     * away; anyone else ends up owning the new file, as with any editor's save.
+     */
+    private static void keepOwner(Path temp, PosixFileAttributes existing) {
+        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        try {
+            PosixFileAttributes now = view.readAttributes();
+            if (!now.owner().equals(existing.owner())) {
+                view.setOwner(existing.owner());
+            }
+            if (!now.group().equals(existing.group())) {
+                view.setGroup(existing.group());
+            }
+        } catch (IOException e) {
+            // Not allowed (not root): the new file keeps the writer as its owner.
+        }
     }
 
     private static void setPermissions(Path path, Set<PosixFilePermission> mode) throws IOException {

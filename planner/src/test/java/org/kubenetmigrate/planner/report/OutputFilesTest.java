@@ -50,6 +50,17 @@ class OutputFilesTest {
     }
 
     @Test
+    void asRootAReplacedFileKeepsItsOwnerAndGroup() throws Exception {
+        assumeTrue(isRoot(), "only root may give a file away");
+        Path out = Files.writeString(dir.resolve("owned.txt"), "old");
+        run("chown", "65534:65534", out.toString());
+        OutputFiles.writeOutput(out, "new");
+        assertThat(Files.readString(out)).isEqualTo("new");
+        assertThat(Files.getAttribute(out, "unix:uid")).isEqualTo(65534);
+        assertThat(Files.getAttribute(out, "unix:gid")).isEqualTo(65534);
+    }
+
+    @Test
     void aFailedWriteLeavesTheExistingFileAndNoTemporaryFile() throws IOException {
         Path out = dir.resolve("report.json");
         Files.writeString(out, "old");
