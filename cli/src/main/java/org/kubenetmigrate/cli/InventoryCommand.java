@@ -34,6 +34,13 @@ final class InventoryCommand implements Callable<Integer> {
                     + " route tables): what 'plan' reads.")
     String cluster;
 
+    /** One format today; the option is here so that every command spells the output format alike. */
+    enum Format { json }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "json", defaultValue = "json",
+            description = "Output format: json (docs/schema/snapshot-v1.schema.json), the only one.")
+    Format format;
+
     @Mixin
     OutOption out;
 

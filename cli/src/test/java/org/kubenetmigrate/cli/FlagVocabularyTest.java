@@ -34,6 +34,11 @@ class FlagVocabularyTest {
     }
 
     @Test
+    void inventorySpellsItsOnlyFormatAlike() {
+        assertThat(CliRun.of("inventory", "--help").out()).contains("-o, --output=json");
+    }
+
+    @Test
     void theDeprecatedFormatAliasStillWorks() {
         CliRun alias = CliRun.of("report", "--from", FLEET, "--format", "csv");
         CliRun output = CliRun.of("report", "--from", FLEET, "-o", "csv");
