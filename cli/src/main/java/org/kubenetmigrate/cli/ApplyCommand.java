@@ -62,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (dryRun) {
             ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(), List.of(), signIn);
             DryRunReport report = RunCommands.call(main, env, e -> new DryRun(e).run(planFile));
-            main.out.print(run.output() == RunOptions.Output.json ? Json.pretty(Json.tree(report))
+            main.out.print(run.output == RunOptions.Output.json ? Json.pretty(Json.tree(report))
                     : DryRunTextRenderer.render(report));
             main.out.flush();
             if (!report.problems().isEmpty()) {
@@ -72,9 +72,9 @@ final class ApplyCommand implements Callable<Integer> {
         }
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output(), rendered), signIn)
+                RunCommands.renderers(main, run.output, rendered), signIn)
                 .withKube(inCluster.forRun(main.env, signIn, probe));
         RunResult result = RunCommands.call(main, env, e -> new Apply(e).run(planFile, ApprovalOptions.of(approvals)));
-        return RunCommands.finish(main, result, run.output(), rendered.get());
+        return RunCommands.finish(main, result, run.output, rendered.get());
     }
 }

@@ -119,7 +119,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
             return ExitCodes.UNEXPECTED;
         });
-        int code = commandLine.execute(args);
+        int code = commandLine.execute(OutputFormats.withoutDeprecatedNames(args));
         out.flush();
         OutputState stdoutState = OutputState.of(out.checkError(), stdout == null ? null : stdout.failure());
         if (stdoutState == OutputState.FAILED) {

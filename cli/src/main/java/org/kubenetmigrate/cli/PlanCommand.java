@@ -62,14 +62,6 @@ final class PlanCommand implements Callable<Integer> {
                     + " the executor will apply." + OutputFormats.ALIAS_NOTE)
     Format format;
 
-    @Option(names = "--format", hidden = true, paramLabel = "text|markdown|json")
-    Format formatAlias;
-
-    /** -o, or the deprecated --format when that was given instead. */
-    Format format() {
-        return formatAlias != null ? formatAlias : format;
-    }
-
     @Mixin
     OutOption out;
 
@@ -83,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
         } catch (ClusterNotFoundException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }
-        String rendered = switch (format()) {
+        String rendered = switch (format) {
             case json -> Json.pretty(PlanJson.plan(plan, main.clock.instant()));
             case markdown -> PlanMarkdownRenderer.render(plan);
             case text -> PlanTextRenderer.render(plan);

@@ -61,14 +61,6 @@ final class ReportCommand implements Callable<Integer> {
                     + " self-contained file) or junit (JUnit XML for CI)." + OutputFormats.ALIAS_NOTE)
     Format format;
 
-    @Option(names = "--format", hidden = true, paramLabel = "FORMAT")
-    Format formatAlias;
-
-    /** -o, or the deprecated --format when that was given instead. */
-    Format format() {
-        return formatAlias != null ? formatAlias : format;
-    }
-
     @Option(names = "--fail-on", paramLabel = "blocker|action|warning",
             description = "Exit 3 when any cluster has an unwaived finding at or above this severity, or a check that"
                     + " could not run but could have produced one.")
@@ -108,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
                 threshold);
         long assessed = System.nanoTime();
         LOG.debug("assessed {} clusters in {} ms", report.assessment().clusters().size(), (assessed - read) / 1_000_000);
-        ReportRenderer renderer = switch (format()) {
+        ReportRenderer renderer = switch (format) {
             case table -> new FleetTableRenderer(Terminal.colour(main.console(), System.getenv("NO_COLOR"), noColor,
                     out.file != null));
             case json -> AssessmentJson::write;
@@ -118,7 +110,7 @@ final class ReportCommand implements Callable<Integer> {
             case junit -> new JunitReportRenderer();
         };
         main.emit(writer -> renderer.render(report, writer), out.file);
-        LOG.debug("rendered {} in {} ms", format(), (System.nanoTime() - assessed) / 1_000_000);
+        LOG.debug("rendered {} in {} ms", format, (System.nanoTime() - assessed) / 1_000_000);
         return ExitCodes.forReport(report);
     }
 

@@ -48,9 +48,9 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output(), rendered), signIn)
+                RunCommands.renderers(main, run.output, rendered), signIn)
                 .withKube(inCluster.forRun(main.env, signIn, probe));
         RunResult result = RunCommands.call(main, env, e -> new Resume(e).run(runId, ApprovalOptions.of(approvals)));
-        return RunCommands.finish(main, result, run.output(), rendered.get());
+        return RunCommands.finish(main, result, run.output, rendered.get());
     }
 }

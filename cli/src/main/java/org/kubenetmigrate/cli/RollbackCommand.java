@@ -39,10 +39,10 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
-                RunCommands.renderers(main, run.output(), rendered), signIn)
+                RunCommands.renderers(main, run.output, rendered), signIn)
                 .withKube(inCluster.forRun(main.env, signIn, new ProbeOptions()));
         RunResult result = RunCommands.call(main, env, e -> new Rollback(e).run(runId));
-        return RunCommands.finish(main, result, run.output(), result.outcome()
+        return RunCommands.finish(main, result, run.output, result.outcome()
                 == org.kubenetmigrate.executor.engine.RunOutcome.ROLLBACK_REFUSED ? 0 : rendered.get());
     }
 }

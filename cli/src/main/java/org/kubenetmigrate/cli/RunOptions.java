@@ -13,14 +13,6 @@ final class RunOptions {
                     + OutputFormats.ALIAS_NOTE)
     Output output;
 
-    @Option(names = "--format", hidden = true, paramLabel = "text|json")
-    Output formatAlias;
-
-    /** -o, or the deprecated --format when that was given instead. */
-    Output output() {
-        return formatAlias != null ? formatAlias : output;
-    }
-
     @Option(names = "--operation-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to follow one long-running operation before stopping (it continues in Azure;"
                     + " resume follows it again). Default: 4h.")

@@ -34,14 +34,6 @@ final class StatusCommand implements Callable<Integer> {
             description = "Output format (default: text)." + OutputFormats.ALIAS_NOTE)
     Format format;
 
-    @Option(names = "--format", hidden = true, paramLabel = "text|json")
-    Format formatAlias;
-
-    /** -o, or the deprecated --format when that was given instead. */
-    Format format() {
-        return formatAlias != null ? formatAlias : format;
-    }
-
     @Mixin
     StateOptions state;
 
@@ -50,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
         ExecutorEnvironment env = RunCommands.environment(main, state.toRead(),
                 org.kubenetmigrate.executor.engine.EngineSettings.DEFAULTS, List.of());
         StatusReport report = RunCommands.call(main, env, e -> new Status(e).run(runId));
-        main.out.print(format() == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
+        main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
         main.out.flush();
         return ExitCodes.OK;
     }

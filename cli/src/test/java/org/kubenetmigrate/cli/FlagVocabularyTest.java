@@ -47,6 +47,12 @@ class FlagVocabularyTest {
         assertThat(alias.out()).startsWith("cluster,clusterId,").isEqualTo(output.out()).isEqualTo(longName.out());
     }
 
+    @Test
+    void theAliasIsRewrittenInBothSpellingsAndNotAfterTheEndOfOptions() {
+        assertThat(OutputFormats.withoutDeprecatedNames("report", "--format", "json", "--format=csv", "--", "--format"))
+                .containsExactly("report", "--output", "json", "--output=csv", "--", "--format");
+    }
+
     @ParameterizedTest(name = "{0} --help lists sign-in options but no scope options")
     @ValueSource(strings = {"apply", "resume", "rollback"})
     void runCommandsListNoScopeOptions(String command) {
