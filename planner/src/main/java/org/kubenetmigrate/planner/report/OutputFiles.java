@@ -109,7 +109,7 @@ public final class OutputFiles {
         Path dir = resolved.getParent();
         if (!Files.isDirectory(dir)) {
             throw new UnusablePathException(Files.exists(dir) ? dir + " is not a directory"
-                    : "directory " + dir + " does not exist (create it first)");
+                    : "its directory does not exist; create it first (mkdir -p " + dir + ")");
         }
         replace(resolved, content, false, attributes == null ? null
                 : Files.getFileAttributeView(resolved, PosixFileAttributeView.class) == null ? null
