@@ -48,6 +48,27 @@ class OutputWritesTest {
     }
 
     @Test
+    void aNamedPipeWhoseReaderGoesAwayIsAFailedWriteNotAQuietOne() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+        // The reader takes one byte and leaves; the JSON report (about 100 KB) outgrows the pipe's 64 KiB buffer.
+        Thread reader = new Thread(() -> {
+            try (var in = Files.newInputStream(fifo)) {
+                in.read();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        reader.start();
+        CliRun run = CliRun.of("report", "--from", FLEET, "-o", "json", "--out", fifo.toString());
+        reader.join(10_000);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OUTPUT_FAILED);
+        assertThat(run.err().strip()).isEqualTo("error: " + fifo + ": write failed: Broken pipe");
+        assertThat(Files.readAttributes(fifo, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()).isTrue();
+    }
+
+    @Test
     void aMissingOutputDirectoryIsAUsageErrorAndCreatesNothing() {
         Path out = dir.resolve("a/b/c/r.txt");
         CliRun run = CliRun.of("report", "--from", FLEET, "--out", out.toString());
