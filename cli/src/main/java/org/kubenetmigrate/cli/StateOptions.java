@@ -4,30 +4,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --state DIR}: where runs and locks live. */
+/**
+ * {@code --state DIR|URL}: where runs and locks live. A Blob container URL holds fleet rollouts; of the
+ * single-cluster commands, {@code status} and {@code resume} accept it for a rollout member's run.
+ */
 final class StateOptions {
-    static final Path DEFAULT = Path.of(".kubenet-migrate");
+    static final String DEFAULT = ".kubenet-migrate";
 
-    Path state = DEFAULT;
-    private boolean given;
-
-    @Option(names = "--state", paramLabel = "DIR",
+    @Option(names = "--state", paramLabel = "DIR|URL", defaultValue = DEFAULT,
             description = "State directory: runs/<runId>/ (plan copy, journal, audit log, backup) and locks/."
-                    + " Default: .kubenet-migrate under the working directory.")
-    void state(Path dir) {
-        state = dir;
-        given = true;
+                    + " Default: .kubenet-migrate under the working directory. status and resume also take the Blob"
+                    + " container URL of a fleet rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])"
+                    + " for a member's run.")
+    String state;
+
+    /** True when the state is shared (a URL) rather than a local directory. */
+    boolean shared() {
+        return state.contains("://");
+    }
+
+    /** The local state directory; a URL is refused for the commands that work on one only. */
+    Path directory() throws CliException {
+        if (shared()) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + RolloutCommand.redacted(state) + ": this"
+                    + " command works on a local state directory; a shared state holds fleet rollouts (see 'rollout"
+                    + " --help'); 'status RUN_ID' and 'resume RUN_ID' accept it for a member's run");
+        }
+        return Path.of(state);
     }
 
     /**
-     * The directory for a command that only reads it: a --state that does not exist is a typo (exit 2), never "no
-     * runs"; the default may be missing (nothing has run here yet).
+     * The local directory for a command that only reads it: a --state that does not exist is a typo (exit 2), never
+     * "no runs"; the default may be missing (nothing has run here yet).
      */
     Path toRead() throws CliException {
-        if (given && !Files.isDirectory(state)) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + state + ": "
-                    + (Files.exists(state) ? "not a directory" : "no such directory"));
+        Path dir = directory();
+        if (!DEFAULT.equals(state) && !Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + dir + ": "
+                    + (Files.exists(dir) ? "not a directory" : "no such directory"));
         }
-        return state;
+        return dir;
     }
 }

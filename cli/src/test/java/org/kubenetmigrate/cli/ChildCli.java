@@ -15,8 +15,11 @@ public final class ChildCli {
 
     public static void main(String[] args) {
         Sleeper fast = d -> Thread.sleep(Math.max(1, d.toMillis() / 100));
+        // Only the Blob Storage connection string passes from the test's environment (for Azurite).
+        String connection = System.getenv("AZURE_STORAGE_CONNECTION_STRING");
         CliEnvironment env = new CliEnvironment(Clock.systemUTC(), ClusterOperationsProvider.discover(), GatePrompt.NONE,
-                fast);
+                fast, connection == null ? java.util.Map.of()
+                : java.util.Map.of("AZURE_STORAGE_CONNECTION_STRING", connection));
         // The process's own stdout and stderr, as Main.main uses them: write failures decide the exit code.
         System.exit(Main.runProcess(env, args));
     }
