@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a plan (from 'plan --format json') against live Azure, step by step: a gate before every"
+        description = {"Run a plan (from 'plan -o json') against live Azure, step by step: a gate before every"
                 + " step that needs approval, a journal that survives a crash, a lock so that one run at a time changes"
                 + " the cluster, and a refusal when the cluster moved since the plan was made.",
             "Without a terminal and without approval flags it stops at the first gate (exit 5); continue with"
@@ -27,12 +27,12 @@ import picocli.CommandLine.ParentCommand;
             "Examples:",
             "  kubenet-migrate apply plan.json --dry-run",
             "  kubenet-migrate apply plan.json                          # asks at every gate on the terminal",
-            "  kubenet-migrate apply plan.json --approve-through prepare --output json > run.jsonl"})
+            "  kubenet-migrate apply plan.json --approve-through prepare -o json > run.jsonl"})
 final class ApplyCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file, as written by 'plan --format json'.")
+    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file, as written by 'plan -o json'.")
     Path planFile;
 
     @Option(names = "--dry-run", description = "Re-check everything against live Azure and print every request the"
@@ -49,7 +49,7 @@ final class ApplyCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
-    AzureOptions azure;
+    SignInOptions signIn;
 
     @Mixin
     InClusterOptions inCluster;
@@ -60,7 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (dryRun) {
-            ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(), List.of(), azure);
+            ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(), List.of(), signIn);
             DryRunReport report = RunCommands.call(main, env, e -> new DryRun(e).run(planFile));
             main.out.print(run.output == RunOptions.Output.json ? Json.pretty(Json.tree(report))
                     : DryRunTextRenderer.render(report));
@@ -72,8 +72,8 @@ final class ApplyCommand implements Callable<Integer> {
         }
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
-                RunCommands.renderers(main, run.output, rendered), azure)
-                .withKube(inCluster.forRun(main.env, azure, probe));
+                RunCommands.renderers(main, run.output, rendered), signIn)
+                .withKube(inCluster.forRun(main.env, signIn, probe));
         RunResult result = RunCommands.call(main, env, e -> new Apply(e).run(planFile, ApprovalOptions.of(approvals)));
         return RunCommands.finish(main, result, run.output, rendered.get());
     }

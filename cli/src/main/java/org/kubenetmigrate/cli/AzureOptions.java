@@ -1,17 +1,20 @@
 package org.kubenetmigrate.cli;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.kubenetmigrate.planner.inventory.AzureTarget;
 import org.kubenetmigrate.planner.inventory.Scope;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Sign-in and scope for a live read. Nothing here touches Azure: the session is built only when a command actually
- * reads live, so --help, --version and offline runs stay fast.
+ * Sign-in and scope for a live read (report, plan, inventory). Commands that change one cluster (apply, resume,
+ * rollback) take {@link SignInOptions} alone: their plan names the cluster, so a scope would be refused anyway.
  */
 final class AzureOptions {
+    @Mixin
+    SignInOptions signIn;
+
     @Option(names = "--subscription", paramLabel = "ID",
             description = "Subscription to read (repeatable). Default: every subscription the identity can see.")
     List<String> subscriptions = new ArrayList<>();
@@ -20,38 +23,12 @@ final class AzureOptions {
             description = "Read every subscription under this management group (through Resource Graph).")
     String managementGroup;
 
-    @Option(names = "--tenant", paramLabel = "ID", description = "Entra ID tenant to sign in to. Default: AZURE_TENANT_ID.")
-    String tenant;
-
-    @Option(names = "--cloud", paramLabel = "AzureCloud|AzureChinaCloud|AzureUSGovernment",
-            description = "The Azure cloud. Default: AZURE_CLOUD, else AzureCloud.")
-    String cloud;
-
-    @Option(names = "--arm-endpoint", paramLabel = "URL",
-            description = "Custom Resource Manager endpoint (private or sovereign). Default: AZURE_RESOURCE_MANAGER_ENDPOINT,"
-                    + " else the cloud's.")
-    URI armEndpoint;
-
-    @Option(names = "--authority-host", paramLabel = "URL",
-            description = "Custom Entra ID authority host. Default: AZURE_AUTHORITY_HOST, else the cloud's.")
-    URI authorityHost;
-
     boolean given() {
-        return !subscriptions.isEmpty() || managementGroup != null || tenant != null || cloud != null
-                || armEndpoint != null || authorityHost != null;
+        return !subscriptions.isEmpty() || managementGroup != null || signIn.given();
     }
 
     AzureTarget target() throws CliException {
-        String cloudName = first(cloud, setting("AZURE_CLOUD"));
-        if (cloudName != null && !List.of("azurecloud", "azurechinacloud", "azureusgovernment")
-                .contains(cloudName.toLowerCase(java.util.Locale.ROOT))) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--cloud: unknown cloud '" + cloudName
-                    + "' (expected AzureCloud, AzureChinaCloud or AzureUSGovernment)");
-        }
-        return new AzureTarget(cloudName,
-                uri(armEndpoint, "AZURE_RESOURCE_MANAGER_ENDPOINT", "--arm-endpoint"),
-                uri(authorityHost, "AZURE_AUTHORITY_HOST", "--authority-host"),
-                first(tenant, setting("AZURE_TENANT_ID")));
+        return signIn.target();
     }
 
     Scope scope() throws CliException {
@@ -59,30 +36,5 @@ final class AzureOptions {
             throw new CliException(ExitCodes.INVALID_INPUT, "give --subscription or --management-group, not both");
         }
         return new Scope(subscriptions, managementGroup);
-    }
-
-    private static URI uri(URI given, String variable, String option) throws CliException {
-        URI value = given;
-        if (value == null && setting(variable) != null) {
-            value = URI.create(setting(variable));
-        }
-        if (value != null && !"https".equalsIgnoreCase(value.getScheme())) {
-            throw new CliException(ExitCodes.INVALID_INPUT, option + ": '" + value + "' must be an https:// URL"
-                    + " (bearer tokens are only ever sent over TLS)");
-        }
-        return value;
-    }
-
-    /** A setting from a system property or the environment, the way the Azure SDK reads them. */
-    static String setting(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(name);
-        }
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String first(String a, String b) {
-        return a != null ? a : b;
     }
 }

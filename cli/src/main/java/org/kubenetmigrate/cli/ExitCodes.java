@@ -39,10 +39,25 @@ public final class ExitCodes {
     public static final int LOCK_HELD = 7;
     /** Rollback refused: the point of no return was crossed; the output says how to roll forward. */
     public static final int ROLLBACK_REFUSED = 8;
+    /**
+     * The output could not be written: stdout or the {@code --out} file failed on the way (disk full, I/O error, the
+     * reader of a named pipe went away). The message says where and why; an {@code --out} file is left as it was.
+     * A reader of stdout that stops early ({@code | head}) is not a failure.
+     */
+    public static final int OUTPUT_FAILED = 9;
 
     public static final String HELP_TEXT = "Exit codes: 0 success; 1 unexpected error; 2 invalid input or usage;"
             + " 3 --fail-on threshold met; 4 stale plan; 5 stopped at a gate awaiting approval; 6 step failed or"
-            + " Azure error; 7 lock held; 8 rollback refused past the point of no return.";
+            + " Azure error; 7 lock held; 8 rollback refused past the point of no return; 9 output could not be"
+            + " written (disk full, I/O error).";
+
+    /**
+     * Pure: the exit code once stdout's fate is known. A failed write beats the command's own code (the output the
+     * user asked for is incomplete); a reader that stopped early ({@code | head}) changes nothing.
+     */
+    static int withOutput(int commandCode, OutputState stdout) {
+        return stdout == OutputState.FAILED ? OUTPUT_FAILED : commandCode;
+    }
 
     /**
      * One exit code as users read it.

@@ -18,9 +18,9 @@ import org.kubenetmigrate.planner.model.InClusterView;
 import picocli.CommandLine.Option;
 
 /**
- * Whether and how to read inside the clusters (read-only Kubernetes API checks). {@code plan} reads when a
- * kubeconfig is at hand ({@code --kubeconfig} or {@code KUBECONFIG}); {@code report} only when asked, because it
- * is one connection per cluster. {@code ~/.kube/config} is never used implicitly: its current context may be any
+ * Whether and how to read inside the clusters (read-only Kubernetes API checks). {@code plan} reads when asked
+ * ({@code --in-cluster}, {@code --kubeconfig}, {@code --context}), or when it reads Azure live and {@code KUBECONFIG}
+ * is set; {@code report} only when asked, because it is one connection per cluster. {@code ~/.kube/config} is never used implicitly: its current context may be any
  * cluster.
  */
 final class InClusterOptions {
@@ -30,8 +30,9 @@ final class InClusterOptions {
     @Option(names = "--in-cluster", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
             description = "Read inside the cluster(s) through the Kubernetes API (read-only): ip-masq-agent"
                     + " ConfigMaps, disruption budgets, network policies, nodes, workloads. plan: on when a"
-                    + " kubeconfig is given or KUBECONFIG is set; report: off unless given (one connection per"
-                    + " cluster). Without a kubeconfig, a live read (no --from) with --in-cluster gets access"
+                    + " kubeconfig is given, or when Azure is read live (no --from) and KUBECONFIG is set; with --from"
+                    + " only when asked (an ambient KUBECONFIG never changes an offline verdict); report: off unless"
+                    + " given (one connection per cluster). Without a kubeconfig, a live read (no --from) with --in-cluster gets access"
                     + " through ARM: the cluster user credential (Entra ID token from your Azure sign-in, no"
                     + " kubelogin), or AKS run-command when the API server is private or unreachable."
                     + " apply/resume/rollback: like plan; used by remove-ip-masq-config and the validate step."
@@ -50,11 +51,16 @@ final class InClusterOptions {
     String context;
 
     /**
-     * plan: on unless --in-cluster=false, when a kubeconfig is at hand or in-cluster checks were asked for; with
+     * plan: on unless --in-cluster=false, when asked, or when Azure is read live and a kubeconfig is at hand; with
      * --in-cluster, no kubeconfig and a live read, through ARM.
      */
     InClusterSource forPlan(Map<String, String> env, Main main, InputOptions input) throws CliException {
         if (Boolean.FALSE.equals(inCluster)) {
+            return InClusterSource.NOT_REQUESTED;
+        }
+        if (!input.readsLive() && !asked()) {
+            // Offline input is judged on what it holds: an ambient KUBECONFIG (possibly of another cluster) must not
+            // turn a READY into INCOMPLETE unasked.
             return InClusterSource.NOT_REQUESTED;
         }
         List<Path> files = files(env);
@@ -72,7 +78,7 @@ final class InClusterOptions {
      * apply, resume and rollback, like plan: on unless --in-cluster=false when a kubeconfig is at hand; with
      * --in-cluster and no kubeconfig, through ARM; otherwise none, and the steps that need it say so.
      */
-    KubeAccessProvider forRun(Map<String, String> env, AzureOptions azure, ProbeOptions probe) throws CliException {
+    KubeAccessProvider forRun(Map<String, String> env, SignInOptions signIn, ProbeOptions probe) throws CliException {
         if (Boolean.FALSE.equals(inCluster)) {
             return KubeAccessProvider.none("in-cluster access turned off (--in-cluster=false)");
         }
@@ -88,7 +94,7 @@ final class InClusterOptions {
             }
         }
         if (Boolean.TRUE.equals(inCluster) && context == null) {
-            return LiveAzure.kubeAccess(azure, wall, probe.probe, probe.timeout());
+            return LiveAzure.kubeAccess(signIn, wall, probe.probe, probe.timeout());
         }
         return KubeAccessProvider.none(context != null ? "--context " + context + " names a kubeconfig context, but"
                 + " there is no kubeconfig (pass --kubeconfig FILE or set KUBECONFIG)" : KubeAccessProvider.NO_ACCESS);
@@ -97,9 +103,7 @@ final class InClusterOptions {
     /** report: only with --in-cluster, --kubeconfig or --context; --context only when one kubenet cluster is read. */
     InClusterSource forReport(Map<String, String> env, Main main, Fleet fleet, InputOptions input)
             throws CliException {
-        boolean asked = Boolean.TRUE.equals(inCluster)
-                || (inCluster == null && (kubeconfig != null || context != null));
-        if (!asked) {
+        if (!asked()) {
             return InClusterSource.NOT_REQUESTED;
         }
         long kubenet = fleet.clusters().stream().filter(c -> c.network().isKubenet()).count();
@@ -116,6 +120,11 @@ final class InClusterOptions {
             return cluster -> InClusterView.unavailable(NO_KUBECONFIG);
         }
         return source(files, main);
+    }
+
+    /** In-cluster checks were asked for: --in-cluster, or a kubeconfig or context named on the command line. */
+    private boolean asked() {
+        return Boolean.TRUE.equals(inCluster) || (inCluster == null && (kubeconfig != null || context != null));
     }
 
     /**

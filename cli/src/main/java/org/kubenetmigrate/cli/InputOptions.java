@@ -43,9 +43,20 @@ final class InputOptions {
         }
         Fleet fleet = readFleet();
         Instant readAt = main().clock.instant();
+        List<String> missing = fleet.clusters().isEmpty() ? List.of("no managed cluster found live in "
+                + scopeText() + ": check the scope (--subscription, --management-group) and that the identity can"
+                + " read it (Reader)") : List.of();
         return new FleetInput(fleet, new InputMetadata(List.of("live Azure (Resource Graph)"), 0, readAt, readAt,
                 "read live", List.of("Resource Graph can lag recent changes by minutes; plan and apply re-read the"
-                        + " cluster through Azure Resource Manager")));
+                        + " cluster through Azure Resource Manager"), missing));
+    }
+
+    private String scopeText() {
+        if (azure.managementGroup != null) {
+            return "management group " + azure.managementGroup;
+        }
+        return azure.subscriptions.isEmpty() ? "every subscription the identity can see"
+                : "subscription(s) " + String.join(", ", azure.subscriptions);
     }
 
     /** The whole fleet: from the files, or a live Resource Graph inventory. */

@@ -2,7 +2,6 @@ package org.kubenetmigrate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import picocli.CommandLine.Command;
@@ -35,8 +34,15 @@ final class InventoryCommand implements Callable<Integer> {
                     + " route tables): what 'plan' reads.")
     String cluster;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the snapshot to FILE (atomically) instead of stdout.")
-    Path out;
+    /** One format today; the option is here so that every command spells the output format alike. */
+    enum Format { json }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "json", defaultValue = "json",
+            description = "Output format: json (docs/schema/snapshot-v1.schema.json), the only one.")
+    Format format;
+
+    @Mixin
+    OutOption out;
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +56,7 @@ final class InventoryCommand implements Callable<Integer> {
                     + " read(s) failed; they are listed under metadata.unverified and become unverified checks");
         }
         snapshot.metadata().notes().forEach(n -> main.err().println("note: " + n));
-        main.emit(MAPPER.writeValueAsString(snapshot.toJson()) + "\n", out);
+        main.emit(MAPPER.writeValueAsString(snapshot.toJson()) + "\n", out.file);
         return ExitCodes.OK;
     }
 }

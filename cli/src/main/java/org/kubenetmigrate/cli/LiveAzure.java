@@ -74,10 +74,10 @@ final class LiveAzure {
     }
 
     /** Kubernetes access for a run through ARM (cluster user credential; run-command reads for validation). */
-    static KubeAccessProvider kubeAccess(AzureOptions azure, Clock wall, boolean probe, Duration probeTimeout)
+    static KubeAccessProvider kubeAccess(SignInOptions signIn, Clock wall, boolean probe, Duration probeTimeout)
             throws CliException {
         try {
-            return KubeAccessProviders.throughArm(AksAccess.of(AzureSession.signIn(azure.target(),
+            return KubeAccessProviders.throughArm(AksAccess.of(AzureSession.signIn(signIn.target(),
                     InventorySettings.defaults())), wall, RunCommandSettings.defaults(wall), probe, probeTimeout);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());

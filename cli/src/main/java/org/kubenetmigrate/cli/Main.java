@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -71,21 +72,27 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        System.exit(runProcess(CliEnvironment.standard(Clock.systemUTC()), args));
+    }
+
+    /** Runs one command line on the process's own stdout and stderr, whose write failures decide the exit code. */
+    static int runProcess(CliEnvironment environment, String... args) {
+        StdoutStream stdout = new StdoutStream(new FileOutputStream(FileDescriptor.out));
         // stdout buffered in large blocks: a 10,000-cluster report is tens of megabytes. run() flushes it.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8),
+                1 << 16), false);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(CliEnvironment.standard(Clock.systemUTC()), out, err, true, args));
+        return run(environment, out, err, true, stdout, args);
     }
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        return run(CliEnvironment.standard(clock), out, err, false, args);
+        return run(CliEnvironment.standard(clock), out, err, false, null, args);
     }
 
     /** As {@link #run(Clock, PrintWriter, PrintWriter, String...)}, with the process environment given. */
     public static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        return run(CliEnvironment.standard(clock, env), out, err, false, args);
+        return run(CliEnvironment.standard(clock, env), out, err, false, null, args);
     }
 
     /**
@@ -94,11 +101,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * time.
      */
     static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        return run(environment, out, err, false, args);
+        return run(environment, out, err, false, null, args);
     }
 
     private static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr,
-                           String... args) {
+                           StdoutStream stdout, String... args) {
         Main main = new Main(environment, out, err, ownStderr);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
@@ -120,10 +127,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
             return ExitCodes.UNEXPECTED;
         });
-        int code = commandLine.execute(args);
+        int code = commandLine.execute(OutputFormats.withoutDeprecatedNames(args));
         out.flush();
+        OutputState stdoutState = OutputState.of(out.checkError(), stdout == null ? null : stdout.failure());
+        if (stdoutState == OutputState.FAILED) {
+            IOException cause = stdout == null ? null : stdout.failure();
+            err.println("error: cannot write to stdout" + (cause == null || cause.getMessage() == null ? ""
+                    : ": " + cause.getMessage()));
+        }
         err.flush();
-        return code;
+        return ExitCodes.withOutput(code, stdoutState);
     }
 
     /** No command given: show what there is, on stderr (stdout stays clean), as a usage error. */
@@ -138,7 +151,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return System.console() != null;
     }
 
-    /** Streams the output to stdout, or atomically to a file. */
+    /**
+     * Streams the output to stdout (whose failures are judged when the command ends), or to the file as
+     * {@link OutputFiles#writeOutput} says: atomically for a file, written through for a device or pipe.
+     */
     void emit(OutputFiles.Content content, Path file) throws CliException, IOException {
         if (file == null) {
             content.writeTo(out);
@@ -146,25 +162,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return;
         }
         try {
-            OutputFiles.writeAtomically(file, content);
-        } catch (IOException e) {
+            OutputFiles.writeOutput(file, content);
+        } catch (OutputFiles.UnusablePathException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, file + ": cannot write: " + e.getMessage());
+        } catch (AccessDeniedException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, file + ": cannot write: permission denied");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.OUTPUT_FAILED, file + ": write failed: " + e.getMessage());
         }
         err.println("wrote " + file);
     }
 
-    /** Writes the rendered output to stdout, or atomically to a file. */
-    void emit(String rendered, Path file) throws CliException {
-        if (file == null) {
-            out.print(rendered);
-            out.flush();
-            return;
-        }
-        try {
-            OutputFiles.writeAtomically(file, rendered);
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, file + ": cannot write: " + e.getMessage());
-        }
-        err.println("wrote " + file);
+    /** As {@link #emit(OutputFiles.Content, Path)}, for output rendered as a whole. */
+    void emit(String rendered, Path file) throws CliException, IOException {
+        emit(writer -> writer.write(rendered), file);
     }
 }

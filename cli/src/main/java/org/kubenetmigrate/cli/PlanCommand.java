@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
             "  kubenet-migrate plan --from examples/fleet --cluster aks-payments-prod-weu",
             "  kubenet-migrate plan --cluster aks-payments-prod-weu      (reads the cluster live through ARM)",
             "  kubenet-migrate plan --from exports/ --cluster /subscriptions/.../managedClusters/aks1 \\",
-            "      --dataplane cilium --avoid 192.168.0.0/16 --format json --out plan.json"})
+            "      --dataplane cilium --avoid 192.168.0.0/16 -o json --out plan.json"})
 final class PlanCommand implements Callable<Integer> {
     enum Format { text, markdown, json }
 
@@ -66,13 +66,13 @@ final class PlanCommand implements Callable<Integer> {
                     + " with the diff that makes the code describe the migrated cluster (see 'iac'). Repeatable.")
     List<Path> iac = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
+    @Option(names = {"-o", "--output"}, paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Output format (default: text). json follows docs/schema/plan-v1.schema.json and is what"
-                    + " the executor will apply.")
+                    + " the executor will apply." + OutputFormats.ALIAS_NOTE)
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE (atomically) instead of stdout.")
-    Path out;
+    @Mixin
+    OutOption out;
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +92,7 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> PlanMarkdownRenderer.render(plan);
             case text -> PlanTextRenderer.render(plan);
         };
-        main.emit(rendered, out);
+        main.emit(rendered, out.file);
         return ExitCodes.OK;
     }
 }

@@ -34,9 +34,9 @@ import picocli.CommandLine.TypeConversionException;
         footer = {"", ExitCodes.HELP_TEXT, "",
             "Examples:",
             "  kubenet-migrate report --from examples/fleet",
-            "  kubenet-migrate report --from exports/ --format json --fail-on blocker > fleet.json",
-            "  kubenet-migrate report --from exports/ --format html --group-by tag:owner --out readiness.html",
-            "  kubenet-migrate report --from exports/ --format junit --waivers waivers.yaml --fail-on blocker"
+            "  kubenet-migrate report --from exports/ -o json --fail-on blocker > fleet.json",
+            "  kubenet-migrate report --from exports/ -o html --group-by tag:owner --out readiness.html",
+            "  kubenet-migrate report --from exports/ -o junit --waivers waivers.yaml --fail-on blocker"
                     + " --out readiness.xml"})
 final class ReportCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
@@ -56,9 +56,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     InClusterOptions inCluster;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default), json (docs/schema/report-v1.schema.json), csv, markdown, html (one"
-                    + " self-contained file) or junit (JUnit XML for CI).")
+                    + " self-contained file) or junit (JUnit XML for CI)." + OutputFormats.ALIAS_NOTE)
     Format format;
 
     @Option(names = "--fail-on", paramLabel = "blocker|action|warning",
@@ -80,14 +80,16 @@ final class ReportCommand implements Callable<Integer> {
             + " colour is only ever used on a terminal).")
     boolean noColor;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
-    Path out;
+    @Mixin
+    OutOption out;
 
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         WaiverSet waiverSet = readWaivers();
         FleetInput in = input.readInput();
+        // Also on stderr: whatever the format, and even when the report goes to a file nobody opens.
+        in.metadata().missing().forEach(m -> main.err().println("warning: " + m));
         long read = System.nanoTime();
         LOG.debug("read {} files: {} clusters, {} virtual networks, {} route tables in {} ms", in.metadata().files(),
                 in.fleet().clusters().size(), in.fleet().virtualNetworks().size(), in.fleet().routeTables().size(),
@@ -100,14 +102,14 @@ final class ReportCommand implements Callable<Integer> {
         LOG.debug("assessed {} clusters in {} ms", report.assessment().clusters().size(), (assessed - read) / 1_000_000);
         ReportRenderer renderer = switch (format) {
             case table -> new FleetTableRenderer(Terminal.colour(main.console(), System.getenv("NO_COLOR"), noColor,
-                    out != null));
+                    out.file != null));
             case json -> AssessmentJson::write;
             case csv -> new CsvReportRenderer();
             case markdown -> new MarkdownReportRenderer();
             case html -> new HtmlReportRenderer();
             case junit -> new JunitReportRenderer();
         };
-        main.emit(writer -> renderer.render(report, writer), out);
+        main.emit(writer -> renderer.render(report, writer), out.file);
         LOG.debug("rendered {} in {} ms", format, (System.nanoTime() - assessed) / 1_000_000);
         return ExitCodes.forReport(report);
     }

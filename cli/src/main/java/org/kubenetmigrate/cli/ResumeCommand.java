@@ -36,7 +36,7 @@ final class ResumeCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
-    AzureOptions azure;
+    SignInOptions signIn;
 
     @Mixin
     InClusterOptions inCluster;
@@ -51,18 +51,18 @@ final class ResumeCommand implements Callable<Integer> {
             return resumeMember(rendered);
         }
         ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
-                RunCommands.renderers(main, run.output, rendered), azure)
-                .withKube(inCluster.forRun(main.env, azure, probe));
+                RunCommands.renderers(main, run.output, rendered), signIn)
+                .withKube(inCluster.forRun(main.env, signIn, probe));
         RunResult result = RunCommands.call(main, env, e -> new Resume(e).run(runId, ApprovalOptions.of(approvals)));
         return RunCommands.finish(main, result, run.output, rendered.get());
     }
 
     /** A rollout member's run in a shared state: resumed under the member's lease, its outcome on the board. */
     private int resumeMember(AtomicInteger rendered) throws Exception {
-        org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, azure);
+        org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, signIn);
         ExecutorEnvironment env = RunCommands.environment(main, java.nio.file.Path.of("."), run.settings(),
-                RunCommands.renderers(main, run.output, rendered), azure)
-                .withKube(inCluster.forRun(main.env, azure, probe));
+                RunCommands.renderers(main, run.output, rendered), signIn)
+                .withKube(inCluster.forRun(main.env, signIn, probe));
         org.kubenetmigrate.executor.rollout.MemberRuns.Ended ended = RolloutCommand.call(() ->
                 new org.kubenetmigrate.executor.rollout.MemberRuns(store).resume(runId, env,
                         ApprovalOptions.of(approvals), RolloutCommand.who(), java.time.Duration.ofSeconds(60)));

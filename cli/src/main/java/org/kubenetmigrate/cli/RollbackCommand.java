@@ -30,7 +30,7 @@ final class RollbackCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
-    AzureOptions azure;
+    SignInOptions signIn;
 
     @Mixin
     InClusterOptions inCluster;
@@ -39,8 +39,8 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
-                RunCommands.renderers(main, run.output, rendered), azure)
-                .withKube(inCluster.forRun(main.env, azure, new ProbeOptions()));
+                RunCommands.renderers(main, run.output, rendered), signIn)
+                .withKube(inCluster.forRun(main.env, signIn, new ProbeOptions()));
         RunResult result = RunCommands.call(main, env, e -> new Rollback(e).run(runId));
         return RunCommands.finish(main, result, run.output, result.outcome()
                 == org.kubenetmigrate.executor.engine.RunOutcome.ROLLBACK_REFUSED ? 0 : rendered.get());

@@ -75,7 +75,7 @@ final class RolloutCommand implements Callable<Integer> {
     }
 
     /** Opens the state; the sign-in for Blob Storage is built only when it is needed. */
-    static StateStore open(Main main, String state, AzureOptions signIn) throws CliException {
+    static StateStore open(Main main, String state, SignInOptions signIn) throws CliException {
         StateLocation location;
         try {
             location = StateLocation.parse(state);
@@ -84,7 +84,7 @@ final class RolloutCommand implements Callable<Integer> {
         }
         Supplier<TokenCredential> credential = () -> {
             try {
-                return AzureSession.signIn(signIn == null ? new AzureOptions().target() : signIn.target(),
+                return AzureSession.signIn(signIn == null ? new SignInOptions().target() : signIn.target(),
                         InventorySettings.defaults()).credential();
             } catch (CliException e) {
                 throw new IllegalArgumentException(e.getMessage());
@@ -154,7 +154,7 @@ final class RolloutCommand implements Callable<Integer> {
             Main main = parent.main;
             Strategy strategy = RolloutCommand.call(() -> new StrategyReader().read(strategyFile));
             Fleet fleet = input.readFleet();
-            StateStore store = open(main, state.state, input.azure);
+            StateStore store = open(main, state.state, input.azure.signIn);
             RolloutDefinition definition = RolloutCommand.call(() -> new CreateRollout(new RolloutFiles(store, name),
                     main.clock).run(strategy, fleet, migration.toOptions(null, null), who()));
             main.out.print(RolloutTextRenderer.created(definition, store.describe()));
@@ -211,7 +211,7 @@ final class RolloutCommand implements Callable<Integer> {
         RunOptions run;
 
         @Mixin
-        AzureOptions azure;
+        SignInOptions signIn;
 
         @Mixin
         InClusterOptions inCluster;
@@ -226,9 +226,9 @@ final class RolloutCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.INVALID_INPUT, "--lease-duration " + leaseDuration.toSeconds()
                         + "s: Blob Storage leases last 15 to 60 seconds");
             }
-            StateStore store = open(main, state.state, azure);
-            ExecutorEnvironment env = RunCommands.environment(main, Path.of("."), run.settings(), List.of(), azure)
-                    .withKube(inCluster.forRun(main.env, azure, probe));
+            StateStore store = open(main, state.state, signIn);
+            ExecutorEnvironment env = RunCommands.environment(main, Path.of("."), run.settings(), List.of(), signIn)
+                    .withKube(inCluster.forRun(main.env, signIn, probe));
             String id = worker != null ? worker : Actor.local(null).host() + "-" + ProcessHandle.current().pid();
             Worker.Result result = RolloutCommand.call(() -> new Worker(new RolloutFiles(store, name), env,
                     new Worker.Settings(id, maxMembers, autoApprove, waitUntilEnd, leaseDuration, pollInterval),

@@ -61,11 +61,7 @@ final class RunCommands {
      * built until the executor opens it, so a refusal before that never constructs a client).
      */
     static ExecutorEnvironment environment(Main main, Path state, EngineSettings settings, List<EngineListener> listeners,
-                                           AzureOptions signIn) throws CliException {
-        if (!signIn.subscriptions.isEmpty() || signIn.managementGroup != null) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--subscription and --management-group select what to"
-                    + " read; a run changes the one cluster its plan names");
-        }
+                                           SignInOptions signIn) throws CliException {
         return environment(main, state, settings, listeners, main.environment.azure().withSignIn(signIn.target()));
     }
 

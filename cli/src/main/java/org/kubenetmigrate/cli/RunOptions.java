@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     enum Output { text, json }
 
-    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default): the run as a person reads it; json: one JSON object per event and line.")
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "text (default): the run as a person reads it; json: one JSON object per event and line."
+                    + OutputFormats.ALIAS_NOTE)
     Output output;
 
     @Option(names = "--operation-timeout", paramLabel = "DURATION", converter = DurationConverter.class,

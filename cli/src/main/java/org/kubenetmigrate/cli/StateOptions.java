@@ -1,5 +1,6 @@
 package org.kubenetmigrate.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -8,7 +9,9 @@ import picocli.CommandLine.Option;
  * single-cluster commands, {@code status} and {@code resume} accept it for a rollout member's run.
  */
 final class StateOptions {
-    @Option(names = "--state", paramLabel = "DIR|URL", defaultValue = ".kubenet-migrate",
+    static final String DEFAULT = ".kubenet-migrate";
+
+    @Option(names = "--state", paramLabel = "DIR|URL", defaultValue = DEFAULT,
             description = "State directory: runs/<runId>/ (plan copy, journal, audit log, backup) and locks/."
                     + " Default: .kubenet-migrate under the working directory. status and resume also take the Blob"
                     + " container URL of a fleet rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])"
@@ -28,5 +31,18 @@ final class StateOptions {
                     + " --help'); 'status RUN_ID' and 'resume RUN_ID' accept it for a member's run");
         }
         return Path.of(state);
+    }
+
+    /**
+     * The local directory for a command that only reads it: a --state that does not exist is a typo (exit 2), never
+     * "no runs"; the default may be missing (nothing has run here yet).
+     */
+    Path toRead() throws CliException {
+        Path dir = directory();
+        if (!DEFAULT.equals(state) && !Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + dir + ": "
+                    + (Files.exists(dir) ? "not a directory" : "no such directory"));
+        }
+        return dir;
     }
 }

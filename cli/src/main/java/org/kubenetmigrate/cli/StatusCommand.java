@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", ExitCodes.HELP_TEXT, "",
             "Examples:",
             "  kubenet-migrate status",
-            "  kubenet-migrate status 20261201-120000-3fa2c1 --format json"})
+            "  kubenet-migrate status 20261201-120000-3fa2c1 -o json"})
 final class StatusCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -30,8 +30,8 @@ final class StatusCommand implements Callable<Integer> {
             + " omitted.")
     String runId;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "Output format (default: text).")
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "Output format (default: text)." + OutputFormats.ALIAS_NOTE)
     Format format;
 
     @Mixin
@@ -56,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
             main.out.flush();
             return ExitCodes.OK;
         }
-        ExecutorEnvironment env = RunCommands.environment(main, state.directory(),
+        ExecutorEnvironment env = RunCommands.environment(main, state.toRead(),
                 org.kubenetmigrate.executor.engine.EngineSettings.DEFAULTS, List.of());
         StatusReport report = RunCommands.call(main, env, e -> new Status(e).run(runId));
         main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));

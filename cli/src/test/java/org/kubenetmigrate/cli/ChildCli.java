@@ -1,6 +1,5 @@
 package org.kubenetmigrate.cli;
 
-import java.io.PrintWriter;
 import java.time.Clock;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
 import org.kubenetmigrate.executor.engine.GatePrompt;
@@ -21,11 +20,7 @@ public final class ChildCli {
         CliEnvironment env = new CliEnvironment(Clock.systemUTC(), ClusterOperationsProvider.discover(), GatePrompt.NONE,
                 fast, connection == null ? java.util.Map.of()
                 : java.util.Map.of("AZURE_STORAGE_CONNECTION_STRING", connection));
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = Main.run(env, out, err, args);
-        out.flush();
-        err.flush();
-        System.exit(code);
+        // The process's own stdout and stderr, as Main.main uses them: write failures decide the exit code.
+        System.exit(Main.runProcess(env, args));
     }
 }

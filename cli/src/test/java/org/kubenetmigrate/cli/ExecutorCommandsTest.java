@@ -235,7 +235,7 @@ class ExecutorCommandsTest {
         CliRun bad = run("apply", broken.toString(), "--state", state);
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(bad.err()).isEqualTo("error: " + broken + ": /kind: expected \"plan\", found \"report\": apply"
-                + " takes the output of 'plan --format json', not a report\n");
+                + " takes the output of 'plan -o json', not a report\n");
 
         CliRun stage = run("apply", plan.toString(), "--approve-through", "nope", "--state", state);
         assertThat(stage.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);

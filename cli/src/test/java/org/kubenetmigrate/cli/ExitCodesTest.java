@@ -84,4 +84,21 @@ class ExitCodesTest {
             assertThat(ExitCodes.HELP_TEXT).contains(code + " ");
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "command exit {0}, stdout {1} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"0,WRITTEN,0", "3,WRITTEN,3", "0,READER_GONE,0", "3,READER_GONE,3",
+        "0,FAILED,9", "3,FAILED,9", "2,FAILED,9"})
+    void aFailedWriteToStdoutExits9AndAClosedPipeChangesNothing(int command, OutputState stdout, int expected) {
+        assertThat(ExitCodes.withOutput(command, stdout)).isEqualTo(expected);
+        assertThat(ExitCodes.HELP_TEXT).contains("9 output could not be written");
+    }
+
+    @org.junit.jupiter.api.Test
+    void brokenPipeIsAReaderGoneAndAnythingElseAFailure() {
+        assertThat(OutputState.of(true, new java.io.IOException("Broken pipe"))).isEqualTo(OutputState.READER_GONE);
+        assertThat(OutputState.of(true, new java.io.IOException("No space left on device")))
+                .isEqualTo(OutputState.FAILED);
+        assertThat(OutputState.of(true, null)).isEqualTo(OutputState.FAILED);
+        assertThat(OutputState.of(false, null)).isEqualTo(OutputState.WRITTEN);
+    }
 }

@@ -99,7 +99,7 @@ class InClusterCliTest {
     @Test
     void planWithRemoveIpMasqConfigGetsTheStepAndStaysSchemaValid() throws Exception {
         CliRun run = run(Map.of("KUBECONFIG", kubeconfig.toString()), "plan", "--from", FLEET, "--cluster", CLUSTER,
-                "--remove-ip-masq-config", "--format", "json");
+                "--in-cluster", "--remove-ip-masq-config", "--format", "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode plan = MAPPER.readTree(run.out());

@@ -99,6 +99,15 @@ class LiveReportTest {
     }
 
     @Test
+    void aLiveReadThatFindsNoClusterWarnsAndFailsTheGate() {
+        CliRun run = live("report", "--subscription", "00000000-0000-0000-0000-0000000000ff", "--fail-on", "blocker");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.THRESHOLD_MET);
+        assertThat(run.out()).contains("WARNING: the input is incomplete",
+                "no managed cluster found live in subscription(s) 00000000-0000-0000-0000-0000000000ff");
+        assertThat(run.err()).contains("warning: no managed cluster found live");
+    }
+
+    @Test
     void liveReportGivesTheSameVerdictsAsTheSavedSnapshotAndTheExportedFiles() throws Exception {
         CliRun live = live("report", "--format", "json");
         assertThat(live.exitCode()).as(live.err()).isZero();

@@ -27,7 +27,7 @@ class PlanCommandTest {
 
     @Test
     void outWritesTheJsonPlanAtomicallyAndPrintsNothingOnStdout(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("plans/plan.json");
+        Path out = Files.createDirectory(dir.resolve("plans")).resolve("plan.json");
         CliRun run = CliRun.of("plan", "--from", FLEET, "--cluster", "aks-retail-batch-eus2", "--format", "json",
                 "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -45,7 +45,7 @@ class ReportFormatsTest {
 
     @Test
     void outWritesTheFileAtomicallyAndStdoutStaysEmpty() throws Exception {
-        Path html = dir.resolve("reports/readiness.html");
+        Path html = Files.createDirectory(dir.resolve("reports")).resolve("readiness.html");
         CliRun run = CliRun.of("report", "--from", FLEET, "--format", "html", "--out", html.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEmpty();

@@ -18,7 +18,7 @@ import org.kubenetmigrate.planner.planfile.PlanCodec;
 import org.kubenetmigrate.planner.planfile.PlanDocument;
 
 /**
- * Reads a {@code plan --format json} file through the planner's {@link PlanCodec} and accepts it only when the
+ * Reads a {@code plan -o json} file through the planner's {@link PlanCodec} and accepts it only when the
  * executor's own {@link SafetyCatalogue} agrees with every step: its flags (gate, one-way, point of no return), its
  * place in the order, and every field its requests may change. Also refuses a strategy it does not run and a write
  * to anything but the planned cluster. Never guesses a missing field; every refusal is one line naming the file, the

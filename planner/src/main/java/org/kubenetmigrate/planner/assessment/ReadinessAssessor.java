@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.InClusterView;
+import org.kubenetmigrate.planner.model.InputConflict;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NetworkProfile;
@@ -40,13 +41,41 @@ public final class ReadinessAssessor {
      */
     public ClusterAssessment assess(ManagedCluster cluster, Fleet fleet, MigrationOptions options,
                                     InClusterView inCluster) {
+        if (fleet.conflicts().isEmpty()) {
+            return assess(cluster, fleet, options, inCluster, List.of());
+        }
+        // The input holds two copies of something; neither is trusted over the other: judge the cluster on each
+        // and keep the worse verdict (the conservative side), with the conflict named in its findings.
+        NodeNetwork network = NodeNetwork.resolve(cluster, fleet);
+        List<InputConflict> touching = new ArrayList<>();
+        for (InputConflict conflict : fleet.conflicts()) {
+            if (conflict.id().equals(cluster.id())
+                    || !NodeNetwork.resolve(cluster, fleet.withOtherCopy(conflict)).equals(network)) {
+                touching.add(conflict);
+            }
+        }
+        ClusterAssessment worst = assess(cluster, fleet, options, inCluster, touching);
+        for (InputConflict conflict : touching) {
+            ManagedCluster copy = conflict.otherCopy() instanceof ManagedCluster other && other.id().equals(cluster.id())
+                    ? other : cluster;
+            ClusterAssessment alternative = assess(copy, fleet.withOtherCopy(conflict), options, inCluster, touching);
+            if (alternative.readiness().worseThan(worst.readiness())) {
+                worst = alternative;
+            }
+        }
+        return worst;
+    }
+
+    private ClusterAssessment assess(ManagedCluster cluster, Fleet fleet, MigrationOptions options,
+                                     InClusterView inCluster, List<InputConflict> conflicts) {
         NodeNetwork network = NodeNetwork.resolve(cluster, fleet);
         ClusterSizing sizing = Sizer.size(cluster, network, options);
         boolean kubenet = cluster.network().isKubenet();
         List<Finding> findings = new ArrayList<>();
         List<Unverified> unverified = new ArrayList<>();
         if (kubenet) {
-            ClusterContext context = new ClusterContext(cluster, network, sizing, options, today, inCluster);
+            ClusterContext context = new ClusterContext(cluster, network, sizing, options, today, inCluster,
+                    conflicts);
             for (Rule rule : rules) {
                 if (!rule.targets().contains(options.target())) {
                     continue;

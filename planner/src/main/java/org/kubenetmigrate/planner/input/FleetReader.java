@@ -15,6 +15,7 @@ import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.AccessGap;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InputConflict;
 import org.kubenetmigrate.planner.model.InputMetadata;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.RouteTable;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads Azure's own JSON into a {@link Fleet}: ARM GET/list responses, {@code az aks|network ... show/list} output
  * and {@code az graph query -o json} results, in any mix. Resources of other types are skipped; the first
- * occurrence of an ARM id wins, in sorted file order. Any problem stops the read with an {@link InputException}
+ * occurrence of an ARM id is kept, in sorted file order, and a later copy that differs in what a rule reads becomes
+ * an {@link InputConflict} (the assessment judges both). Any problem stops the read with an {@link InputException}
  * naming the file and the JSON pointer of the offending value.
  */
 public final class FleetReader {
@@ -72,24 +74,47 @@ public final class FleetReader {
         String basis = stamped == 0 ? "file modification time"
                 : stamped == files.size() ? "generatedAt recorded in the input"
                 : "generatedAt recorded in the input where present, else file modification time";
-        List<String> notes = new ArrayList<>(fleet.notes);
+        List<String> notes = new ArrayList<>();
         if (fleet.skipped > 0) {
             notes.add(fleet.skipped + " resource(s) of other types skipped");
         }
         if (fleet.duplicates > 0) {
             notes.add(fleet.duplicates + " resource(s) read more than once; the first occurrence in sorted file order"
-                    + " was kept");
+                    + " was kept" + (fleet.conflicts.isEmpty() ? "" : ", and " + fleet.conflicts.size() + " of them"
+                    + " differ: the clusters they touch are judged on both copies (see input-conflict)"));
+        }
+        List<String> missing = new ArrayList<>(fleet.missing);
+        if (fleet.clusters.isEmpty()) {
+            missing.add(noCluster(paths, files.size(), fleet));
         }
         InputMetadata metadata = new InputMetadata(paths.stream().map(Path::toString).toList(), files.size(),
-                oldest, newest, basis, notes);
+                oldest, newest, basis, notes, missing);
         return new FleetInput(fleet.toFleet(), metadata);
+    }
+
+    /** Input without a single managed cluster is almost always the wrong folder or export; say what is there. */
+    private static String noCluster(List<Path> paths, int files, Accumulator fleet) {
+        String where = paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+        List<String> found = new ArrayList<>();
+        if (!fleet.virtualNetworks.isEmpty()) {
+            found.add(fleet.virtualNetworks.size() + " virtual network(s)");
+        }
+        if (!fleet.routeTables.isEmpty()) {
+            found.add(fleet.routeTables.size() + " route table(s)");
+        }
+        if (fleet.skipped > 0) {
+            found.add(fleet.skipped + " resource(s) of other types");
+        }
+        return "no managed cluster (Microsoft.ContainerService/managedClusters) in " + where + ": " + files
+                + " file(s) hold " + (found.isEmpty() ? "no Azure resources" : String.join(", ", found))
+                + "; export the clusters (az aks list -o json, or a Resource Graph query) into it";
     }
 
     /**
      * What one file holds, read on its own so that files can be read in parallel: its resources in file order, or
      * the problem that stopped the read.
      */
-    private record FileContent(Instant generatedAt, Instant modified, List<Object> resources, List<String> notes,
+    private record FileContent(Instant generatedAt, Instant modified, List<Object> resources, List<String> missing,
                                int skipped, List<AccessGap> accessGaps, InputException error) {
     }
 
@@ -103,9 +128,9 @@ public final class FleetReader {
     }
 
     private static FileContent content(String name, JsonNode root, Instant modified) throws InputException {
-        List<String> notes = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         List<AccessGap> gaps = new ArrayList<>();
-        List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps) : resources(name, root, notes);
+        List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps) : resources(name, root, missing);
         List<Object> resources = new ArrayList<>();
         int skipped = 0;
         for (JsonNodeAt resource : entries) {
@@ -116,7 +141,7 @@ public final class FleetReader {
                 resources.add(read);
             }
         }
-        return new FileContent(generatedAt(root), modified, resources, notes, skipped, gaps, null);
+        return new FileContent(generatedAt(root), modified, resources, missing, skipped, gaps, null);
     }
 
     /**
@@ -217,7 +242,8 @@ public final class FleetReader {
      * The resources in one file: the document itself, the entries of a bare array, of an ARM list
      * ({@code {"value": [...]}}) or of a Resource Graph result ({@code {"data": [...], "count": ..}}).
      */
-    private static List<JsonNodeAt> resources(String file, JsonNode root, List<String> notes) throws InputException {
+    private static List<JsonNodeAt> resources(String file, JsonNode root, List<String> missing)
+            throws InputException {
         if (root.isArray()) {
             return entries(root, "");
         }
@@ -226,12 +252,12 @@ public final class FleetReader {
         }
         boolean isResource = root.has("id") || root.has("type") || root.has("properties");
         if (!isResource && root.has("value")) {
-            warnIfPaged(file, root, "nextLink", notes);
+            warnIfPaged(file, root, "nextLink", missing);
             return entriesOf(file, root, "value");
         }
         if (!isResource && root.has("data")) {
-            warnIfPaged(file, root, "skip_token", notes);
-            warnIfPaged(file, root, "$skipToken", notes);
+            warnIfPaged(file, root, "skip_token", missing);
+            warnIfPaged(file, root, "$skipToken", missing);
             return entriesOf(file, root, "data");
         }
         return List.of(new JsonNodeAt("", root));
@@ -253,14 +279,17 @@ public final class FleetReader {
         return result;
     }
 
-    /** A saved page of a longer listing is readable, but the fleet it describes is incomplete; say so. */
-    private static void warnIfPaged(String file, JsonNode root, String continuationKey, List<String> notes) {
+    /**
+     * A saved page of a longer listing is readable, but the fleet it describes is incomplete: clusters on the other
+     * pages were never checked, so the input is marked as missing data (a gate fails on it).
+     */
+    private static void warnIfPaged(String file, JsonNode root, String continuationKey, List<String> missing) {
         JsonNode token = root.get(continuationKey);
         if (token != null && !token.isNull() && !token.asText().isBlank()) {
-            LOG.warn("{}: has \"{}\": it is one page of a longer result, resources on other pages are missing",
-                    file, continuationKey);
-            notes.add(file + ": has \"" + continuationKey + "\": it is one page of a longer result; resources on"
-                    + " other pages are missing");
+            LOG.debug("{}: has \"{}\": one page of a longer result", file, continuationKey);
+            missing.add(file + ": has \"" + continuationKey + "\": it is one page of a longer result; the resources"
+                    + " on the other pages are missing (export every page, e.g. az graph query --first 1000 with"
+                    + " --skip-token, or az aks list, which follows nextLink)");
         }
     }
 
@@ -278,43 +307,54 @@ public final class FleetReader {
         private final List<RouteTable> routeTables = new ArrayList<>();
         private final List<AccessGap> accessGaps = new ArrayList<>();
         private final Map<ArmId, SourceRef> firstSeen = new HashMap<>();
-        private final List<String> notes = new ArrayList<>();
+        private final Map<ArmId, Record> firstCopy = new HashMap<>();
+        private final List<InputConflict> conflicts = new ArrayList<>();
+        private final List<String> missing = new ArrayList<>();
         private int skipped;
         private int duplicates;
 
         /**
          * True the first time an id is seen. A repeat is expected (a Resource Graph export next to
-         * {@code az aks show} output), so it is reported at INFO rather than treated as an error. Resources are
-         * fully read before this check, so a broken repeat still stops the read.
+         * {@code az aks show} output), so an identical one is reported at INFO; one that differs in what a rule
+         * reads is a conflict the report names. Resources are fully read before this check, so a broken repeat still
+         * stops the read.
          */
-        boolean isFirst(ArmId id, SourceRef source) {
+        boolean isFirst(ArmId id, Record resource, SourceRef source) {
             SourceRef first = firstSeen.putIfAbsent(id, source);
-            if (first != null) {
-                LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
-                duplicates++;
+            if (first == null) {
+                firstCopy.put(id, resource);
+                return true;
             }
-            return first == null;
+            duplicates++;
+            InputConflict conflict = InputConflict.between(id, firstCopy.get(id), first, resource, source);
+            if (conflict == null) {
+                LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
+            } else {
+                LOG.warn("{}", conflict.describe());
+                conflicts.add(conflict);
+            }
+            return false;
         }
 
         void add(FileContent content) {
-            notes.addAll(content.notes());
+            missing.addAll(content.missing());
             skipped += content.skipped();
             accessGaps.addAll(content.accessGaps());
             content.resources().forEach(this::add);
         }
 
         void add(Object resource) {
-            if (resource instanceof ManagedCluster cluster && isFirst(cluster.id(), cluster.source())) {
+            if (resource instanceof ManagedCluster cluster && isFirst(cluster.id(), cluster, cluster.source())) {
                 clusters.add(cluster);
-            } else if (resource instanceof VirtualNetwork network && isFirst(network.id(), network.source())) {
+            } else if (resource instanceof VirtualNetwork network && isFirst(network.id(), network, network.source())) {
                 virtualNetworks.add(network);
-            } else if (resource instanceof RouteTable table && isFirst(table.id(), table.source())) {
+            } else if (resource instanceof RouteTable table && isFirst(table.id(), table, table.source())) {
                 routeTables.add(table);
             }
         }
 
         Fleet toFleet() {
-            return new Fleet(clusters, virtualNetworks, routeTables, accessGaps);
+            return new Fleet(clusters, virtualNetworks, routeTables, accessGaps, conflicts);
         }
     }
 }

@@ -120,6 +120,19 @@ final class JsonFields {
         return value.intValue();
     }
 
+    /**
+     * A whole number that counts something (nodes, pods), or null when absent; below {@code min} is impossible and
+     * an input error, never a negative node count in a plan.
+     */
+    Integer count(String key, int min) throws InputException {
+        Integer value = integer(key);
+        if (value != null && value < min) {
+            throw error(key, "expected " + (min == 0 ? "a count of 0 or more" : "at least " + min) + ", found "
+                    + value);
+        }
+        return value;
+    }
+
     /** A boolean field; absent reads as false, the default Azure applies to every flag this tool reads. */
     boolean bool(String key) throws InputException {
         Optional<Field> field = find(key);

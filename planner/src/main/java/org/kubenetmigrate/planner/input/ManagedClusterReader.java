@@ -81,7 +81,12 @@ final class ManagedClusterReader {
     }
 
     private static AgentPool agentPool(JsonFields pool) throws InputException {
-        Integer count = pool.integer("count");
+        Integer count = pool.count("count", 0);
+        Integer minCount = pool.count("minCount", 0);
+        Integer maxCount = pool.count("maxCount", 0);
+        if (minCount != null && maxCount != null && minCount > maxCount) {
+            throw pool.error("minCount", "minCount " + minCount + " is above maxCount " + maxCount);
+        }
         return new AgentPool(
                 pool.string("name"),
                 pool.string("mode"),
@@ -90,10 +95,10 @@ final class ManagedClusterReader {
                 pool.string("osType"),
                 count == null ? 0 : count,
                 pool.bool("enableAutoScaling"),
-                pool.integer("minCount"),
-                pool.integer("maxCount"),
+                minCount,
+                maxCount,
                 maxSurge(pool.object("upgradeSettings")),
-                pool.integer("maxPods"),
+                pool.count("maxPods", 1),
                 pool.string("provisioningState"),
                 pool.object("powerState").string("code"),
                 pool.armId("vnetSubnetID"),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,10 +54,34 @@ public final class WaiversReader {
         this.knownRules = new TreeSet<>(knownRules);
     }
 
+    /**
+     * YAML anchors ({@code &x}) and aliases ({@code *x}) are refused: an alias that names no anchor silently became
+     * its own name ({@code name: *-prod} read as "-prod", a selector nobody wrote), and a waiver is a promise someone
+     * reviews line by line, so every value is written out where it applies.
+     */
+    private static void rejectAliases(String file, byte[] content) throws InputException {
+        try (JsonParser parser = YAML.getFactory().createParser(content)) {
+            while (parser.nextToken() != null) {
+                boolean alias = parser instanceof YAMLParser yaml && yaml.isCurrentAlias();
+                Object anchor = parser.getObjectId();
+                if (alias || anchor != null) {
+                    throw new InputException(file, "", "line " + parser.currentLocation().getLineNr() + ": YAML "
+                            + (alias ? "alias *" + parser.getText() : "anchor &" + anchor) + " is not accepted in"
+                            + " a waivers file; write each value out");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // Reported by the full read that follows, with the same wording as any other YAML error.
+        } catch (IOException e) {
+            throw new InputException(file, "", InputFiles.describe(e), e);
+        }
+    }
+
     public WaiverSet read(Path path) throws InputException {
         String file = path.toString();
         JsonNode root;
         try (InputStream in = Files.newInputStream(path)) {
+            rejectAliases(file, Files.readAllBytes(path));
             root = YAML.readTree(in);
         } catch (JsonProcessingException e) {
             throw new InputException(file, "", "not valid YAML: " + InputFiles.jacksonReason(e), e);

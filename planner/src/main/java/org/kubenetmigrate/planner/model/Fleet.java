@@ -21,6 +21,7 @@ public final class Fleet {
     private final List<VirtualNetwork> virtualNetworks;
     private final List<RouteTable> routeTables;
     private final List<AccessGap> accessGaps;
+    private final List<InputConflict> conflicts;
     private final Map<ArmId, VirtualNetwork> virtualNetworksById = new HashMap<>();
     private final Map<ArmId, RouteTable> routeTablesById = new HashMap<>();
     private final Map<String, List<VirtualNetwork>> virtualNetworksByGroup = new HashMap<>();
@@ -32,6 +33,15 @@ public final class Fleet {
 
     public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
                  List<AccessGap> accessGaps) {
+        this(clusters, virtualNetworks, routeTables, accessGaps, List.of());
+    }
+
+    /**
+     * @param conflicts resources read twice with different content; the lists hold the first copy of each
+     */
+    public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
+                 List<AccessGap> accessGaps, List<InputConflict> conflicts) {
+        this.conflicts = List.copyOf(conflicts);
         this.clusters = List.copyOf(clusters);
         this.virtualNetworks = List.copyOf(virtualNetworks);
         this.routeTables = List.copyOf(routeTables);
@@ -60,6 +70,31 @@ public final class Fleet {
 
     public List<AccessGap> accessGaps() {
         return accessGaps;
+    }
+
+    public List<InputConflict> conflicts() {
+        return conflicts;
+    }
+
+    /**
+     * The fleet as the conflict's other copy has it: that copy in place of the first, and no conflicts (a variant is
+     * judged once, not again for each conflict).
+     */
+    public Fleet withOtherCopy(InputConflict conflict) {
+        Record copy = conflict.otherCopy();
+        return new Fleet(replace(clusters, copy, ManagedCluster::id), replace(virtualNetworks, copy, VirtualNetwork::id),
+                replace(routeTables, copy, RouteTable::id), accessGaps, List.of());
+    }
+
+    private static <T> List<T> replace(List<T> list, Record copy, java.util.function.Function<T, ArmId> id) {
+        List<T> result = new ArrayList<>(list.size());
+        for (T item : list) {
+            @SuppressWarnings("unchecked")
+            T replacement = item.getClass() == copy.getClass() && id.apply(item).equals(id.apply((T) copy)) ? (T) copy
+                    : item;
+            result.add(replacement);
+        }
+        return result;
     }
 
     /** The read gap covering {@code id} (the resource itself, or its resource group or subscription), if any. */
@@ -97,12 +132,12 @@ public final class Fleet {
     public boolean equals(Object o) {
         return o instanceof Fleet other && clusters.equals(other.clusters)
                 && virtualNetworks.equals(other.virtualNetworks) && routeTables.equals(other.routeTables)
-                && accessGaps.equals(other.accessGaps);
+                && accessGaps.equals(other.accessGaps) && conflicts.equals(other.conflicts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(clusters, virtualNetworks, routeTables, accessGaps);
+        return Objects.hash(clusters, virtualNetworks, routeTables, accessGaps, conflicts);
     }
 
     @Override

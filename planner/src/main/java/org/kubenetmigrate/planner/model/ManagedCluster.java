@@ -56,6 +56,15 @@ public record ManagedCluster(
     }
 
     /**
+     * The version to show: the running one ({@code currentKubernetesVersion}, e.g. 1.29.7), else the requested one,
+     * which may be an alias such as {@code 1.29}; null when neither is known.
+     */
+    public String runningVersion() {
+        return currentKubernetesVersion != null && !currentKubernetesVersion.isBlank() ? currentKubernetesVersion
+                : kubernetesVersion;
+    }
+
+    /**
      * The control plane version the rules judge: the lower of the requested and the running version, so that a
      * half-finished upgrade is never mistaken for the newer version.
      */

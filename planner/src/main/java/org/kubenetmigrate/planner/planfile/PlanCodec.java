@@ -126,7 +126,7 @@ public final class PlanCodec {
             throw new InputException(file, "", "cannot read: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new InputException(file, "", "empty file; expected a plan written by 'plan --format json'");
+            throw new InputException(file, "", "empty file; expected a plan written by 'plan -o json'");
         }
         PlanFields plan = new PlanFields(file, "", root);
         int schema = plan.requiredInt("schemaVersion");
@@ -137,7 +137,7 @@ public final class PlanCodec {
         String kind = plan.string("kind");
         if (!"plan".equals(kind)) {
             throw plan.error("kind", "expected \"plan\", found " + (kind == null ? "nothing" : "\"" + kind + "\"")
-                    + ": apply takes the output of 'plan --format json', not a report");
+                    + ": apply takes the output of 'plan -o json', not a report");
         }
         PlanFields network = plan.requiredObject("network");
         PlanFields target = plan.requiredObject("target");

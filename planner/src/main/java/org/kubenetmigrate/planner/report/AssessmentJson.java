@@ -157,6 +157,8 @@ public final class AssessmentJson {
         }
         ArrayNode notes = node.putArray("notes");
         report.input().notes().forEach(notes::add);
+        ArrayNode missing = node.putArray("missing");
+        report.input().missing().forEach(missing::add);
         return node;
     }
 

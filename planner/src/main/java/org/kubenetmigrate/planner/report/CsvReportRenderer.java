@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.rules.Finding;
+import org.kubenetmigrate.planner.rules.Severity;
 import org.kubenetmigrate.planner.rules.Unverified;
 import org.kubenetmigrate.planner.waivers.Waiver;
 import org.kubenetmigrate.planner.waivers.WaiverReview.Coverage;
@@ -32,6 +33,14 @@ public final class CsvReportRenderer implements ReportRenderer {
     @Override
     public void render(FleetReport report, Writer out) throws IOException {
         out.write(String.join(",", COLUMNS) + CRLF);
+        // What the input lacks comes first, as rows of kind "input" without a cluster: a spreadsheet or a script
+        // filtering on kind sees it.
+        String[] noCluster = new String[9];
+        java.util.Arrays.fill(noCluster, "");
+        for (String missing : report.input().missing()) {
+            row(out, noCluster, "input", "input-complete", Severity.WARNING.name(), missing,
+                    "export the missing data and run the report again", "", null, "");
+        }
         for (ClusterAssessment c : report.byUrgency()) {
             String[] cluster = clusterColumns(report, c);
             if (c.findings().isEmpty() && c.unverified().isEmpty()) {

@@ -56,7 +56,7 @@ public record FleetReport(FleetAssessment assessment, WaiverReview waivers, Inpu
     }
 
     public boolean gateMet() {
-        return Gate.met(assessment, waivers, failOn);
+        return Gate.met(assessment, waivers, failOn, input);
     }
 
     /** The clusters, most urgent first. */

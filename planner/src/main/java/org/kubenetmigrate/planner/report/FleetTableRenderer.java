@@ -54,6 +54,12 @@ public final class FleetTableRenderer implements ReportRenderer {
         out.write(counts + "\n");
         out.write(ReportText.daysLeft(report) + "\n");
         out.write(clean(ReportText.input(report)) + "\n");
+        if (report.input().incomplete()) {
+            out.write(paint(Readiness.BLOCKED, ReportText.MISSING) + "\n");
+            for (String missing : report.input().missing()) {
+                out.write("  - " + clean(missing) + "\n");
+            }
+        }
         out.write("Checked: " + ReportText.checked(report, facts) + "\n");
         List<String> gaps = ReportText.gaps(facts);
         out.write(gaps.isEmpty() ? "Not checked: nothing; every check ran on every kubenet cluster\n"
@@ -115,7 +121,7 @@ public final class FleetTableRenderer implements ReportRenderer {
                 clean(orDash(c.cluster().name())),
                 clean(orDash(c.cluster().subscriptionId())),
                 clean(orDash(c.cluster().location())),
-                clean(orDash(c.cluster().kubernetesVersion())),
+                clean(orDash(c.cluster().runningVersion())),
                 clean(plugin(c)),
                 c.readiness().name(),
                 truncate(clean(ReportText.topFinding(report, c)), TOP_FINDING_WIDTH)});

@@ -236,6 +236,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
         for (String note : report.input().notes()) {
             out.write("<li>Input note: " + html(note) + "</li>\n");
         }
+        if (report.input().incomplete()) {
+            out.write("<li class=\"input-missing\"><strong>" + html(ReportText.MISSING) + "</strong><ul>\n");
+            for (String missing : report.input().missing()) {
+                out.write("<li>" + html(missing) + "</li>\n");
+            }
+            out.write("</ul></li>\n");
+        }
         String gate = ReportText.gate(report);
         if (gate != null) {
             out.write("<li>Gate " + html(gate) + "</li>\n");
@@ -339,7 +346,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
             gen.writeStringField("s", orEmpty(m.subscriptionId()));
             gen.writeStringField("g", orEmpty(m.resourceGroup()));
             gen.writeStringField("l", orEmpty(m.location()));
-            gen.writeStringField("v", orEmpty(m.kubernetesVersion()));
+            gen.writeStringField("v", orEmpty(m.runningVersion()));
             gen.writeNumberField("vk", versionKey(m));
             gen.writeStringField("p", FleetTableRenderer.plugin(c));
             gen.writeNumberField("r", FleetReport.URGENCY.indexOf(c.readiness()));

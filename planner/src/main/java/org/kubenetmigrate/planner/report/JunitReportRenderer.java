@@ -19,7 +19,8 @@ import org.kubenetmigrate.planner.waivers.WaiverReview.Coverage;
  * JUnit XML (the Ant/Surefire dialect CI systems read): one {@code testsuite} per cluster, one {@code testcase} per
  * rule that ran. A rule's test case fails for an unwaived finding at or above the threshold ({@code --fail-on}, or
  * BLOCKER without it), is skipped when a waiver covers it or when it could not be checked, and passes otherwise
- * (lesser findings go to {@code system-out}). Clusters not on kubenet have every case skipped.
+ * (lesser findings go to {@code system-out}). Clusters not on kubenet have every case skipped. Input known to be
+ * incomplete (a saved page of a longer listing, no managed cluster) fails a test case of its own, {@code input}.
  */
 public final class JunitReportRenderer implements ReportRenderer {
 
@@ -42,10 +43,23 @@ public final class JunitReportRenderer implements ReportRenderer {
                 skipped += k.outcome().equals("skipped") ? 1 : 0;
             }
         }
+        List<String> missing = report.input().missing();
+        if (!missing.isEmpty()) {
+            tests++;
+            failures++;
+        }
         String timestamp = report.assessment().generatedAt().toString();
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuites name=\"kubenet-migrate readiness\" tests=\"" + tests + "\" failures=\"" + failures
                 + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"0\" timestamp=\"" + timestamp + "\">\n");
+        if (!missing.isEmpty()) {
+            // What the input lacks fails a case of its own: a CI view must not show green on half a fleet.
+            out.write("  <testsuite name=\"input\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\"0\""
+                    + " timestamp=\"" + timestamp + "\">\n");
+            out.write("    <testcase classname=\"input\" name=\"input-complete\" time=\"0\">\n      <failure"
+                    + " type=\"WARNING\" message=\"" + xml(ReportText.MISSING) + "\">" + xml(String.join("\n", missing))
+                    + "</failure>\n    </testcase>\n  </testsuite>\n");
+        }
         for (ClusterAssessment c : clusters) {
             ManagedCluster m = c.cluster();
             String name = String.valueOf(m.name());

@@ -50,6 +50,12 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         for (String note : report.input().notes()) {
             out.write("- Input note: " + md(note) + "\n");
         }
+        if (report.input().incomplete()) {
+            out.write("- **" + md(ReportText.MISSING) + "**\n");
+            for (String missing : report.input().missing()) {
+                out.write("  - " + md(missing) + "\n");
+            }
+        }
         String gate = ReportText.gate(report);
         if (gate != null) {
             out.write("- Gate " + md(gate) + "\n");
@@ -141,7 +147,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         for (ClusterAssessment c : clusters) {
             out.write("| " + md(c.cluster().name()) + " | " + c.readiness() + " | " + md(c.cluster().subscriptionId())
                     + " | " + md(c.cluster().resourceGroup()) + " | " + md(c.cluster().location()) + " | "
-                    + md(c.cluster().kubernetesVersion()) + " | " + md(ReportText.topFinding(report, c)) + " |\n");
+                    + md(c.cluster().runningVersion()) + " | " + md(ReportText.topFinding(report, c)) + " |\n");
         }
         out.write("\n");
     }

@@ -97,6 +97,9 @@ public final class ReportText {
         return lines;
     }
 
+    /** The heading above what the input lacks; every format shows it as a warning. */
+    static final String MISSING = "WARNING: the input is incomplete, so this report is too (any --fail-on gate fails):";
+
     /** The gate, e.g. "--fail-on blocker: met, exit code 3". Null without --fail-on. */
     public static String gate(FleetReport report) {
         if (report.failOn() == null) {
@@ -104,7 +107,8 @@ public final class ReportText {
         }
         String threshold = report.failOn().name().toLowerCase(java.util.Locale.ROOT);
         return "--fail-on " + threshold + ": " + (report.gateMet()
-                ? "met (exit code 3): an unwaived finding, or a check that could not run, is at or above "
+                ? report.input().incomplete() ? "met (exit code 3): the input is incomplete (see above)"
+                : "met (exit code 3): an unwaived finding, or a check that could not run, is at or above "
                         + threshold
                 : "not met: nothing unwaived at or above " + threshold);
     }

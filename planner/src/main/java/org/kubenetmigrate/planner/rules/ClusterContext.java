@@ -1,8 +1,10 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.kubenetmigrate.planner.model.InClusterView;
+import org.kubenetmigrate.planner.model.InputConflict;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NodeNetwork;
@@ -15,12 +17,21 @@ import org.kubenetmigrate.planner.sizing.ClusterSizing;
  * @param sizing node counts and the pod CIDR choice
  * @param today the assessment date (from the injected clock), for date-based rules
  * @param inCluster what was read inside the cluster through the Kubernetes API, if that was asked for
+ * @param conflicts resources this cluster's verdict rests on that the input holds twice, differently
  */
 public record ClusterContext(ManagedCluster cluster, NodeNetwork network, ClusterSizing sizing,
-                             MigrationOptions options, LocalDate today, InClusterView inCluster) {
+                             MigrationOptions options, LocalDate today, InClusterView inCluster,
+                             List<InputConflict> conflicts) {
 
     public ClusterContext {
         Objects.requireNonNull(inCluster, "inCluster");
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /** A context whose input holds every resource once. */
+    public ClusterContext(ManagedCluster cluster, NodeNetwork network, ClusterSizing sizing, MigrationOptions options,
+                          LocalDate today, InClusterView inCluster) {
+        this(cluster, network, sizing, options, today, inCluster, List.of());
     }
 
     /** A context without in-cluster data (in-cluster checks not requested). */

@@ -15,6 +15,15 @@ public enum Readiness {
     /** Nothing stands in the way. */
     READY;
 
+    /** The verdicts from worst to best, for choosing between two judgements of one cluster. */
+    private static final java.util.List<Readiness> WORST_FIRST = java.util.List.of(BLOCKED, INCOMPLETE,
+            ACTIONS_REQUIRED, READY, NOT_APPLICABLE);
+
+    /** True when this verdict is worse than {@code other}: a kubenet cluster's BLOCKED beats a not-kubenet one. */
+    public boolean worseThan(Readiness other) {
+        return WORST_FIRST.indexOf(this) < WORST_FIRST.indexOf(other);
+    }
+
     /** Pure: the verdict from what the rules produced. Never READY when a check that could block did not run. */
     public static Readiness of(boolean kubenet, Collection<Finding> findings, Collection<Unverified> unverified) {
         if (!kubenet) {

@@ -9,6 +9,7 @@ public final class RuleCatalogue {
 
     public static List<Rule> all() {
         return List.of(
+                new InputConflictRule(),
                 new KubernetesVersionRule(),
                 new NetworkPolicyRule(),
                 new IpMasqAgentConfigRule(),

@@ -42,6 +42,9 @@ public final class Sources {
     /** Route table shared with the App Gateway subnet failed the migration. */
     public static final String ROUTE_TABLE_SHARED_ISSUE = "https://github.com/MicrosoftDocs/azure-aks-docs/issues/334";
     /** Dual-stack IPv6 breaks mid-migration. */
+    /** The managed cluster resource as ARM returns it (networkProfile.podCidr and podCidrs, agent pool counts). */
+    public static final String MANAGED_CLUSTER_API = "https://learn.microsoft.com/rest/api/aks/managed-clusters/get";
+
     public static final String DUAL_STACK_ISSUE = "https://github.com/Azure/AKS/issues/5120";
     /** AGIC and the RP deadlock during kubenet → Overlay (an open pull request describing the bug and its fix). */
     public static final String AGIC_DEADLOCK_ISSUE = "https://github.com/Azure/application-gateway-kubernetes-ingress/pull/1789";

@@ -48,15 +48,17 @@ class InputMetadataTest {
     }
 
     @Test
-    void savedPagesSkippedAndRepeatedResourcesAreNoted() throws Exception {
+    void savedPagesAreMissingDataSkippedAndRepeatedResourcesAreNoted() throws Exception {
         file("page.json", "{\"value\": [" + VNET.formatted(1, 1, 1) + "], \"nextLink\": \"https://management.azure.com/next\"}",
                 "2026-11-30T00:00:00Z");
         file("repeat.json", "[" + VNET.formatted(1, 1, 1) + ", {\"id\": \"/subscriptions/s/resourceGroups/rg/providers/"
                 + "Microsoft.Storage/storageAccounts/st\", \"type\": \"Microsoft.Storage/storageAccounts\"}]",
                 "2026-11-30T00:00:00Z");
         InputMetadata meta = new FleetReader().readInput(List.of(dir)).metadata();
-        assertThat(meta.notes()).anySatisfy(n -> assertThat(n).contains("page.json: has \"nextLink\": it is one page"))
-                .contains("1 resource(s) of other types skipped")
+        assertThat(meta.missing()).anySatisfy(n -> assertThat(n).contains("page.json: has \"nextLink\": it is one page"))
+                .anySatisfy(n -> assertThat(n).startsWith("no managed cluster"));
+        assertThat(meta.incomplete()).isTrue();
+        assertThat(meta.notes()).contains("1 resource(s) of other types skipped")
                 .anySatisfy(n -> assertThat(n).startsWith("1 resource(s) read more than once"));
     }
 }

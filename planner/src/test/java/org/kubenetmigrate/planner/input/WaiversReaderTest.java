@@ -114,6 +114,23 @@ class WaiversReaderTest {
                 .hasMessageContaining("expected a mapping with a 'waivers' list");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an alias without an anchor|    cluster: {name: *-prod}|line 4: YAML alias *-prod is not accepted",
+        "an anchor and its alias|    cluster: &c {name: aks-*}|line 4: YAML anchor &c is not accepted"})
+    void yamlAliasesAndAnchorsAreRefused(String what, String clusterLine, String expected) throws Exception {
+        Path file = write("""
+                waivers:
+                  - rule: identity-type
+                    reason: r
+                %s
+                    owner: o
+                    expires: 2027-01-01
+                """.formatted(clusterLine));
+        assertThatThrownBy(() -> new WaiversReader(RULES).read(file)).isInstanceOf(InputException.class)
+                .hasMessage(file + ": " + expected + " in a waivers file; write each value out");
+    }
+
     @Test
     void aDuplicateKeyIsRejected() throws Exception {
         Path file = write("waivers: []\nwaivers: []\n");

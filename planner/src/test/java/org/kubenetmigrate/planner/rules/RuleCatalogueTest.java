@@ -13,7 +13,7 @@ class RuleCatalogueTest {
     @Test
     void everyRuleOnceInReadingOrder() {
         assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
-                "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
+                "input-conflict", "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
                 "availability-set-pool", "dcsv2-pool", "name-length", "provisioning-state", "node-disruption-policy",
                 "nodes-not-ready",
                 "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity", "route-table-shared",
