@@ -93,7 +93,11 @@ public final class ExitCodes {
             new Documented(LOCK_HELD, "lock held", "Another run holds the cluster's lock, or another process runs"
                     + " this run right now."),
             new Documented(ROLLBACK_REFUSED, "rollback refused past the point of no return", "Rollback refused: the"
-                    + " point of no return was crossed; the output says how to roll forward."));
+                    + " point of no return was crossed; the output says how to roll forward."),
+            new Documented(OUTPUT_FAILED, "output could not be written", "stdout or the `--out` file failed on the"
+                    + " way (disk full, I/O error, the reader of a named pipe went away); the message says where and"
+                    + " why, and an `--out` file is left as it was. A reader that stops early (`| head`) is not a"
+                    + " failure."));
 
     /** Pure: the exit code of an executor command's outcome. */
     public static int forRun(RunOutcome outcome) {
