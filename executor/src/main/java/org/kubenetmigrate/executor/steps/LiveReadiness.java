@@ -11,6 +11,7 @@ import org.kubenetmigrate.planner.assessment.ReadinessAssessor;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.TargetIpam;
@@ -47,13 +48,22 @@ public record LiveReadiness(ClusterAssessment assessment, List<String> blockers,
             }
         }
         for (Unverified u : assessment.unverified()) {
-            if (u.couldBe() == Severity.BLOCKER) {
+            // The precheck reads ARM only; the in-cluster checks it cannot run are named in its summary
+            // (notRunInside) and run in the steps that act inside the cluster.
+            if (u.couldBe() == Severity.BLOCKER && !InClusterCheck.ALL.contains(u.check())) {
                 blockers.add(u.check() + " could not be checked live: " + u.reason());
                 remediation.add(u.check() + ": give the signed-in identity read access to the missing resource, or"
                         + " check it by hand (runbooks/in-place-overlay.md#precheck)");
             }
         }
         return new LiveReadiness(assessment, blockers, remediation);
+    }
+
+    /** The in-cluster checks that could have found a blocker but cannot run on ARM-only live state. */
+    public List<String> notRunInside() {
+        return assessment.unverified().stream()
+                .filter(u -> u.couldBe() == Severity.BLOCKER && InClusterCheck.ALL.contains(u.check()))
+                .map(Unverified::check).distinct().toList();
     }
 
     public boolean blocked() {

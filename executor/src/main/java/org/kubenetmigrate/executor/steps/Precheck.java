@@ -49,7 +49,9 @@ final class Precheck implements MigrationStep {
                     + String.join("; ", readiness.blockers()), remediation.toArray(String[]::new));
         }
         ctx.summary("fingerprint matches the plan" + (live.etag() == null ? "" : " (ETag " + live.etag() + ")")
-                + "; live readiness " + readiness.assessment().readiness() + ", no blockers");
+                + "; live readiness " + readiness.assessment().readiness() + ", no blockers"
+                + (readiness.notRunInside().isEmpty() ? "" : "; not checked here (needs a read inside the cluster): "
+                + String.join(", ", readiness.notRunInside())));
     }
 
     @Override

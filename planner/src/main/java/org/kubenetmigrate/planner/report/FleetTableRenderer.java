@@ -64,6 +64,10 @@ public final class FleetTableRenderer implements ReportRenderer {
         for (String note : report.input().notes()) {
             out.write("  input: " + clean(note) + "\n");
         }
+        String inClusterOnly = ReportText.inClusterOnly(facts);
+        if (inClusterOnly != null) {
+            out.write(clean(inClusterOnly) + "\n");
+        }
         String waivers = ReportText.waiverSummary(report, facts);
         if (waivers != null) {
             out.write(waivers + "\n");

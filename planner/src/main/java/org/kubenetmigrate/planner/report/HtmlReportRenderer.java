@@ -236,6 +236,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
         for (String note : report.input().notes()) {
             out.write("<li>Input note: " + html(note) + "</li>\n");
         }
+        String inClusterOnly = ReportText.inClusterOnly(facts);
+        if (inClusterOnly != null) {
+            out.write("<li>" + html(inClusterOnly) + ".</li>\n");
+        }
         String gate = ReportText.gate(report);
         if (gate != null) {
             out.write("<li>Gate " + html(gate) + "</li>\n");

@@ -50,6 +50,10 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         for (String note : report.input().notes()) {
             out.write("- Input note: " + md(note) + "\n");
         }
+        String inClusterOnly = ReportText.inClusterOnly(facts);
+        if (inClusterOnly != null) {
+            out.write("- " + md(inClusterOnly) + ".\n");
+        }
         String gate = ReportText.gate(report);
         if (gate != null) {
             out.write("- Gate " + md(gate) + "\n");

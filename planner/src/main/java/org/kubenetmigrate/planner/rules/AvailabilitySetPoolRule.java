@@ -13,7 +13,7 @@ public final class AvailabilitySetPoolRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D2_OVERLAY_CONCEPTS;
+        return Sources.OVERLAY_CONCEPTS;
     }
 
     @Override

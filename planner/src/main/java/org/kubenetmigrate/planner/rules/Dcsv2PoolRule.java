@@ -15,7 +15,7 @@ public final class Dcsv2PoolRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D2_OVERLAY_CONCEPTS;
+        return Sources.OVERLAY_CONCEPTS;
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class IdentityTypeRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
     }
 
     @Override

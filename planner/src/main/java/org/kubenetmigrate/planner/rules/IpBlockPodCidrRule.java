@@ -28,7 +28,7 @@ public final class IpBlockPodCidrRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class MaxPodsRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D20_NODE_POOLS;
+        return Sources.NODE_POOLS;
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -20,7 +20,7 @@ public final class NameLengthRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D2_OVERLAY_CONCEPTS;
+        return Sources.OVERLAY_CONCEPTS;
     }
 
     @Override

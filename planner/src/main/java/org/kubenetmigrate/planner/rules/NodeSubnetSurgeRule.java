@@ -29,7 +29,7 @@ public final class NodeSubnetSurgeRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D19_UPGRADE_OPTIONS;
+        return Sources.UPGRADE_OPTIONS;
     }
 
     @Override

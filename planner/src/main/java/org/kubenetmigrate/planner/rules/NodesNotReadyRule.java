@@ -19,7 +19,7 @@ public final class NodesNotReadyRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class PodCidrCapacityRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.C1_CHANGELOG;
+        return Sources.CHANGELOG;
     }
 
     @Override

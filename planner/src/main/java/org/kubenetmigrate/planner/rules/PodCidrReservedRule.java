@@ -22,7 +22,7 @@ public final class PodCidrReservedRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D10_CNI_OVERVIEW;
+        return Sources.CNI_OVERVIEW;
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class PodIdentityRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.C1_CHANGELOG;
+        return Sources.CHANGELOG;
     }
 
     @Override

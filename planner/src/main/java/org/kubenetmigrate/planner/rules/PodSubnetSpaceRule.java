@@ -18,7 +18,7 @@ public final class PodSubnetSpaceRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D4_IP_PLANNING;
+        return Sources.IP_PLANNING;
     }
 
     @Override

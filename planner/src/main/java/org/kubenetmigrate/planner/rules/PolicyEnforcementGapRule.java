@@ -24,7 +24,7 @@ public final class PolicyEnforcementGapRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D11_NETWORK_POLICIES;
+        return Sources.NETWORK_POLICIES;
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class PrivateClusterRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D27_PRIVATE_CLUSTERS;
+        return Sources.PRIVATE_CLUSTERS;
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -20,7 +20,7 @@ public final class ProvisioningStateRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
     }
 
     @Override

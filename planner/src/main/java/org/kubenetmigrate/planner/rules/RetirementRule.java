@@ -17,7 +17,7 @@ public final class RetirementRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D23_KUBENET_RETIREMENT;
+        return Sources.KUBENET_RETIREMENT;
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -22,7 +22,7 @@ public final class RouteTableEgressRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class SingleReplicaWorkloadsRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
     }
 
     @Override
