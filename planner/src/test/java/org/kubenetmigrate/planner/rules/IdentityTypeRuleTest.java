@@ -44,7 +44,7 @@ class IdentityTypeRuleTest {
         s.cluster.identity("SystemAssigned");
         s.options.assignIdentity(UAMI);
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.ACTION);

@@ -33,7 +33,7 @@ class RuleCatalogueTest {
     @Test
     void cleanClustersAreReadyWithOnlyContext() {
         for (Fixtures.Scenario s : List.of(Fixtures.byoVnet(), Fixtures.managedVnet())) {
-            ClusterAssessment a = s.assess();
+            ClusterAssessment a = s.assessChecked();
 
             assertThat(a.readiness()).isEqualTo(Readiness.READY);
             assertThat(a.unverified()).isEmpty();

@@ -205,7 +205,9 @@ class AzureInventoryTest {
         JsonNode live = withoutSource(PlanJson.plan(planner.run(LiveFixture.read(snapshot), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
         JsonNode saved = withoutSource(PlanJson.plan(planner.run(new FleetReader().read(List.of(file)), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
         assertThat(saved).isEqualTo(live);
-        assertThat(live.path("readiness").asText()).isEqualTo("READY");
+        // Nothing else stands in the way; only the in-cluster ip-masq-agent check was not run.
+        assertThat(live.path("readiness").asText()).isEqualTo("INCOMPLETE");
+        assertThat(live.path("unverified").findValuesAsText("check")).containsExactly("ip-masq-agent-config");
     }
 
     @Test
