@@ -216,9 +216,9 @@ class HtmlReportBrowserTest {
         driver.findElement(By.id("filter")).sendKeys("retail");
         assertThat(names()).hasSize(4).allSatisfy(n -> assertThat(n).contains("retail"));
         assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–4 of 4 (filtered from 24)");
-        new Select(driver.findElement(By.id("readiness"))).selectByValue("ACTIONS_REQUIRED");
-        assertThat(names()).containsExactlyInAnyOrder("aks-retail-search-eus2", "aks-retail-edge-eus2",
-                "aks-retail-batch-eus2");
+        new Select(driver.findElement(By.id("readiness"))).selectByValue("BLOCKED");
+        assertThat(names()).containsExactlyInAnyOrder("aks-inventory-eus2", "aks-confidential-eus2",
+                "aks-reporting-dev-eus2");
         driver.findElement(By.id("filter")).clear();
         driver.findElement(By.id("filter")).sendKeys("route-table-shared");
         new Select(driver.findElement(By.id("readiness"))).selectByValue("");
@@ -233,7 +233,7 @@ class HtmlReportBrowserTest {
         first.findElement(By.cssSelector("button.toggle")).click();
         WebElement detail = driver.findElement(By.cssSelector("tr.detail"));
         assertThat(detail.getText()).contains("BLOCKER route-table-shared", "Fix: Before the update",
-                "WARNING agic-addon");
+                "ACTION agic-addon");
         assertThat(detail.findElements(By.tagName("a"))).isNotEmpty().allSatisfy(a ->
                 assertThat(a.getAttribute("href")).startsWith("https://"));
         assertThat(driver.findElement(By.cssSelector("tr.cluster button.toggle")).getAttribute("aria-expanded"))
