@@ -64,14 +64,14 @@ public record InClusterState(
     /**
      * An ip-masq-agent ConfigMap in kube-system.
      *
-     * @param reconciled true for AKS's own {@value #RECONCILED_NAME}, the only one that should exist (D1)
+     * @param reconciled true for AKS's own {@value #RECONCILED_NAME}, the only one that should exist (https://learn.microsoft.com/azure/aks/update-azure-cni)
      */
     public record IpMasqConfigMap(String name, boolean reconciled) {
         public static final String RECONCILED_NAME = "azure-ip-masq-agent-config-reconciled";
 
         /**
          * Whether a kube-system ConfigMap of this name configures ip-masq-agent. Deliberately broad (any name with
-         * "ip-masq-agent"): AKS blocks the migration on any custom ip-masq-agent configuration (C1:2025-01-30),
+         * "ip-masq-agent"): AKS blocks the migration on any custom ip-masq-agent configuration (release notes 2025-01-30),
          * and upstream ip-masq-agent reads a ConfigMap named just {@code ip-masq-agent}.
          */
         public static boolean configuresIpMasqAgent(String name) {

@@ -155,7 +155,7 @@ public final class FleetTableRenderer implements ReportRenderer {
     }
 
     /**
-     * Control characters (C0, DEL, C1) become '?': names and tags are user input, and an escape sequence in one
+     * Control characters (U+0000 to U+001F, DEL, U+0080 to U+009F) become '?': names and tags are user input, and an escape sequence in one
      * could rewrite the terminal.
      */
     static String clean(String text) {

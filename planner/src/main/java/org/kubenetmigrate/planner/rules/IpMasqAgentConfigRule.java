@@ -1,6 +1,8 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterState;
 
@@ -24,6 +26,21 @@ public final class IpMasqAgentConfigRule extends InClusterRule {
     @Override
     public String reference() {
         return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "A custom ip-masq-agent ConfigMap in kube-system, which makes AKS reject the update; unverified (never passed) when in-cluster checks did not run.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER, Severity.ACTION);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.UPDATE_AZURE_CNI, Sources.release("2025-01-30"));
     }
 
     @Override
