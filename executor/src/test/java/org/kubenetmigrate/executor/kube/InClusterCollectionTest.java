@@ -229,4 +229,32 @@ class InClusterCollectionTest {
         assertThat(((InClusterView.Unavailable) view).reason()).contains("cannot reach the API server",
                 "private cluster", "run-command");
     }
+
+    @Test
+    void policiesSelectingHostNetworkPodsAreListedForTheCiliumCheck() throws Exception {
+        seed.networkPolicy("monitoring", "allow-scrape", "10.0.0.0/8")
+                .hostNetworkPod("monitoring", "node-exporter-abcde", Map.of("app", "node-exporter"))
+                .pod("monitoring", "grafana-0", "Running", true)
+                .networkPolicy("web", "allow-lb", "10.240.0.0/16")
+                .pod("web", "frontend-0", "Running", true);
+
+        InClusterState state = state();
+
+        assertThat(state.hostNetworkPolicies()).containsExactly(new InClusterState.HostNetworkPolicy("monitoring",
+                "allow-scrape", List.of("node-exporter-abcde")));
+        assertThat(state.gapsFor(InClusterCheck.CILIUM_LIMITS)).isEmpty();
+    }
+
+    @Test
+    void podsThatCannotBeListedAreAGapOfTheCiliumCheckAlone() throws Exception {
+        seed.networkPolicy("monitoring", "allow-scrape", "10.0.0.0/8");
+        server.expect().get().withPath("/api/v1/namespaces/monitoring/pods?limit=500")
+                .andReturn(403, forbidden("pods")).always();
+
+        InClusterState state = state();
+
+        assertThat(state.hostNetworkPolicies()).isEmpty();
+        assertThat(state.gaps()).extracting(AccessGap::check).containsExactly(InClusterCheck.CILIUM_LIMITS);
+        assertThat(state.networkPolicies()).hasSize(1);
+    }
 }

@@ -47,7 +47,9 @@ public final class NetworkPolicyRule implements Rule {
         if (engine.isEmpty()) {
             return RuleOutcome.pass();
         }
-        String afterwards = context.options().ciliumDataplane() ? "Cilium" : engine.get();
+        String afterwards = context.options().ciliumDataplane() ? "Cilium"
+                : Reimages.restoresEngine(context.cluster(), context.options()) ? engine.get()
+                : "no engine (dual-stack Overlay supports neither Calico nor Azure NPM; see dual-stack)";
         Optional<KubernetesVersion> version = context.cluster().controlPlaneVersion();
         if (version.isEmpty() || version.get().isBelow(1, UNINSTALL_MIN_MINOR)) {
             return RuleOutcome.of(finding(Severity.BLOCKER,
@@ -59,8 +61,10 @@ public final class NetworkPolicyRule implements Rule {
         }
         return RuleOutcome.of(finding(Severity.ACTION,
                 "network policy engine " + engine.get() + " is enabled; the plan disables it before the plugin update"
-                        + " and re-enables " + afterwards + " after the rollout. NetworkPolicies are NOT enforced"
-                        + " between those steps (for the whole node reimage)",
+                        + " and re-enables " + afterwards + " after the rollout. The uninstall and the re-install"
+                        + " each reimage every node like the plugin update does, so the plan runs "
+                        + Reimages.describe(context.cluster(), context.options()) + ", and NetworkPolicies are NOT"
+                        + " enforced from the uninstall until the last of them",
                 "Review which policies protect what, schedule a window where an unenforced gap is acceptable, or"
                         + " scale sensitive workloads down for it"));
     }

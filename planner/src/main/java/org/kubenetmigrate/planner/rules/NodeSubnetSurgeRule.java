@@ -100,7 +100,8 @@ public final class NodeSubnetSurgeRule implements Rule {
         }
         if (!full.isEmpty()) {
             outcome = outcome.plus(RuleOutcome.of(finding(Severity.BLOCKER,
-                    String.join("; ", full) + "; the update would fail with SubnetIsFull",
+                    String.join("; ", full) + "; the update would fail with SubnetIsFull, and so would each of the"
+                            + " plan's " + Reimages.describe(context.cluster(), context.options()),
                     "Lower maxSurge so the pools on each subnet surge no more nodes than it has free addresses ("
                             + String.join("; ", fixes) + "), or free addresses in the subnet (unused NICs,"
                             + " internal load balancer frontends); Azure keeps 5 addresses of every subnet")));

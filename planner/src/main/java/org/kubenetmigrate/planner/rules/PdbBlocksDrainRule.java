@@ -61,7 +61,9 @@ public final class PdbBlocksDrainRule extends InClusterRule {
                         + " allow no disruption now: " + listed(blocking, LISTED) + ". Every node pool is reimaged"
                         + " at once and each node is drained first: a node running such a pod cannot be drained, so"
                         + " the rollout stalls and can fail with UpgradeFailed (Cannot evict pod as it would violate"
-                        + " the pod's disruption budget)",
+                        + " the pod's disruption budget). The plan drains every node " + Reimages.steps(
+                        context.cluster(), context.options()).size() + " time(s): "
+                        + Reimages.describe(context.cluster(), context.options()),
                 "Before the update, let each budget lose one pod (lower minAvailable, raise maxUnavailable) or scale"
                         + " its workload up so one pod can go, and restore it after the rollout; or decide on the"
                         + " pools' undrainable-node behaviour (Cordon) beforehand"));

@@ -81,7 +81,8 @@ public final class PolicyEnforcementGapRule extends InClusterRule {
                         .filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")")
                 .append(kubernetes + calico == 1 ? " is" : " are").append(" not enforced from disable-network-policy until ").append(until)
-                .append(": the whole node reimage");
+                .append(": across ").append(Reimages.describe(context.cluster(), context.options()))
+                .append(", since uninstalling and installing a policy engine reimage every node too");
         if (incomplete) {
             message.append(" (not every kind could be read; see unverified)");
         }
