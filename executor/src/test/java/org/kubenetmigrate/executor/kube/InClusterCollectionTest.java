@@ -183,6 +183,8 @@ class InClusterCollectionTest {
                         "forbidden: needs list on networkpolicies.networking.k8s.io (all namespaces)"),
                 new AccessGap(InClusterCheck.IPBLOCK_POD_CIDR,
                         "forbidden: needs list on networkpolicies.networking.k8s.io (all namespaces)"),
+                new AccessGap(InClusterCheck.CILIUM_LIMITS,
+                        "forbidden: needs list on networkpolicies.networking.k8s.io (all namespaces)"),
                 new AccessGap(InClusterCheck.POLICY_ENFORCEMENT_GAP,
                         "forbidden: needs list on globalnetworkpolicies.crd.projectcalico.org (cluster scope)"));
         assertThat(state.nodes()).hasSize(1);
