@@ -169,7 +169,7 @@ class ExampleFleetReportTest {
     void failOnBlockerIsMetByTheUnrunInClusterCheckUntilItIsWaived(@org.junit.jupiter.api.io.TempDir
                                                                      java.nio.file.Path dir) throws Exception {
         String az = FLEET + "/sub-a002-retail/az/";
-        String[] input = {"--from", az + "aks-show-aks-retail-prod-eus2.json",
+        String[] input = {"report", "--from", az + "aks-show-aks-retail-prod-eus2.json",
             "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json"};
         CliRun run = CliRun.of(concat(input, "--fail-on", "blocker"));
         assertThat(run.exitCode()).as("a check that could block and did not run counts").isEqualTo(3);
