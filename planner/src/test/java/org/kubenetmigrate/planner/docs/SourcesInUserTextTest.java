@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -93,6 +94,12 @@ class SourcesInUserTextTest {
         assertThat(found).isEmpty();
     }
 
+    /**
+     * Pages still being rewritten elsewhere, whose tags are tolerated for now. An entry must go as soon as its page is
+     * clean: the test below fails until it is removed, so the exception cannot outlive its reason.
+     */
+    static final Set<String> NOT_YET_CONVERTED = Set.of("README.md");
+
     @Test
     void runbooksReadmeAndDocsCiteNoTag() throws IOException {
         Path root = Repository.root();
@@ -102,11 +109,20 @@ class SourcesInUserTextTest {
         files.addAll(markdownUnder(root.resolve("docs")));
         files.addAll(markdownUnder(root.resolve("examples")));
         List<String> found = new ArrayList<>();
+        List<String> convertedSince = new ArrayList<>();
         for (Path file : files) {
-            found.addAll(tags(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            String name = root.relativize(file).toString().replace('\\', '/');
+            List<String> tags = tags(name, Files.readString(file, StandardCharsets.UTF_8));
+            if (!NOT_YET_CONVERTED.contains(name)) {
+                found.addAll(tags);
+            } else if (tags.isEmpty()) {
+                convertedSince.add(name);
+            }
         }
         assertThat(files).hasSizeGreaterThan(2);
         assertThat(found).isEmpty();
+        assertThat(convertedSince).as("these pages cite no tag any more: remove them from NOT_YET_CONVERTED so"
+                + " that they stay clean").isEmpty();
     }
 
     @Test
