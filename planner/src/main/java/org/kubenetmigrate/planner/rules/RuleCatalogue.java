@@ -18,6 +18,7 @@ public final class RuleCatalogue {
                 new Dcsv2PoolRule(),
                 new NameLengthRule(),
                 new ProvisioningStateRule(),
+                new NodeDisruptionPolicyRule(),
                 new StoppedPoolRule(),
                 new PoolVersionSkewRule(),
                 new NodesNotReadyRule(),

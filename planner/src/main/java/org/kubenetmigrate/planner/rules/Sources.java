@@ -53,6 +53,8 @@ public final class Sources {
     /** AKS troubleshooting: UpgradeFailed when a PodDisruptionBudget blocks draining a node. */
     public static final String POD_DRAIN_FAILURE = "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/"
             + "create-upgrade-delete/error-code-poddrainfailure";
+    /** Configure Node Disruption Policy: set Allow, run the operation, restore (2026-07-14). */
+    public static final String USE_NODE_DISRUPTION_POLICY = AKS + "use-node-disruption-policy";
     /** All AKS release notes. */
     public static final String CHANGELOG = "https://github.com/Azure/AKS/blob/master/CHANGELOG.md";
     /** Route table shared with the App Gateway subnet failed the migration. */

@@ -25,7 +25,7 @@ import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
 import org.kubenetmigrate.planner.plan.Planner;
-import org.kubenetmigrate.planner.report.PlanJson;
+import org.kubenetmigrate.planner.planfile.PlanCodec;
 import org.kubenetmigrate.planner.report.PlanMarkdownRenderer;
 import org.kubenetmigrate.planner.report.PlanTextRenderer;
 import org.kubenetmigrate.planner.rules.Finding;
@@ -87,7 +87,7 @@ class SourcesInUserTextTest {
                     found.addAll(tags(cluster.name() + " plan text", PlanTextRenderer.render(plan)));
                     found.addAll(tags(cluster.name() + " plan markdown", PlanMarkdownRenderer.render(plan)));
                     found.addAll(tags(cluster.name() + " plan json",
-                            PlanJson.plan(plan, Instant.parse("2026-12-01T12:00:00Z")).toPrettyString()));
+                            PlanCodec.write(plan, Instant.parse("2026-12-01T12:00:00Z")).toPrettyString()));
                 }
             }
         }

@@ -15,7 +15,7 @@ class RuleCatalogueTest {
         assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
                 "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
                 "availability-set-pool", "azure-linux-2-pool", "dcsv2-pool", "name-length", "provisioning-state",
-                "stopped-pool", "pool-version-skew", "nodes-not-ready",
+                "node-disruption-policy", "stopped-pool", "pool-version-skew", "nodes-not-ready",
                 "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity", "route-table-shared",
                 "route-table-egress", "node-subnet-surge", "pdb-blocks-drain", "policy-enforcement-gap",
                 "ipblock-pod-cidr", "service-cidr-overlap", "dual-stack", "cilium-limits", "agic-addon",
