@@ -34,7 +34,13 @@ class SyntheticFleetTest {
         SyntheticFleet.write(dir, 250, 42L);
         JsonNode report = report(dir);
         assertThat(report.get("summary").get("total").asInt()).isEqualTo(250);
-        report.get("summary").get("byReadiness").forEach(n -> assertThat(n.asInt()).isPositive());
+        JsonNode byReadiness = report.get("summary").get("byReadiness");
+        for (String verdict : new String[] {"BLOCKED", "INCOMPLETE", "NOT_APPLICABLE"}) {
+            assertThat(byReadiness.get(verdict).asInt()).as(verdict).isPositive();
+        }
+        // Without in-cluster checks the ip-masq-agent check is unverified: no cluster is READY or only needs actions.
+        assertThat(byReadiness.get("READY").asInt() + byReadiness.get("ACTIONS_REQUIRED").asInt()).isZero();
+        assertThat(report.get("summary").get("incompleteOnlyInCluster").asInt()).isPositive();
         String text = report.toString();
         for (String rule : new String[] {"identity-type", "kubernetes-version", "network-policy", "route-table-shared",
             "pod-cidr-reserved", "provisioning-state", "node-subnet-surge", "route-table-egress"}) {

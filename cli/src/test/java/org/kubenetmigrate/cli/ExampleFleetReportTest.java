@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kubenetmigrate.planner.model.InClusterCheck;
+import org.kubenetmigrate.planner.rules.Finding;
+import org.kubenetmigrate.planner.rules.Readiness;
+import org.kubenetmigrate.planner.rules.Severity;
+import org.kubenetmigrate.planner.rules.Unverified;
 
 /** The bundled example fleet, end to end through the CLI: every cluster's verdict and the rules that fire. */
 class ExampleFleetReportTest {
@@ -39,31 +46,44 @@ class ExampleFleetReportTest {
         throw new AssertionError("no cluster " + name + " in the report");
     }
 
-    @ParameterizedTest(name = "{0} is {1}")
+    /**
+     * Each cluster of the README table: its verdict in this ARM-only report, the verdict once the in-cluster checks
+     * have run and found nothing (what every other rule says), the rules that fire and the checks that could not run.
+     * Without in-cluster checks the ip-masq-agent check is unverified on every kubenet cluster, so none is READY.
+     */
+    @ParameterizedTest(name = "{0} is {1}, {2} once checked inside")
     @CsvSource(delimiter = '|', value = {
-        "aks-payments-prod-weu|READY|",
-        "aks-payments-stg-weu|ACTIONS_REQUIRED|network-policy route-table-egress private-cluster",
-        "aks-ledger-prod-weu|BLOCKED|identity-type",
-        "aks-cards-prod-weu|BLOCKED|route-table-shared agic-addon",
-        "aks-fx-legacy-neu|BLOCKED|kubernetes-version",
-        "aks-risk-batch-weu|BLOCKED|provisioning-state",
-        "aks-retail-prod-eus2|READY|",
-        "aks-retail-search-eus2|ACTIONS_REQUIRED|network-policy",
-        "aks-retail-edge-eus2|ACTIONS_REQUIRED|pod-cidr-overlap pod-identity",
-        "aks-retail-batch-eus2|ACTIONS_REQUIRED|pod-cidr-capacity",
-        "aks-inventory-eus2|BLOCKED|availability-set-pool",
-        "aks-confidential-eus2|BLOCKED|dcsv2-pool",
-        "aks-reporting-dev-eus2|BLOCKED|provisioning-state",
-        "aks-data-prod-sea|BLOCKED|network-policy",
-        "aks-analytics-sea|ACTIONS_REQUIRED|pod-cidr-reserved",
-        "aks-ml-training-sea|BLOCKED|node-subnet-surge",
-        "aks-api-gateway-sea|READY|dual-stack",
-        "aks-platform-tools-neu|BLOCKED|name-length private-cluster",
-        "aks-catalog-neu|READY|service-cidr-overlap",
-        "aks-observability-neu|INCOMPLETE|",
-        "aks-web-overlay-neu|NOT_APPLICABLE|",
-        "aks-legacy-cni-sea|NOT_APPLICABLE|"})
-    void exampleClusterHasItsDocumentedVerdictAndFindings(String name, String readiness, String rules) {
+        "aks-payments-prod-weu|INCOMPLETE|READY||",
+        "aks-payments-stg-weu|INCOMPLETE|ACTIONS_REQUIRED|network-policy route-table-egress private-cluster|",
+        "aks-ledger-prod-weu|BLOCKED|BLOCKED|identity-type|",
+        "aks-cards-prod-weu|BLOCKED|BLOCKED|route-table-shared agic-addon|",
+        "aks-fx-legacy-neu|BLOCKED|BLOCKED|kubernetes-version|",
+        "aks-risk-batch-weu|BLOCKED|BLOCKED|provisioning-state|",
+        "aks-retail-prod-eus2|INCOMPLETE|READY||",
+        "aks-retail-search-eus2|INCOMPLETE|ACTIONS_REQUIRED|network-policy|",
+        "aks-retail-edge-eus2|INCOMPLETE|ACTIONS_REQUIRED|pod-cidr-overlap pod-identity|",
+        "aks-retail-batch-eus2|INCOMPLETE|ACTIONS_REQUIRED|pod-cidr-capacity|",
+        "aks-inventory-eus2|BLOCKED|BLOCKED|availability-set-pool|",
+        "aks-confidential-eus2|BLOCKED|BLOCKED|dcsv2-pool|",
+        "aks-reporting-dev-eus2|BLOCKED|BLOCKED|provisioning-state|",
+        "aks-data-prod-sea|BLOCKED|BLOCKED|network-policy|",
+        "aks-analytics-sea|INCOMPLETE|ACTIONS_REQUIRED|pod-cidr-reserved|",
+        "aks-ml-training-sea|BLOCKED|BLOCKED|node-subnet-surge|",
+        "aks-api-gateway-sea|INCOMPLETE|READY|dual-stack|",
+        "aks-platform-tools-neu|BLOCKED|BLOCKED|name-length private-cluster|",
+        "aks-catalog-neu|INCOMPLETE|READY|service-cidr-overlap|",
+        "aks-observability-neu|INCOMPLETE|INCOMPLETE||pod-cidr-overlap route-table-shared route-table-egress"
+                + " node-subnet-surge service-cidr-overlap",
+        "aks-web-overlay-neu|NOT_APPLICABLE|NOT_APPLICABLE||",
+        "aks-legacy-cni-sea|NOT_APPLICABLE|NOT_APPLICABLE||",
+        "aks-mariner-jobs-weu|BLOCKED|BLOCKED|azure-linux-2-pool|",
+        "aks-nightly-batch-weu|INCOMPLETE|READY|stopped-pool|",
+        "aks-search-skew-weu|INCOMPLETE|READY|pool-version-skew|",
+        "aks-classic-vnet-neu|INCOMPLETE|READY|pod-cidr-overlap|",
+        "aks-edge-dualstack-weu|BLOCKED|BLOCKED|dual-stack network-policy|",
+        "aks-orders-sp-eus2|BLOCKED|BLOCKED|identity-type service-principal-acr|availability-set-pool"})
+    void exampleClusterHasItsDocumentedVerdictAndFindings(String name, String readiness, String inside, String rules,
+                                                          String unverified) {
         JsonNode c = cluster(name);
         assertThat(c.get("readiness").asText()).isEqualTo(readiness);
         Set<String> fired = new TreeSet<>();
@@ -72,10 +92,41 @@ class ExampleFleetReportTest {
         if (rules != null) {
             expected.addAll(Set.of(rules.split(" ")));
         }
+        Set<String> expectedUnverified = new TreeSet<>();
+        if (unverified != null) {
+            expectedUnverified.addAll(Set.of(unverified.split(" ")));
+        }
         if (!readiness.equals("NOT_APPLICABLE")) {
             expected.addAll(EVERYWHERE);
+            expectedUnverified.add("ip-masq-agent-config");
         }
         assertThat(fired).isEqualTo(expected);
+        Set<String> notChecked = new TreeSet<>();
+        c.get("unverified").forEach(u -> notChecked.add(u.get("check").asText()));
+        assertThat(notChecked).isEqualTo(expectedUnverified);
+        assertThat(verdictOnceCheckedInside(c)).isEqualTo(Readiness.valueOf(inside));
+    }
+
+    /** The verdict with the same findings when the in-cluster checks ran and found nothing. */
+    static Readiness verdictOnceCheckedInside(JsonNode c) {
+        List<Finding> findings = new ArrayList<>();
+        c.get("findings").forEach(f -> findings.add(new Finding(f.get("rule").asText(),
+                Severity.valueOf(f.get("severity").asText()), "", "", "")));
+        List<Unverified> rest = new ArrayList<>();
+        c.get("unverified").forEach(u -> {
+            if (!InClusterCheck.ALL.contains(u.get("check").asText())) {
+                rest.add(new Unverified(u.get("check").asText(), "", Severity.valueOf(u.get("couldBe").asText())));
+            }
+        });
+        return Readiness.of(!c.get("readiness").asText().equals("NOT_APPLICABLE"), findings, rest);
+    }
+
+    @Test
+    void theSummaryCountsTheClustersThatLackOnlyTheInClusterChecksAndSaysHowToRunThem() throws Exception {
+        assertThat(report.get("summary").get("incompleteOnlyInCluster").asInt()).isEqualTo(12);
+        CliRun run = CliRun.of("report", "--from", FLEET);
+        assertThat(run.out()).contains("12 clusters are INCOMPLETE only because the in-cluster checks did not run",
+                "--in-cluster", "--kubeconfig FILE", "without --from");
     }
 
     @Test
@@ -90,9 +141,9 @@ class ExampleFleetReportTest {
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.get("summary").get("byReadiness").fields()
                 .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
-        assertThat(counts).containsEntry("READY", 4).containsEntry("ACTIONS_REQUIRED", 5)
-                .containsEntry("BLOCKED", 10).containsEntry("INCOMPLETE", 1).containsEntry("NOT_APPLICABLE", 2);
-        assertThat(report.get("summary").get("total").asInt()).isEqualTo(22);
+        assertThat(counts).containsEntry("READY", 0).containsEntry("ACTIONS_REQUIRED", 0)
+                .containsEntry("BLOCKED", 13).containsEntry("INCOMPLETE", 13).containsEntry("NOT_APPLICABLE", 2);
+        assertThat(report.get("summary").get("total").asInt()).isEqualTo(28);
     }
 
     @Test
@@ -100,10 +151,10 @@ class ExampleFleetReportTest {
         CliRun run = CliRun.of("report", "--from", FLEET);
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().split("\n");
-        assertThat(lines[0]).startsWith("Clusters: 22").contains("BLOCKED: 10");
+        assertThat(lines[0]).startsWith("Clusters: 28").contains("BLOCKED: 13");
         assertThat(lines[1]).isEqualTo("486 days left until kubenet retires on 31 March 2028");
-        assertThat(lines[2]).startsWith("Input: ../examples/fleet (21 files); captured ");
-        assertThat(lines[3]).isEqualTo("Checked: 23 rules (target overlay) on 20 kubenet clusters; 2 not on kubenet,"
+        assertThat(lines[2]).startsWith("Input: ../examples/fleet (34 files); captured ");
+        assertThat(lines[3]).isEqualTo("Checked: 27 rules (target overlay) on 26 kubenet clusters; 2 not on kubenet,"
                 + " so nothing to check");
         assertThat(run.out()).contains("aks-payments-prod-weu", "aks-legacy-cni-sea", "TOP FINDING");
         assertThat(run.err()).isEmpty();
@@ -115,12 +166,26 @@ class ExampleFleetReportTest {
     }
 
     @Test
-    void failOnWarningPassesForAReadyClusterWithOnlyInfoFindings() {
+    void failOnBlockerIsMetByTheUnrunInClusterCheckUntilItIsWaived(@org.junit.jupiter.api.io.TempDir
+                                                                     java.nio.file.Path dir) throws Exception {
         String az = FLEET + "/sub-a002-retail/az/";
-        CliRun run = CliRun.of("report", "--from", az + "aks-show-aks-retail-prod-eus2.json",
-                "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json",
-                "--fail-on", "warning");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("READY: 1");
+        String[] input = {"report", "--from", az + "aks-show-aks-retail-prod-eus2.json",
+            "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json"};
+        CliRun run = CliRun.of(concat(input, "--fail-on", "blocker"));
+        assertThat(run.exitCode()).as("a check that could block and did not run counts").isEqualTo(3);
+        assertThat(run.out()).contains("INCOMPLETE: 1", "ip-masq-agent-config (could be BLOCKER)");
+
+        java.nio.file.Path waivers = dir.resolve("waivers.yaml");
+        java.nio.file.Files.writeString(waivers, "version: 1\nwaivers:\n  - rule: ip-masq-agent-config\n"
+                + "    cluster: {name: aks-retail-prod-eus2}\n    owner: platform@example.com\n"
+                + "    expires: 2027-06-30\n    reason: checked by hand with kubectl\n");
+        CliRun waived = CliRun.of(concat(input, "--fail-on", "warning", "--waivers", waivers.toString()));
+        assertThat(waived.exitCode()).as(waived.out() + waived.err()).isZero();
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 }

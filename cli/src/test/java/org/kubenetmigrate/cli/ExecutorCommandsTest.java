@@ -126,7 +126,7 @@ class ExecutorCommandsTest {
         CliRun run = run("apply", plan.toString(), "--dry-run", "--state", state);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("nothing is sent", "readiness ACTIONS_REQUIRED, no blockers",
+        assertThat(run.out()).contains("nothing is sent", "readiness INCOMPLETE, no blockers",
                 "would send: PUT " + Scenario.STG_ID + "?api-version=2025-09-01",
                 "If-Match: 00000000-0000-0000-0000-0000000e7a02", "[GATE: POINT OF NO RETURN]",
                 "\"networkPluginMode\" : \"overlay\"", "Would send 3 mutating requests; sent none.");

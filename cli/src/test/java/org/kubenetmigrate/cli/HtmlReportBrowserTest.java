@@ -164,8 +164,8 @@ class HtmlReportBrowserTest {
 
     @Test
     void theReportRunsWithoutConsoleErrorsScriptErrorsOrPolicyViolations() {
-        assertThat(rows()).hasSize(24);
-        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–24 of 24");
+        assertThat(rows()).hasSize(30);
+        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–30 of 30");
         assertThat(js("return window.__errors")).asList().isEmpty();
         assertThat(js("return window.__csp")).asList().isEmpty();
         List<String> severe = new ArrayList<>();
@@ -215,10 +215,12 @@ class HtmlReportBrowserTest {
     void filteringByTextAndVerdictNarrowsTheRows() {
         driver.findElement(By.id("filter")).sendKeys("retail");
         assertThat(names()).hasSize(4).allSatisfy(n -> assertThat(n).contains("retail"));
-        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–4 of 4 (filtered from 24)");
-        new Select(driver.findElement(By.id("readiness"))).selectByValue("ACTIONS_REQUIRED");
-        assertThat(names()).containsExactlyInAnyOrder("aks-retail-search-eus2", "aks-retail-edge-eus2",
-                "aks-retail-batch-eus2");
+        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–4 of 4 (filtered from 30)");
+        new Select(driver.findElement(By.id("readiness"))).selectByValue("INCOMPLETE");
+        assertThat(names()).containsExactlyInAnyOrder("aks-retail-prod-eus2", "aks-retail-search-eus2",
+                "aks-retail-edge-eus2", "aks-retail-batch-eus2");
+        new Select(driver.findElement(By.id("readiness"))).selectByValue("BLOCKED");
+        assertThat(names()).isEmpty();
         driver.findElement(By.id("filter")).clear();
         driver.findElement(By.id("filter")).sendKeys("route-table-shared");
         new Select(driver.findElement(By.id("readiness"))).selectByValue("");
@@ -233,7 +235,7 @@ class HtmlReportBrowserTest {
         first.findElement(By.cssSelector("button.toggle")).click();
         WebElement detail = driver.findElement(By.cssSelector("tr.detail"));
         assertThat(detail.getText()).contains("BLOCKER route-table-shared", "Fix: Before the update",
-                "WARNING agic-addon");
+                "ACTION agic-addon");
         assertThat(detail.findElements(By.tagName("a"))).isNotEmpty().allSatisfy(a ->
                 assertThat(a.getAttribute("href")).startsWith("https://"));
         assertThat(driver.findElement(By.cssSelector("tr.cluster button.toggle")).getAttribute("aria-expanded"))

@@ -118,7 +118,10 @@ class InClusterCliTest {
         CliRun run = run(Map.of("KUBECONFIG", kubeconfig.toString()), "plan", "--from", FLEET, "--cluster", CLUSTER,
                 "--in-cluster=false", "--format", "json");
 
-        assertThat(MAPPER.readTree(run.out()).get("readiness").asText()).isEqualTo("READY");
+        JsonNode plan = MAPPER.readTree(run.out());
+        assertThat(plan.get("readiness").asText()).as("only the unread ip-masq-agent check is missing")
+                .isEqualTo("INCOMPLETE");
+        assertThat(plan.get("unverified").findValuesAsText("check")).containsExactly("ip-masq-agent-config");
         assertThat(server.getRequestCount()).as("no request beyond the test's own seeding").isEqualTo(seeding);
     }
 
@@ -136,7 +139,9 @@ class InClusterCliTest {
         int seeding = server.getRequestCount();
         CliRun plain = run(Map.of("KUBECONFIG", kubeconfig.toString()), "report", "--from", FLEET, "--format", "json");
 
-        assertThat(cluster(MAPPER.readTree(plain.out()), CLUSTER).get("readiness").asText()).isEqualTo("READY");
+        JsonNode report = MAPPER.readTree(plain.out());
+        assertThat(cluster(report, CLUSTER).get("readiness").asText()).isEqualTo("INCOMPLETE");
+        assertThat(report.get("summary").get("incompleteOnlyInCluster").asInt()).isPositive();
         assertThat(server.getRequestCount()).isEqualTo(seeding);
     }
 

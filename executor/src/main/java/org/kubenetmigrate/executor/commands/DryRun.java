@@ -26,6 +26,7 @@ import org.kubenetmigrate.executor.engine.StepStop;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.executor.steps.LiveReadiness;
 import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Step;
@@ -72,9 +73,10 @@ public final class DryRun {
                 outcome = RunOutcome.STALE_PLAN;
             }
             ManagedCluster cluster = LiveModel.cluster(live);
+            // A dry run reads ARM only; the in-cluster checks (unverified here, never passed) run in precheck.
             LiveReadiness check = LiveReadiness.of(plan, cluster,
                     LiveModel.network((path, version) -> read(azure, path, version), cluster).fleet(),
-                    LocalDate.now(env.clock()));
+                    LocalDate.now(env.clock()), InClusterView.notRequested(), true);
             readiness = check.assessment().readiness().name();
             if (check.blocked()) {
                 problems.addAll(check.blockers());

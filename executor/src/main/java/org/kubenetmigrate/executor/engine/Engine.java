@@ -299,7 +299,7 @@ public final class Engine {
         ExecutablePlan plan = run.plan();
         String az = "az aks update -g " + plan.resourceGroup() + " -n " + plan.clusterName();
         List<String> out = new ArrayList<>();
-        out.add("There is no way back to kubenet after " + ponr.id() + " (D1). Roll forward:");
+        out.add("There is no way back to kubenet after " + ponr.id() + " (https://learn.microsoft.com/azure/aks/update-azure-cni). Roll forward:");
         out.add("1. See where the run stopped and why: kubenet-migrate status " + run.id());
         out.add("2. If the cluster is Failed, fix the cause the step reported (PodDisruptionBudgets, quota, subnet"
                 + " space), then reconcile: " + az);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -18,11 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterState;
 import org.kubenetmigrate.planner.model.InClusterState.AccessGap;
 import org.kubenetmigrate.planner.model.InClusterState.CalicoPolicyCount;
 import org.kubenetmigrate.planner.model.InClusterState.DisruptionBudget;
+import org.kubenetmigrate.planner.model.InClusterState.HostNetworkPolicy;
 import org.kubenetmigrate.planner.model.InClusterState.IpBlock;
 import org.kubenetmigrate.planner.model.InClusterState.IpMasqConfigMap;
 import org.kubenetmigrate.planner.model.InClusterState.NetworkPolicyInfo;
@@ -87,11 +90,15 @@ public final class InClusterCollector {
         }
 
         List<NetworkPolicyInfo> policies = new ArrayList<>();
+        List<HostNetworkPolicy> onHostNetwork = new ArrayList<>();
         try {
-            reads.networkPolicies().forEach(p -> policies.add(policy(p)));
+            List<NetworkPolicy> read = reads.networkPolicies();
+            read.forEach(p -> policies.add(policy(p)));
+            onHostNetwork.addAll(onHostNetwork(reads, read, gaps));
         } catch (KubeReadException e) {
             gaps.add(new AccessGap(InClusterCheck.POLICY_ENFORCEMENT_GAP, e.getMessage()));
             gaps.add(new AccessGap(InClusterCheck.IPBLOCK_POD_CIDR, e.getMessage()));
+            gaps.add(new AccessGap(InClusterCheck.CILIUM_LIMITS, e.getMessage()));
         }
 
         List<CalicoPolicyCount> calico = new ArrayList<>();
@@ -111,7 +118,42 @@ public final class InClusterCollector {
             gaps.add(new AccessGap(InClusterCheck.NODES_NOT_READY, e.getMessage()));
         }
 
-        return new InClusterState(source, clock.instant(), ipMasq, budgets, policies, calico, nodes, single, gaps);
+        return new InClusterState(source, clock.instant(), ipMasq, budgets, policies, calico, nodes, single, gaps,
+                onHostNetwork);
+    }
+
+    /**
+     * The policies whose podSelector selects a pod on the host network (Cilium applies no policy to those). Pods are
+     * read only in the namespaces that have policies; a failed read is a gap of the Cilium check alone.
+     */
+    static List<HostNetworkPolicy> onHostNetwork(KubeReads reads, List<NetworkPolicy> policies, List<AccessGap> gaps) {
+        Map<String, List<NetworkPolicy>> byNamespace = new TreeMap<>();
+        policies.forEach(p -> byNamespace.computeIfAbsent(p.getMetadata().getNamespace(), k -> new ArrayList<>()).add(p));
+        List<HostNetworkPolicy> found = new ArrayList<>();
+        for (Map.Entry<String, List<NetworkPolicy>> e : byNamespace.entrySet()) {
+            List<Pod> pods;
+            try {
+                pods = reads.pods(e.getKey());
+            } catch (KubeReadException ex) {
+                gaps.add(new AccessGap(InClusterCheck.CILIUM_LIMITS, ex.getMessage()));
+                continue;
+            }
+            List<Pod> hostNetwork = pods.stream()
+                    .filter(p -> p.getSpec() != null && Boolean.TRUE.equals(p.getSpec().getHostNetwork())).toList();
+            for (NetworkPolicy policy : e.getValue()) {
+                // A NetworkPolicy's podSelector is required; {} selects every pod of the namespace.
+                var selector = policy.getSpec() == null ? null : policy.getSpec().getPodSelector();
+                List<String> selected = hostNetwork.stream()
+                        .filter(p -> LabelSelectors.matches(selector == null
+                                ? new io.fabric8.kubernetes.api.model.LabelSelector() : selector,
+                                p.getMetadata().getLabels()))
+                        .map(p -> p.getMetadata().getName()).toList();
+                if (!selected.isEmpty()) {
+                    found.add(new HostNetworkPolicy(e.getKey(), policy.getMetadata().getName(), selected));
+                }
+            }
+        }
+        return found;
     }
 
     /** The API server defaults replicas to 1; an object without it (hand-written JSON) is taken the same way. */

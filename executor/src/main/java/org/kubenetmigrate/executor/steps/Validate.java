@@ -87,7 +87,7 @@ final class Validate implements MigrationStep {
             String why = "in-cluster validation NOT run: " + access.unavailableReason();
             ctx.notice(why + "; by hand: kubectl get nodes (all Ready), kubectl get nodes -o"
                     + " custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR (inside the planned pod CIDR), kubectl get"
-                    + " nnc -A (one NodeNetworkConfig per node, C1:2024-08-05)");
+                    + " nnc -A (one NodeNetworkConfig per node; release notes 2024-08-05)");
             return why;
         }
         IpPrefix planned = parse(ctx.plan().target().podCidr());
@@ -126,7 +126,7 @@ final class Validate implements MigrationStep {
             Optional<RawResource> live = ctx.read(table.id(), ApiVersions.NETWORK);
             if (table.managed()) {
                 if (live.isPresent()) {
-                    problems.add("the AKS-managed route table " + table.name() + " still exists (the update deletes it, D1)");
+                    problems.add("the AKS-managed route table " + table.name() + " still exists (the update deletes it)");
                 }
                 continue;
             }

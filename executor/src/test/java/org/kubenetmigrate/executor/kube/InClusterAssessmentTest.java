@@ -63,14 +63,15 @@ class InClusterAssessmentTest {
     }
 
     @Test
-    void aReadyClusterWithALeftoverIpMasqConfigMapIsBlockedOnceTheClusterIsReadInside() {
+    void aClusterIncompleteWithoutTheInsideReadIsBlockedOnceItFindsALeftoverIpMasqConfigMap() {
         AssessFleet assess = new AssessFleet(InClusterCollectionTest.CLOCK);
 
         ClusterAssessment armOnly = cluster(assess.run(fleet, MigrationOptions.DEFAULTS), CLUSTER);
         FleetAssessment withInCluster = assess.run(fleet, MigrationOptions.DEFAULTS, source);
         ClusterAssessment inside = cluster(withInCluster, CLUSTER);
 
-        assertThat(armOnly.readiness()).isEqualTo(Readiness.READY);
+        assertThat(armOnly.readiness()).as("ARM alone cannot see the ConfigMap").isEqualTo(Readiness.INCOMPLETE);
+        assertThat(armOnly.unverified()).extracting(u -> u.check()).containsExactly("ip-masq-agent-config");
         assertThat(inside.readiness()).isEqualTo(Readiness.BLOCKED);
         assertThat(inside.findings()).extracting(Finding::rule, Finding::severity).contains(
                 org.assertj.core.groups.Tuple.tuple("ip-masq-agent-config", Severity.BLOCKER),

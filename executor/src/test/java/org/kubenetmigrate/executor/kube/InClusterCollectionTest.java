@@ -183,6 +183,8 @@ class InClusterCollectionTest {
                         "forbidden: needs list on networkpolicies.networking.k8s.io (all namespaces)"),
                 new AccessGap(InClusterCheck.IPBLOCK_POD_CIDR,
                         "forbidden: needs list on networkpolicies.networking.k8s.io (all namespaces)"),
+                new AccessGap(InClusterCheck.CILIUM_LIMITS,
+                        "forbidden: needs list on networkpolicies.networking.k8s.io (all namespaces)"),
                 new AccessGap(InClusterCheck.POLICY_ENFORCEMENT_GAP,
                         "forbidden: needs list on globalnetworkpolicies.crd.projectcalico.org (cluster scope)"));
         assertThat(state.nodes()).hasSize(1);
@@ -228,5 +230,33 @@ class InClusterCollectionTest {
         assertThat(view).isInstanceOf(InClusterView.Unavailable.class);
         assertThat(((InClusterView.Unavailable) view).reason()).contains("cannot reach the API server",
                 "private cluster", "run-command");
+    }
+
+    @Test
+    void policiesSelectingHostNetworkPodsAreListedForTheCiliumCheck() throws Exception {
+        seed.networkPolicy("monitoring", "allow-scrape", "10.0.0.0/8")
+                .hostNetworkPod("monitoring", "node-exporter-abcde", Map.of("app", "node-exporter"))
+                .pod("monitoring", "grafana-0", "Running", true)
+                .networkPolicy("web", "allow-lb", "10.240.0.0/16")
+                .pod("web", "frontend-0", "Running", true);
+
+        InClusterState state = state();
+
+        assertThat(state.hostNetworkPolicies()).containsExactly(new InClusterState.HostNetworkPolicy("monitoring",
+                "allow-scrape", List.of("node-exporter-abcde")));
+        assertThat(state.gapsFor(InClusterCheck.CILIUM_LIMITS)).isEmpty();
+    }
+
+    @Test
+    void podsThatCannotBeListedAreAGapOfTheCiliumCheckAlone() throws Exception {
+        seed.networkPolicy("monitoring", "allow-scrape", "10.0.0.0/8");
+        server.expect().get().withPath("/api/v1/namespaces/monitoring/pods?limit=500")
+                .andReturn(403, forbidden("pods")).always();
+
+        InClusterState state = state();
+
+        assertThat(state.hostNetworkPolicies()).isEmpty();
+        assertThat(state.gaps()).extracting(AccessGap::check).containsExactly(InClusterCheck.CILIUM_LIMITS);
+        assertThat(state.networkPolicies()).hasSize(1);
     }
 }

@@ -132,4 +132,12 @@ public final class KubeObjects {
         client.pods().inNamespace(namespace).resource(created).updateStatus();
         return this;
     }
+
+    /** A pod on the host network ({@code spec.hostNetwork: true}), as node agents run. */
+    public KubeObjects hostNetworkPod(String namespace, String name, Map<String, String> labels) {
+        client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(name)
+                .withNamespace(namespace).withLabels(labels).endMetadata().withNewSpec().withHostNetwork(true)
+                .addNewContainer().withName("c").withImage("x").endContainer().endSpec().build()).create();
+        return this;
+    }
 }

@@ -411,7 +411,7 @@ public final class InMemoryClusterOperations implements ClusterOperations {
         if ("overlay".equalsIgnoreCase(np.path("networkPluginMode").asText())
                 && !"none".equalsIgnoreCase(policy) && !"cilium".equalsIgnoreCase(policy)
                 && "kubenet".equalsIgnoreCase(cluster.path("properties").path("networkProfile").path("networkPlugin").asText())) {
-            // AKS refuses the Overlay update while Calico or Azure NPM is on (F4).
+            // AKS refuses the Overlay update while Calico or Azure NPM is on (https://github.com/Azure/AKS/issues/4006).
             throw new AzureException(400, "ValidationError", "Cannot update cluster to Azure CNI Overlay while using"
                     + " network policies", null, "req-" + requestNumber, "corr-" + requestNumber);
         }
@@ -540,7 +540,7 @@ public final class InMemoryClusterOperations implements ClusterOperations {
         }
     }
 
-    /** What AKS does to the route tables (D1): a managed one is deleted, a BYO one loses the kubenet pod routes. */
+    /** What AKS does to the route tables (https://learn.microsoft.com/azure/aks/update-azure-cni): a managed one is deleted, a BYO one loses the kubenet pod routes. */
     private void pluginUpdated(ObjectNode cluster, String oldPodCidr) {
         String nodeRg = cluster.path("properties").path("nodeResourceGroup").asText("").toLowerCase(Locale.ROOT);
         IpPrefix pods = oldPodCidr == null ? null : IpPrefix.parse(oldPodCidr);

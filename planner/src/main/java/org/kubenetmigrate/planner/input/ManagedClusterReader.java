@@ -40,7 +40,7 @@ final class ManagedClusterReader {
                 props.string("provisioningState"),
                 props.object("powerState").string("code"),
                 network,
-                identity(resource.object("identity")),
+                identity(resource.object("identity"), props.object("servicePrincipalProfile").string("clientId")),
                 pools,
                 props.object("apiServerAccessProfile").bool("enablePrivateCluster"),
                 props.object("addonProfiles").object("ingressApplicationGateway").bool("enabled"),
@@ -73,11 +73,13 @@ final class ManagedClusterReader {
                 np.strings("ipFamilies"));
     }
 
-    private static ClusterIdentity identity(JsonFields identity) throws InputException {
+    private static ClusterIdentity identity(JsonFields identity, String servicePrincipalClientId)
+            throws InputException {
         if (!identity.has("type") && !identity.has("userAssignedIdentities")) {
-            return ClusterIdentity.NONE;
+            return new ClusterIdentity(null, java.util.List.of(), servicePrincipalClientId);
         }
-        return new ClusterIdentity(identity.string("type"), identity.keys("userAssignedIdentities"));
+        return new ClusterIdentity(identity.string("type"), identity.keys("userAssignedIdentities"),
+                servicePrincipalClientId);
     }
 
     private static AgentPool agentPool(JsonFields pool) throws InputException {
@@ -103,7 +105,8 @@ final class ManagedClusterReader {
                 pool.object("powerState").string("code"),
                 pool.armId("vnetSubnetID"),
                 pool.armId("podSubnetID"),
-                pool.string("orchestratorVersion"));
+                pool.string("orchestratorVersion"),
+                pool.string("osSKU"));
     }
 
     /** maxSurge is a node count ("3") or a percentage ("33%"); sizing relies on that shape. */

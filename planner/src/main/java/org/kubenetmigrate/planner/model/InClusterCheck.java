@@ -17,7 +17,8 @@ public final class InClusterCheck {
     public static final String IPBLOCK_POD_CIDR = "ipblock-pod-cidr";
     public static final String NODES_NOT_READY = "nodes-not-ready";
     public static final String SINGLE_REPLICA_WORKLOADS = "single-replica-workloads";
+    public static final String CILIUM_LIMITS = "cilium-limits";
 
     public static final List<String> ALL = List.of(IP_MASQ_AGENT_CONFIG, PDB_BLOCKS_DRAIN, POLICY_ENFORCEMENT_GAP,
-            IPBLOCK_POD_CIDR, NODES_NOT_READY, SINGLE_REPLICA_WORKLOADS);
+            IPBLOCK_POD_CIDR, NODES_NOT_READY, SINGLE_REPLICA_WORKLOADS, CILIUM_LIMITS);
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param nodes every node
  * @param singleReplicaWorkloads Deployments and StatefulSets with exactly one desired replica
  * @param gaps reads that failed, per check
+ * @param hostNetworkPolicies NetworkPolicies whose podSelector selects pods running with {@code hostNetwork: true}
  */
 public record InClusterState(
         String source,
@@ -31,7 +32,17 @@ public record InClusterState(
         List<CalicoPolicyCount> calicoPolicies,
         List<NodeState> nodes,
         List<WorkloadRef> singleReplicaWorkloads,
-        List<AccessGap> gaps) {
+        List<AccessGap> gaps,
+        List<HostNetworkPolicy> hostNetworkPolicies) {
+
+    /** Without the host-network pods read (as collected before it was). */
+    public InClusterState(String source, Instant collectedAt, List<IpMasqConfigMap> ipMasqConfigMaps,
+                          List<DisruptionBudget> disruptionBudgets, List<NetworkPolicyInfo> networkPolicies,
+                          List<CalicoPolicyCount> calicoPolicies, List<NodeState> nodes,
+                          List<WorkloadRef> singleReplicaWorkloads, List<AccessGap> gaps) {
+        this(source, collectedAt, ipMasqConfigMaps, disruptionBudgets, networkPolicies, calicoPolicies, nodes,
+                singleReplicaWorkloads, gaps, List.of());
+    }
 
     public InClusterState {
         Objects.requireNonNull(source, "source");
@@ -42,6 +53,7 @@ public record InClusterState(
         nodes = List.copyOf(nodes);
         singleReplicaWorkloads = List.copyOf(singleReplicaWorkloads);
         gaps = List.copyOf(gaps);
+        hostNetworkPolicies = List.copyOf(hostNetworkPolicies);
     }
 
     /** The reads that failed for one check (a rule id of {@link InClusterCheck}). */
@@ -52,14 +64,14 @@ public record InClusterState(
     /**
      * An ip-masq-agent ConfigMap in kube-system.
      *
-     * @param reconciled true for AKS's own {@value #RECONCILED_NAME}, the only one that should exist (D1)
+     * @param reconciled true for AKS's own {@value #RECONCILED_NAME}, the only one that should exist (https://learn.microsoft.com/azure/aks/update-azure-cni)
      */
     public record IpMasqConfigMap(String name, boolean reconciled) {
         public static final String RECONCILED_NAME = "azure-ip-masq-agent-config-reconciled";
 
         /**
          * Whether a kube-system ConfigMap of this name configures ip-masq-agent. Deliberately broad (any name with
-         * "ip-masq-agent"): AKS blocks the migration on any custom ip-masq-agent configuration (C1:2025-01-30),
+         * "ip-masq-agent"): AKS blocks the migration on any custom ip-masq-agent configuration (release notes 2025-01-30),
          * and upstream ip-masq-agent reads a ConfigMap named just {@code ip-masq-agent}.
          */
         public static boolean configuresIpMasqAgent(String name) {
@@ -129,6 +141,21 @@ public record InClusterState(
     public record NodeState(String name, boolean ready, String condition, List<String> podCidrs) {
         public NodeState {
             podCidrs = List.copyOf(podCidrs);
+        }
+    }
+
+    /**
+     * A NetworkPolicy that selects pods running on the host network, which Cilium does not apply policies to.
+     *
+     * @param pods the selected host-network pods' names
+     */
+    public record HostNetworkPolicy(String namespace, String name, List<String> pods) {
+        public HostNetworkPolicy {
+            pods = List.copyOf(pods);
+        }
+
+        public String qualifiedName() {
+            return namespace + "/" + name;
         }
     }
 

@@ -12,12 +12,14 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.model.RouteTable;
+import org.kubenetmigrate.planner.rules.Reimages;
+import org.kubenetmigrate.planner.rules.Sources;
 import org.kubenetmigrate.planner.sizing.ClusterSizing;
 import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
- * The in-place kubenet → Azure CNI Overlay plan (shared/docs/aks-migration-facts.md §2.3): precheck, backup,
+ * The in-place kubenet → Azure CNI Overlay plan (https://learn.microsoft.com/azure/aks/update-azure-cni): precheck, backup,
  * make the cluster ready (user-assigned identity, network policy off), the one-way plugin update, watch the
  * reimage, then either the Cilium data plane or the original policy engine again, and validate.
  *
@@ -35,7 +37,8 @@ public final class OverlayPlanner {
         Fingerprint fingerprint = Fingerprints.of(cluster);
         ClusterSteps on = new ClusterSteps(cluster);
         Optional<String> engine = network.policyEngine();
-        String finalEngine = options.ciliumDataplane() ? "cilium" : engine.orElse(null);
+        String finalEngine = options.ciliumDataplane() ? "cilium"
+                : Reimages.restoresEngine(cluster, options) ? engine.orElse(null) : null;
 
         List<Step> prepare = new ArrayList<>();
         prepare.add(on.precheck(fingerprint, "(Overlay rules)"));
@@ -46,7 +49,7 @@ public final class OverlayPlanner {
         }
         removeIpMasqConfig(assessment, options).ifPresent(prepare::add);
         // Last in prepare: the policy enforcement gap should start as late as possible.
-        engine.ifPresent(e -> prepare.add(disableNetworkPolicy(e, finalEngine, on)));
+        engine.ifPresent(e -> prepare.add(disableNetworkPolicy(e, finalEngine, assessment.sizing(), on)));
 
         List<Stage> stages = new ArrayList<>();
         stages.add(new Stage("prepare", "Prepare", prepare));
@@ -55,7 +58,7 @@ public final class OverlayPlanner {
         stages.add(new Stage("rollout", "Node pool reimage", List.of(observeRollout(assessment.sizing(), on))));
         if (options.ciliumDataplane()) {
             stages.add(new Stage("dataplane", "Cilium data plane", List.of(enableCilium(engine, on))));
-        } else if (engine.isPresent()) {
+        } else if (Reimages.restoresEngine(cluster, options)) {
             stages.add(new Stage("network-policy", "Re-enable network policy",
                     List.of(restoreNetworkPolicy(engine.get(), on))));
         }
@@ -70,7 +73,7 @@ public final class OverlayPlanner {
         boolean systemAssigned = "SystemAssigned".equalsIgnoreCase(original);
         Step.Builder step = Step.builder(StepId.ASSIGN_IDENTITY, "Assign the user-assigned identity " + lastSegment(identityId))
                 .description("The kubenet route table can only be detached by a cluster with a user-assigned managed"
-                        + " identity; system-assigned is not supported (D1). Switches the control plane identity from "
+                        + " identity; system-assigned is not supported (" + Sources.UPDATE_AZURE_CNI + "). Switches the control plane identity from "
                         + cluster.identity().describe() + " to " + identityId + ". Grant that identity Network"
                         + " Contributor on the node subnet and its route table before this step."
                         + (systemAssigned ? "" : " Going back from a managed identity to a service principal is not"
@@ -123,7 +126,7 @@ public final class OverlayPlanner {
 
     /**
      * With {@code --remove-ip-masq-config}: back up and delete the custom ip-masq-agent ConfigMaps, which block the
-     * migration (R3). Left out when the in-cluster read found none; kept when nothing was read, since the executor
+     * migration. Left out when the in-cluster read found none; kept when nothing was read, since the executor
      * then looks at run time.
      */
     static Optional<Step> removeIpMasqConfig(ClusterAssessment assessment, MigrationOptions options) {
@@ -147,8 +150,8 @@ public final class OverlayPlanner {
         }
         return Optional.of(Step.builder(StepId.REMOVE_IP_MASQ_CONFIG, "Back up and delete the custom ip-masq-agent ConfigMaps")
                 .description("AKS rejects the Overlay migration while a custom ip-masq-agent configuration exists in"
-                        + " kube-system (changelog 2025-01-30), and custom non-masquerade ranges break pod"
-                        + " connectivity on Overlay (D1). Every kube-system ConfigMap whose name contains"
+                        + " kube-system (release notes 2025-01-30, " + Sources.release("2025-01-30") + "), and custom"
+                        + " non-masquerade ranges break pod connectivity on Overlay. Every kube-system ConfigMap whose name contains"
                         + " ip-masq-agent, except AKS's own " + InClusterState.IpMasqConfigMap.RECONCILED_NAME
                         + ", is saved to the run directory (ip-masq-agent/NAME.yaml) and then deleted. " + found
                         + " By hand: kubectl -n kube-system get configmap NAME -o yaml > NAME.yaml && kubectl -n"
@@ -161,16 +164,21 @@ public final class OverlayPlanner {
                 .build());
     }
 
-    static Step disableNetworkPolicy(String engine, String finalEngine, ClusterSteps on) {
-        String until = finalEngine == null ? "a policy engine is enabled again"
+    static Step disableNetworkPolicy(String engine, String finalEngine, ClusterSizing sizing, ClusterSteps on) {
+        String until = finalEngine == null ? "a policy engine is enabled again, which this plan does not do"
+                + " (dual-stack Overlay supports neither Calico nor Azure NPM; only Cilium can enforce policies there)"
                 : ("cilium".equals(finalEngine) ? "Cilium is enabled (enable-cilium) and every node has been reimaged"
                 : engine + " is re-enabled after the rollout (restore-network-policy)");
         return Step.builder(StepId.DISABLE_NETWORK_POLICY, "Disable the " + engine + " network policy engine")
-                .description("The Overlay update is rejected while a network policy engine is enabled (D1;"
-                        + " kubenet + Calico blocked since C1:2023-11-28). ENFORCEMENT GAP: NetworkPolicies are not"
-                        + " enforced from here until " + until + ", i.e. for the whole node reimage. The engine's"
-                        + " CRDs and custom resources stay in the cluster (D11). AKS rejects the uninstall below"
-                        + " Kubernetes 1.30 (C1:2026-05-29). Whether the uninstall reimages nodes is UNCONFIRMED.")
+                .description("The Overlay update is rejected while a network policy engine is enabled ("
+                        + Sources.UPDATE_AZURE_CNI + "; kubenet + Calico blocked since the release of 2023-11-28)."
+                        + " The uninstall itself REIMAGES EVERY NODE (" + Sources.NODE_DISRUPTION_POLICY + " lists "
+                        + engine + " → None as reimaging): a full drain and surge cycle like the plugin update, up"
+                        + " to " + sizing.surgeNodes() + " surge nodes at once, so disruption budgets, surge quota"
+                        + " and node subnet room matter here too. ENFORCEMENT GAP: NetworkPolicies are not enforced"
+                        + " from here until " + until + ", i.e. across every reimage in between. The engine's CRDs"
+                        + " and custom resources stay in the cluster (" + Sources.NETWORK_POLICIES + "). AKS rejects"
+                        + " the uninstall below Kubernetes 1.30 (release notes 2026-05-29).")
                 .approval()
                 .request(on.update(Bodies.networkProfile("networkPolicy", "none")))
                 .azCli(on.azUpdate("--network-policy none"))
@@ -185,15 +193,16 @@ public final class OverlayPlanner {
         boolean changes = podCidr.changes();
         String cidrText = changes
                 ? "The pod CIDR changes from " + text(podCidr.current()) + " to " + podCidr.proposed() + "."
-                : "The pod CIDR stays " + text(podCidr.current()) + " (podCidr is not sent; the RP keeps it, D1).";
+                : "The pod CIDR stays " + text(podCidr.current()) + " (podCidr is not sent; the RP keeps it).";
         return Step.builder(StepId.UPDATE_NETWORK_PLUGIN, "Update the network plugin to Azure CNI Overlay")
-                .description("ONE-WAY: an Overlay update cannot be undone and there is no path back to kubenet (D1,"
-                        + " Azure/AKS#3720). Every node pool is reimaged at once; there is no per-pool control (D1)."
+                .description("ONE-WAY: an Overlay update cannot be undone and there is no path back to kubenet ("
+                        + Sources.UPDATE_AZURE_CNI + ", https://github.com/Azure/AKS/issues/3720). Every node pool"
+                        + " is reimaged at once; there is no per-pool control."
                         + " " + routeTableEffect(assessment) + " " + cidrText
                         + (changes ? " podCidrs is left as read, as az aks update does (whether the RP needs it"
                         + " consistent with podCidr is UNCONFIRMED)." : "")
                         + " Approve only after the steps before it succeeded; NSG rules must allow the "
-                        + (changes ? "new " : "") + "pod CIDR (R17).")
+                        + (changes ? "new " : "") + "pod CIDR (" + Sources.OVERLAY_CONCEPTS + ").")
                 .pointOfNoReturn()
                 .approval()
                 .request(on.update(Bodies.networkProfile(
@@ -211,9 +220,9 @@ public final class OverlayPlanner {
         if (tables.isEmpty()) {
             return assessment.network().managedVnet()
                     ? "The AKS-managed route table in node resource group " + cluster.nodeResourceGroup()
-                    + " is deleted (D1)."
-                    : "The node subnets' route table (managed: deleted; your own: its kubenet pod routes are removed,"
-                    + " D1) is not in the input.";
+                    + " is deleted."
+                    : "The node subnets' route table (managed: deleted; your own: its kubenet pod routes are removed)"
+                    + " is not in the input.";
         }
         List<String> effects = new ArrayList<>();
         for (RouteTable table : tables) {
@@ -221,11 +230,12 @@ public final class OverlayPlanner {
                     && cluster.nodeResourceGroup().equalsIgnoreCase(table.resourceGroup());
             boolean defaultRoute = table.routes().stream().anyMatch(r -> r.isDefaultRoute());
             effects.add(managed
-                    ? "The AKS-managed route table " + table.name() + " is deleted (D1)."
-                    : "The kubenet pod routes are removed from your route table " + table.name() + " (D1)."
-                    + (defaultRoute ? " It also carries a 0.0.0.0/0 route: D1 says only pod routes are deleted but"
-                    + " also that the route table needs to be detached, so whether the egress route survives is"
-                    + " UNCONFIRMED (R4a); validate checks it, and the backup has the table." : ""));
+                    ? "The AKS-managed route table " + table.name() + " is deleted."
+                    : "The kubenet pod routes are removed from your route table " + table.name() + "."
+                    + (defaultRoute ? " It also carries a 0.0.0.0/0 route: " + Sources.UPDATE_AZURE_CNI + " says"
+                    + " only pod routes are deleted but also that the route table needs to be detached, so whether"
+                    + " the egress route survives is UNCONFIRMED; validate checks it, and the backup has the table."
+                    : ""));
         }
         return String.join(" ", effects);
     }
@@ -236,12 +246,13 @@ public final class OverlayPlanner {
                 .collect(Collectors.joining(", "));
         return Step.builder(StepId.OBSERVE_ROLLOUT, "Watch the node pools reimage")
                 .description("Read-only: poll the agent pools until every one reports provisioningState Succeeded;"
-                        + " the rollout is the resource provider's, the executor only watches (D1). Pools: " + pools
+                        + " the rollout is the resource provider's, the executor only watches. Pools: " + pools
                         + "; up to " + sizing.maxNodes() + " nodes plus " + sizing.surgeNodes() + " surge nodes at"
                         + " once. Likely stall causes: PodDisruptionBudgets that block draining (UpgradeFailed ... would"
                         + " violate the pod's disruption budget), surge capacity or quota (SKUNotAvailable,"
                         + " AllocationFailed, OverconstrainedAllocationRequest), a full node subnet (SubnetIsFull)."
-                        + " Provisioning state alone does not prove every node was reimaged (C1:2024-08-05): check"
+                        + " Provisioning state alone does not prove every node was reimaged (release notes"
+                        + " 2024-08-05): check"
                         + " kubectl get nnc -A lists every node.")
                 .request(ArmRequest.get(on.path() + "/agentPools", ApiVersions.AKS))
                 .azCli("az aks nodepool list -g " + Shell.quote(on.clusterResourceGroup()) + " --cluster-name "
@@ -252,14 +263,16 @@ public final class OverlayPlanner {
     static Step enableCilium(Optional<String> engine, ClusterSteps on) {
         String policies = engine.isPresent()
                 ? "This ends the enforcement gap that began at disable-network-policy; Cilium enforces"
-                + " NetworkPolicies only after every node is reimaged (D1)."
+                + " NetworkPolicies only after every node is reimaged (" + Sources.UPDATE_AZURE_CNI + ")."
                 : "The cluster had no policy engine, so its NetworkPolicy objects were not enforced; Cilium starts"
-                + " enforcing them once every node is reimaged (D1) — review them first, they may block traffic.";
+                + " enforcing them once every node is reimaged — review them first, they may block traffic.";
         return Step.builder(StepId.ENABLE_CILIUM, "Switch the data plane to Cilium")
                 .description("A separate update after Overlay: IPAM and data plane cannot change in one operation"
-                        + " (D1). networkPolicy cilium is sent too because the RP rejects the Cilium data plane"
-                        + " without it (\"Cilium dataplane requires network policy cilium\", F5). Nodes are reimaged"
-                        + " again. Not supported with Windows pools; disable Node Auto-Provisioning first. " + policies
+                        + " (" + Sources.UPDATE_AZURE_CNI + "). networkPolicy cilium is sent too because the RP"
+                        + " rejects the Cilium data plane without it (\"Cilium dataplane requires network policy"
+                        + " cilium\", https://github.com/MicrosoftDocs/azure-aks-docs/issues/264). Every node is"
+                        + " reimaged again (" + Sources.NODE_DISRUPTION_POLICY + "): disruption budgets, surge quota and"
+                        + " node subnet room matter as for the plugin update. Cilium limits: " + Sources.CILIUM + ". Not supported with Windows pools; disable Node Auto-Provisioning first. " + policies
                         + " UNCONFIRMED whether it can be reverted; treat as one-way.")
                 .oneWay()
                 .approval()
@@ -271,15 +284,17 @@ public final class OverlayPlanner {
     static Step restoreNetworkPolicy(String engine, ClusterSteps on) {
         String caveat = switch (engine) {
             case "calico" -> " After it, check that the calico-system and tigera-operator pods were created; in some"
-                    + " reports they were not (F19, Azure/AKS#3845).";
-            case "azure" -> " Azure Network Policy Manager retires on 2028-09-30 on Linux (D11); consider the Cilium"
+                    + " reports they were not (https://github.com/Azure/AKS/issues/3845).";
+            case "azure" -> " Azure Network Policy Manager retires on 2028-09-30 on Linux (" + Sources.NETWORK_POLICIES + "); consider the Cilium"
                     + " data plane instead.";
             default -> "";
         };
         return Step.builder(StepId.RESTORE_NETWORK_POLICY, "Re-enable the " + engine + " network policy engine")
                 .description("Re-installs " + engine + ", ending the enforcement gap that began at"
                         + " disable-network-policy. No approval gate: the sooner policies are enforced again, the"
-                        + " better. Installing an engine reimages the nodes like an upgrade (D11)." + caveat)
+                        + " better. The install REIMAGES EVERY NODE again (None → " + engine + " is reimaging, "
+                        + Sources.NODE_DISRUPTION_POLICY + "): disruption budgets, surge quota and node subnet room"
+                        + " matter as for the plugin update." + caveat)
                 .request(on.update(Bodies.networkProfile("networkPolicy", engine)))
                 .azCli(on.azUpdate("--network-policy " + Shell.quote(engine)))
                 .build();
@@ -317,19 +332,26 @@ public final class OverlayPlanner {
         ManagedCluster cluster = assessment.cluster();
         List<String> notes = new ArrayList<>();
         notes.add("Point of no return: update-network-plugin. Every step before it can be undone (compensations run"
-                + " in reverse order); after it the only way is forward — there is no rollback to kubenet (D1).");
+                + " in reverse order); after it the only way is forward — there is no rollback to kubenet (" + Sources.UPDATE_AZURE_CNI + ").");
         notes.add("iac-drift: after apply, change the cluster's Terraform/Bicep to match (network_plugin \"azure\","
                 + " network_plugin_mode \"overlay\""
                 + (assessment.sizing().podCidr().changes() ? ", pod_cidr " + assessment.sizing().podCidr().proposed() : "")
                 + (options.ciliumDataplane() ? ", network_data_plane/network_policy \"cilium\"" : "")
                 + "). azurerm releases without hashicorp/terraform-provider-azurerm#30959 (before 4.66.0) plan a REPLACEMENT of the"
-                + " cluster for this change (F6): run terraform plan and accept only an in-place update, else refresh"
+                + " cluster for this change (" + Sources.TERRAFORM_REPLACEMENT_ISSUE + "): run terraform plan and accept only an in-place update, else refresh"
                 + " or re-import the state. plan --iac DIR adds the exact change to your code as a last step.");
         notes.add(podCidrNote(assessment.sizing().podCidr()));
         notes.add(inClusterNote(assessment.inCluster()));
+        if (cluster.network().isDualStack() && cluster.network().policyEngine().isPresent()
+                && !options.ciliumDataplane()) {
+            notes.add("dual-stack: this plan does not re-enable " + cluster.network().policyEngine().get()
+                    + " after the update, because dual-stack Overlay supports neither Calico nor Azure network"
+                    + " policies (" + Sources.CONFIGURE_OVERLAY + "); re-plan with --dataplane cilium to keep policies"
+                    + " enforced.");
+        }
         if (!cluster.identity().isUserAssigned() && options.assignIdentity() == null) {
             notes.add("identity: the cluster uses " + cluster.identity().describe() + "; detaching the kubenet route"
-                    + " table needs a user-assigned identity (D1). Re-plan with --assign-identity <identity id>.");
+                    + " table needs a user-assigned identity (" + Sources.UPDATE_AZURE_CNI + "). Re-plan with --assign-identity <identity id>.");
         }
         return notes;
     }
@@ -358,11 +380,11 @@ public final class OverlayPlanner {
             case PROPOSED -> "pod CIDR: proposing " + sizing.proposed() + capacity + " because "
                     + (sizing.current() == null ? "the cluster reports none"
                     : "the current " + sizing.current() + " cannot be kept: " + problems(sizing.currentProblems()))
-                    + ". It leaves room to grow, since an Overlay pod CIDR can later only be expanded (D17).";
+                    + ". It leaves room to grow, since an Overlay pod CIDR can later only be expanded (https://learn.microsoft.com/azure/aks/azure-cni-overlay-pod-expand).";
             case NONE -> "pod CIDR: no usable pod CIDR was found"
-                    + (sizing.requestedProblems().isEmpty() ? ""
+                    + (sizing.requestedProblems().stream().noneMatch(PodCidrProblem::forcesChange) ? ""
                     : "; the requested one cannot be used: " + problems(sizing.requestedProblems()))
-                    + (sizing.currentProblems().isEmpty() ? ""
+                    + (sizing.currentProblems().stream().noneMatch(PodCidrProblem::forcesChange) ? ""
                     : "; the current " + sizing.current() + " cannot be kept: " + problems(sizing.currentProblems()))
                     + ". The update step keeps the current one, which is expected to fail; choose one with --pod-cidr.";
         };
@@ -371,7 +393,7 @@ public final class OverlayPlanner {
     }
 
     private static String problems(List<PodCidrProblem> problems) {
-        return problems.stream().map(PodCidrProblem::detail).collect(Collectors.joining("; "));
+        return problems.stream().filter(PodCidrProblem::forcesChange).map(PodCidrProblem::detail).collect(Collectors.joining("; "));
     }
 
     private static String text(Object value) {

@@ -16,11 +16,12 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
+import org.kubenetmigrate.planner.rules.Sources;
 import org.kubenetmigrate.planner.sizing.AzureLimits;
 import org.kubenetmigrate.planner.sizing.PodSubnetSizing;
 
 /**
- * The kubenet → Azure CNI Pod Subnet plan. kubenet has no in-place path to Pod Subnet (D1, facts §1.1), so this
+ * The kubenet → Azure CNI Pod Subnet plan. kubenet has no in-place path to Pod Subnet (https://learn.microsoft.com/azure/aks/update-azure-cni), so this
  * is blue/green: new subnets and a new cluster next to the old one, workloads and traffic moved by people, then
  * the old cluster deleted — the point of no return.
  */
@@ -29,7 +30,9 @@ public final class PodSubnetPlanner {
     static final String POD_SUBNET_DELEGATION = "Microsoft.ContainerService/managedClusters";
     private static final int MAX_CLUSTER_NAME = 63;
     private static final int MAX_DNS_PREFIX = 54;
-    /** Subnet names end up in node labels, whose values are at most 63 characters (R7). */
+    private static final String DYNAMIC_ALLOCATION = "https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation";
+
+    /** Subnet names end up in node labels, whose values are at most 63 characters (concepts-network-azure-cni-overlay). */
     private static final int MAX_SUBNET_NAME = 63;
 
     private PodSubnetPlanner() {
@@ -129,7 +132,7 @@ public final class PodSubnetPlanner {
         return createSubnet(StepId.CREATE_POD_SUBNET, "pod", layout.podSubnetName(), sizing.proposedPodSubnet(),
                 sizing.dynamicPodSubnet().prefixLength(), sizing.dynamicPodSubnet().formula(), true, layout,
                 sizing.noRoomReason(), " Delegated to " + POD_SUBNET_DELEGATION + " for dynamic IP allocation;"
-                        + " sized for the worst case (DERIVED; D8 documents only a minimum of 16 per node).");
+                        + " sized for the worst case (DERIVED; " + DYNAMIC_ALLOCATION + " documents only a minimum of 16 per node).");
     }
 
     private static Step createSubnet(StepId id, String role, String name, IpPrefix range, int length,
@@ -187,7 +190,7 @@ public final class PodSubnetPlanner {
                 + " service CIDR and outbound type. The name " + layout.clusterName() + " is a suggestion. The control"
                 + " plane identity needs Network Contributor on both subnets. Needs VM quota for every node while the"
                 + " old cluster still runs, and room in the managed-cluster quota (ManagedClusterCountExceedsQuotaLimit,"
-                + " F20).";
+                + " https://learn.microsoft.com/azure/aks/quotas-skus-regions).";
         Optional<ArmId> nodeSubnet = layout.subnetId(layout.nodeSubnetName());
         Optional<ArmId> podSubnet = layout.subnetId(layout.podSubnetName());
         if (nodeSubnet.isEmpty() || podSubnet.isEmpty()) {
@@ -262,7 +265,7 @@ public final class PodSubnetPlanner {
                         ? Bodies.object("enablePrivateCluster", true) : Bodies.OMIT);
     }
 
-    /** Set explicitly: the documented Pod Subnet default is 110 (D4) or 250 (D8), so never rely on it. */
+    /** Set explicitly: the documented Pod Subnet default is 110 (concepts-network-ip-address-planning) or 250 (configure-azure-cni-dynamic-ip-allocation), so never rely on it. */
     private static int maxPods(AgentPool pool) {
         return pool.maxPods() == null ? AzureLimits.KUBENET_DEFAULT_MAX_PODS : pool.maxPods();
     }
@@ -380,7 +383,7 @@ public final class PodSubnetPlanner {
 
     static List<String> notes(ClusterAssessment assessment, PodSubnetSizing sizing, Layout layout) {
         List<String> notes = new ArrayList<>();
-        notes.add("Blue/green: kubenet has no in-place path to Azure CNI Pod Subnet (D1), so this plan builds a new"
+        notes.add("Blue/green: kubenet has no in-place path to Azure CNI Pod Subnet (" + Sources.UPDATE_AZURE_CNI + "), so this plan builds a new"
                 + " cluster next to the old one, moves workloads and traffic, then deletes the old cluster.");
         notes.add("Point of no return: delete-old-cluster. Until then the old cluster runs unchanged and traffic can"
                 + " be switched back.");
@@ -392,7 +395,14 @@ public final class PodSubnetPlanner {
                 ? "; proposed ranges " + sizing.proposedNodeSubnet() + " and " + sizing.proposedPodSubnet() : "") + ".");
         notes.add("Static block allocation alternative: a pod subnet of /" + sizing.staticBlockPodSubnet().prefixLength()
                 + " (" + sizing.staticBlockPodSubnet().formula() + "); new clusters only, Kubernetes 1.28 or later, one"
-                + " allocation mode per subnet (D9). This plan uses dynamic allocation.");
+                + " allocation mode per subnet (" + Sources.STATIC_BLOCK_ALLOCATION + "). This plan uses dynamic allocation"
+                + (sizing.staticBlockRecommended() ? ", but at " + sizing.pods() + " pods (" + sizing.nodes() + " nodes × "
+                + sizing.maxPods() + ") the cluster is beyond the about 65k pods dynamic allocation is limited to: use"
+                + " static block allocation (pod subnet /" + sizing.staticBlockPodSubnet().prefixLength() + ", at most /12)"
+                : "") + ".");
+        notes.add("Proposed subnets avoid the VNet's subnets, the service CIDR the new cluster reuses (AKS refuses a"
+                + " create whose service CIDR overlaps a subnet: " + Sources.SERVICE_CIDR_OVERLAP_ISSUE + "), the old"
+                + " cluster's pod CIDR (still routed until it is deleted) and the ranges AKS reserves.");
         if (layout.managedVnet()) {
             notes.add("The cluster uses the AKS-managed virtual network, which is deleted with the old cluster: create"
                     + " a virtual network of your own for the new one (with node /" + sizing.nodeSubnet().prefixLength()

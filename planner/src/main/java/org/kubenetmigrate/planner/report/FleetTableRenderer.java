@@ -70,6 +70,10 @@ public final class FleetTableRenderer implements ReportRenderer {
         for (String note : report.input().notes()) {
             out.write("  input: " + clean(note) + "\n");
         }
+        String inClusterOnly = ReportText.inClusterOnly(facts);
+        if (inClusterOnly != null) {
+            out.write(clean(inClusterOnly) + "\n");
+        }
         String waivers = ReportText.waiverSummary(report, facts);
         if (waivers != null) {
             out.write(waivers + "\n");
@@ -157,7 +161,7 @@ public final class FleetTableRenderer implements ReportRenderer {
     }
 
     /**
-     * Control characters (C0, DEL, C1) become '?': names and tags are user input, and an escape sequence in one
+     * Control characters (U+0000 to U+001F, DEL, U+0080 to U+009F) become '?': names and tags are user input, and an escape sequence in one
      * could rewrite the terminal.
      */
     static String clean(String text) {

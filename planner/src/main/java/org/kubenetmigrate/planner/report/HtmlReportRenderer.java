@@ -243,6 +243,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
             }
             out.write("</ul></li>\n");
         }
+        String inClusterOnly = ReportText.inClusterOnly(facts);
+        if (inClusterOnly != null) {
+            out.write("<li>" + html(inClusterOnly) + ".</li>\n");
+        }
         String gate = ReportText.gate(report);
         if (gate != null) {
             out.write("<li>Gate " + html(gate) + "</li>\n");

@@ -56,6 +56,10 @@ public final class MarkdownReportRenderer implements ReportRenderer {
                 out.write("  - " + md(missing) + "\n");
             }
         }
+        String inClusterOnly = ReportText.inClusterOnly(facts);
+        if (inClusterOnly != null) {
+            out.write("- " + md(inClusterOnly) + ".\n");
+        }
         String gate = ReportText.gate(report);
         if (gate != null) {
             out.write("- Gate " + md(gate) + "\n");

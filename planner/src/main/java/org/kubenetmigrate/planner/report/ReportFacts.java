@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.model.InClusterCheck;
+import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.KubernetesVersion;
 import org.kubenetmigrate.planner.rules.Finding;
 import org.kubenetmigrate.planner.rules.Readiness;
@@ -45,6 +47,11 @@ public final class ReportFacts {
     public final long waiverExpired;
     /** Findings per severity, whether waived or not. */
     public final Map<Severity, Long> findingsBySeverity;
+    /**
+     * INCOMPLETE clusters that lack nothing but the in-cluster checks, which were not run: running them (and finding
+     * nothing) is all that stands between these clusters and a verdict.
+     */
+    public final long incompleteOnlyInCluster;
 
     /** @param waived clusters on which a waiver in force covers that rule's BLOCKER */
     public record RuleCount(String rule, long clusters, long waived) {
@@ -79,6 +86,7 @@ public final class ReportFacts {
         long waivedCount = 0;
         long expiredCount = 0;
         long kubenetCount = 0;
+        long onlyInCluster = 0;
         for (ClusterAssessment c : report.assessment().clusters()) {
             byReadiness.merge(c.readiness(), 1L, Long::sum);
             groupCounts.computeIfAbsent(grouping.keyOf(c.cluster()), k -> new EnumMap<>(Readiness.class))
@@ -87,6 +95,9 @@ public final class ReportFacts {
                 continue;
             }
             kubenetCount++;
+            if (lacksOnlyInClusterChecks(c)) {
+                onlyInCluster++;
+            }
             Optional<KubernetesVersion> version = c.cluster().controlPlaneVersion();
             if (version.isPresent()) {
                 KubernetesVersion v = version.get();
@@ -122,6 +133,7 @@ public final class ReportFacts {
             }
         }
         kubenet = kubenetCount;
+        incompleteOnlyInCluster = onlyInCluster;
         waived = waivedCount;
         waiverExpired = expiredCount;
         List<RuleCount> rules = new ArrayList<>();
@@ -148,6 +160,16 @@ public final class ReportFacts {
         gapMap.forEach((check, o) -> gapList.add(new Gap(check, (Long) o[0], (Severity) o[1], (String) o[2],
                 (String) o[3])));
         gaps = List.copyOf(gapList);
+    }
+
+    /** INCOMPLETE, in-cluster checks not run, and every check that keeps it from a verdict is one of them. */
+    static boolean lacksOnlyInClusterChecks(ClusterAssessment c) {
+        if (c.readiness() != Readiness.INCOMPLETE || !(c.inCluster() instanceof InClusterView.NotRequested)) {
+            return false;
+        }
+        return c.unverified().stream()
+                .filter(u -> u.couldBe().atLeast(Severity.ACTION))
+                .allMatch(u -> InClusterCheck.ALL.contains(u.check()));
     }
 
     private static KubernetesVersion minor(KubernetesVersion v) {

@@ -100,6 +100,21 @@ public final class ReportText {
     /** The heading above what the input lacks; every format shows it as a warning. */
     static final String MISSING = "WARNING: the input is incomplete, so this report is too (any --fail-on gate fails):";
 
+    /**
+     * How many INCOMPLETE clusters lack only the in-cluster checks, and how to run them; null when none does.
+     */
+    public static String inClusterOnly(ReportFacts facts) {
+        long n = facts.incompleteOnlyInCluster;
+        if (n == 0) {
+            return null;
+        }
+        return n + (n == 1 ? " cluster is" : " clusters are") + " INCOMPLETE only because the in-cluster checks"
+                + " did not run (a custom ip-masq-agent ConfigMap, visible only inside the cluster, makes AKS reject"
+                + " the update): run the report with --in-cluster, either with --kubeconfig FILE (contexts named like"
+                + " the clusters, as az aks get-credentials writes them) or reading Azure live without --from, where"
+                + " access goes through ARM";
+    }
+
     /** The gate, e.g. "--fail-on blocker: met, exit code 3". Null without --fail-on. */
     public static String gate(FleetReport report) {
         if (report.failOn() == null) {

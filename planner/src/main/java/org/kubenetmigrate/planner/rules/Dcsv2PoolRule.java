@@ -1,10 +1,12 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.kubenetmigrate.planner.model.AgentPool;
 
-/** Azure CNI Overlay does not support DCsv2-series node pools (D2, R6). */
+/** Azure CNI Overlay does not support DCsv2-series node pools (https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay). */
 public final class Dcsv2PoolRule implements Rule {
     static final Pattern DCSV2 = Pattern.compile("^standard_dc\\d+s?_v2$", Pattern.CASE_INSENSITIVE);
 
@@ -15,7 +17,17 @@ public final class Dcsv2PoolRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D2_OVERLAY_CONCEPTS;
+        return Sources.OVERLAY_CONCEPTS;
+    }
+
+    @Override
+    public String description() {
+        return "Node pools on DCsv2-series VM sizes, which Overlay does not support.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER);
     }
 
     @Override

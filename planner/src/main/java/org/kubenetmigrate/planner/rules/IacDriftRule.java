@@ -1,15 +1,17 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
- * After the update, infrastructure code still describes kubenet: Terraform azurerm before PR #30959 plans a
- * replacement when network_plugin changes (issue #31683). The provider's CHANGELOG-v4.md lists #30959 under 4.66.0
- * (26 March 2026), the first release with the in-place path.
+ * After the update, infrastructure code still describes kubenet: Terraform azurerm without
+ * https://github.com/hashicorp/terraform-provider-azurerm/pull/30959 plans a replacement when network_plugin changes
+ * (https://github.com/hashicorp/terraform-provider-azurerm/issues/31683). The provider's CHANGELOG-v4.md lists that
+ * pull request under 4.66.0 (26 March 2026), the first release with the in-place path.
  */
 public final class IacDriftRule implements Rule {
 
@@ -21,6 +23,21 @@ public final class IacDriftRule implements Rule {
     @Override
     public String reference() {
         return Sources.TERRAFORM_REPLACEMENT_ISSUE;
+    }
+
+    @Override
+    public String description() {
+        return "Terraform or Bicep still describe kubenet after the update, and some azurerm versions plan a replacement.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.INFO);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.TERRAFORM_REPLACEMENT_ISSUE, Sources.TERRAFORM_UPGRADE_PATH_PR);
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -1,11 +1,15 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 
 /**
  * Detaching the kubenet route table needs a user-assigned control plane identity; system-assigned is not supported
- * (D1, callout added 2026-03-12, H1). An ACTION when the user gave an identity for the plan to assign.
+ * (https://learn.microsoft.com/azure/aks/update-azure-cni, callout added 2026-03-12). An ACTION when the user gave an
+ * identity for the plan to assign.
  */
 public final class IdentityTypeRule implements Rule {
 
@@ -16,7 +20,22 @@ public final class IdentityTypeRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "The control plane identity must be user-assigned, which removing the kubenet route table needs.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER, Severity.ACTION);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.UPDATE_AZURE_CNI, Sources.USER_ASSIGNED_IDENTITY);
     }
 
     @Override

@@ -31,6 +31,17 @@ public final class InputConflictRule implements Rule {
     }
 
     @Override
+    public String description() {
+        return "The input contradicts itself: podCidr and podCidrs name different ranges, or two copies of a resource"
+                + " the verdict rests on differ.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER, Severity.WARNING);
+    }
+
+    @Override
     public Set<TargetIpam> targets() {
         return EnumSet.allOf(TargetIpam.class);
     }

@@ -2,21 +2,24 @@ package org.kubenetmigrate.planner.rules;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.InClusterCheck;
-import org.kubenetmigrate.planner.model.InClusterState;
 import org.kubenetmigrate.planner.model.InClusterState.IpBlock;
 import org.kubenetmigrate.planner.model.InClusterState.NetworkPolicyInfo;
+import org.kubenetmigrate.planner.model.InClusterState;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
- * When the plan changes the pod CIDR (allowed during kubenet → Overlay since C1:2025-08-29, D1), NetworkPolicy
- * {@code ipBlock}s written for the old pod range silently stop matching the pods' new addresses (or, through an
- * {@code except}, start matching them). Only relevant when the pod CIDR changes. A block is listed when it refers to
- * the old range (its CIDR or an except overlaps it) and treats the old and the new range differently; a catch-all
- * such as {@code 0.0.0.0/0} without excepts matches both alike and is not listed.
+ * When the plan changes the pod CIDR (allowed during kubenet → Overlay since the release of 2025-08-29,
+ * https://learn.microsoft.com/azure/aks/update-azure-cni), NetworkPolicy {@code ipBlock}s written for the old pod
+ * range silently stop matching the pods' new addresses (or, through an {@code except}, start matching them). Only
+ * relevant when the pod CIDR changes. A block is listed when it refers to the old range (its CIDR or an except
+ * overlaps it) and treats the old and the new range differently; a catch-all such as {@code 0.0.0.0/0} without
+ * excepts matches both alike and is not listed.
  */
 public final class IpBlockPodCidrRule extends InClusterRule {
     static final int LISTED = 10;
@@ -28,7 +31,17 @@ public final class IpBlockPodCidrRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "NetworkPolicy ipBlocks that refer to the old pod CIDR when the plan changes it (in-cluster).";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.WARNING);
     }
 
     @Override

@@ -1,9 +1,15 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.KubernetesVersion;
 
-/** kubenet → Overlay needs Kubernetes 1.27 or later (D1 since 2025-11-26; 1.22 before, H1: the newer, stricter one). */
+/**
+ * kubenet → Overlay needs Kubernetes 1.27 or later (https://learn.microsoft.com/azure/aks/update-azure-cni since
+ * 2025-11-26; it said 1.22 before: the newer, stricter one is taken).
+ */
 public final class KubernetesVersionRule implements Rule {
     static final int MIN_MAJOR = 1;
     static final int MIN_MINOR = 27;
@@ -15,7 +21,22 @@ public final class KubernetesVersionRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "The control plane runs Kubernetes 1.27 or later, the minimum for the Overlay update.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.UPDATE_AZURE_CNI, Sources.SUPPORTED_VERSIONS);
     }
 
     @Override

@@ -9,8 +9,9 @@ import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.sizing.AzureLimits;
 
 /**
- * maxPods is fixed at pool creation (D20); the migration documents no change, so pools keep their kubenet value
- * (R21, effect UNCONFIRMED, assumed unchanged); Overlay allows up to 250 per node on new pools (D4, D2).
+ * maxPods is fixed at pool creation (https://learn.microsoft.com/azure/aks/create-node-pools); the migration documents
+ * no change, so pools keep their kubenet value (effect UNCONFIRMED, assumed unchanged); Overlay allows up to 250 per
+ * node on new pools (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning).
  */
 public final class MaxPodsRule implements Rule {
     static final int OVERLAY_MAX_PODS = 250;
@@ -22,7 +23,22 @@ public final class MaxPodsRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D20_NODE_POOLS;
+        return Sources.NODE_POOLS;
+    }
+
+    @Override
+    public String description() {
+        return "Each pool keeps its maxPods through the update; Overlay would allow more on new pools.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.INFO);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.NODE_POOLS, Sources.IP_PLANNING);
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,8 @@ import org.kubenetmigrate.planner.model.ArmId;
 
 /**
  * With a BYO subnet, Overlay uses the subnet, VNet and VNet resource group names as node labels, so each must be at
- * most 63 characters (D2; RP validation C1:2023-11-28, R7). Read from the pools' subnet ids, no VNet data needed.
+ * most 63 characters (https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay; validated by the RP
+ * since the release of 2023-11-28). Read from the pools' subnet ids, no VNet data needed.
  */
 public final class NameLengthRule implements Rule {
     static final int MAX_LENGTH = 63;
@@ -20,7 +22,22 @@ public final class NameLengthRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D2_OVERLAY_CONCEPTS;
+        return Sources.OVERLAY_CONCEPTS;
+    }
+
+    @Override
+    public String description() {
+        return "The names of a BYO node subnet, its virtual network and resource group are at most 63 characters each.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.OVERLAY_CONCEPTS, Sources.release("2023-11-28"));
     }
 
     @Override

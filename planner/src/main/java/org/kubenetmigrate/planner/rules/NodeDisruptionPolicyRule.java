@@ -1,5 +1,8 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 
 /**
@@ -23,6 +26,22 @@ public final class NodeDisruptionPolicyRule implements Rule {
     @Override
     public String reference() {
         return Sources.NODE_DISRUPTION_POLICY;
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.NODE_DISRUPTION_POLICY, Sources.USE_NODE_DISRUPTION_POLICY, Sources.release("2026-07-17"));
+    }
+
+    @Override
+    public String description() {
+        return "The Node Disruption Policy (preview): Block rejects the reimaging updates of the migration, and"
+                + " AllowDuringMaintenanceWindow rejects them outside the node OS maintenance window.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER, Severity.ACTION);
     }
 
     @Override

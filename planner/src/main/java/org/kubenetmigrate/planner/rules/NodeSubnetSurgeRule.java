@@ -1,9 +1,11 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.cidr.IpFamily;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
@@ -17,8 +19,11 @@ import org.kubenetmigrate.planner.sizing.SubnetSize;
 
 /**
  * The reimage adds every pool's surge nodes at once, each taking a node subnet address; too few free addresses fail
- * it with SubnetIsFull (D19, D18, R22). That the update surges like an upgrade is UNCONFIRMED (facts §2.2) and
- * assumed; Azure reserves 5 addresses per subnet (D2, CAF) or 3 (D5, §9 item 6): 5 is used.
+ * it with SubnetIsFull (https://learn.microsoft.com/azure/aks/upgrade-options,
+ * https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling). That the update surges like an upgrade is
+ * UNCONFIRMED and assumed; Azure reserves 5 addresses per subnet
+ * (https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay; an older page says 3): 5 is used. The
+ * same holds for every reimage the plan runs: the network policy uninstall and re-install and the Cilium step too.
  */
 public final class NodeSubnetSurgeRule implements Rule {
 
@@ -29,7 +34,22 @@ public final class NodeSubnetSurgeRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D19_UPGRADE_OPTIONS;
+        return Sources.UPGRADE_OPTIONS;
+    }
+
+    @Override
+    public String description() {
+        return "Each node subnet has a free address for every surge node of the pools on it, for each full reimage the plan runs.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.UPGRADE_OPTIONS, Sources.ROLLING_UPGRADES, Sources.NODE_DISRUPTION_POLICY);
     }
 
     @Override
@@ -80,7 +100,8 @@ public final class NodeSubnetSurgeRule implements Rule {
         }
         if (!full.isEmpty()) {
             outcome = outcome.plus(RuleOutcome.of(finding(Severity.BLOCKER,
-                    String.join("; ", full) + "; the update would fail with SubnetIsFull",
+                    String.join("; ", full) + "; the update would fail with SubnetIsFull, and so would each of the"
+                            + " plan's " + Reimages.describe(context.cluster(), context.options()),
                     "Lower maxSurge so the pools on each subnet surge no more nodes than it has free addresses ("
                             + String.join("; ", fixes) + "), or free addresses in the subnet (unused NICs,"
                             + " internal load balancer frontends); Azure keeps 5 addresses of every subnet")));

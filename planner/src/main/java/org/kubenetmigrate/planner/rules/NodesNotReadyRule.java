@@ -1,13 +1,16 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterState;
 
 /**
- * Every node is reimaged by the Overlay update (D1) and must come back Ready on the new network for the migration
- * to be judged a success. A node that is not Ready before the start cannot be told apart from one the migration
- * broke, so this tool treats it as a blocker (the tool's own conservative policy, not an AKS rejection).
+ * Every node is reimaged by the Overlay update (https://learn.microsoft.com/azure/aks/update-azure-cni) and must come
+ * back Ready on the new network for the migration to be judged a success. A node that is not Ready before the start
+ * cannot be told apart from one the migration broke, so this tool treats it as a blocker (the tool's own
+ * conservative policy, not an AKS rejection).
  */
 public final class NodesNotReadyRule extends InClusterRule {
     static final int LISTED = 10;
@@ -19,7 +22,17 @@ public final class NodesNotReadyRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "Every node is Ready before the update (in-cluster).";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.sizing.ClusterSizing;
@@ -10,7 +12,7 @@ import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
  * Overlay gives every node one /24 of the pod CIDR, and the RP rejects a pod CIDR with too few of them
- * (InsufficientSubnetSize, C1:2023-05-07, R10). Whether the RP counts surge nodes is UNCONFIRMED (facts §4.4); the
+ * (InsufficientSubnetSize, release notes 2023-05-07). Whether the RP counts surge nodes is UNCONFIRMED; the
  * conservative side is taken: max nodes plus surge.
  */
 public final class PodCidrCapacityRule implements Rule {
@@ -22,7 +24,22 @@ public final class PodCidrCapacityRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.C1_CHANGELOG;
+        return Sources.release("2023-05-07");
+    }
+
+    @Override
+    public String description() {
+        return "The pod CIDR holds one /24 for every node the cluster may run, surge nodes included.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER, Severity.ACTION);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.release("2023-05-07"), Sources.OVERLAY_CONCEPTS);
     }
 
     @Override

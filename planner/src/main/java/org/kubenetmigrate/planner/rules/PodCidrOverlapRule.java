@@ -1,14 +1,24 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
- * The Overlay pod CIDR must not overlap the cluster's VNet, peered networks, on-premises ranges or the service CIDR
- * (D1, D2, R9). Sources conflict (facts §9 item 3): the doc checks the whole VNet address space, the RP only its
- * subnets (C1:2024-10-25); the conservative side is taken: the whole address space.
+ * The Overlay pod CIDR must not overlap the cluster's subnets, peered networks, on-premises ranges or the service
+ * CIDR (https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay). Overlap with those is an ACTION
+ * (the plan moves the pods) or a BLOCKER (nowhere to move them).
+ *
+ * <p>The VNet's address space alone is different. AKS has checked the pod CIDR against subnets, not the address
+ * space, since the release of 2024-10-25 (https://github.com/Azure/AKS/releases/tag/2024-10-25); the kubenet tab of
+ * https://learn.microsoft.com/azure/aks/update-azure-cni keeps the pod CIDR (the "whole VNet" example is in its Azure
+ * CNI tab); and AKS-managed VNets were 10.0.0.0/8 until the release of 2022-02-24, around the default pod CIDR
+ * 10.244.0.0/16. Forcing a pod CIDR change there is not the conservative side: NSG, ipBlock and firewall rules
+ * follow the old range. So that case is a WARNING that keeps the pod CIDR and says what to watch.
  */
 public final class PodCidrOverlapRule implements Rule {
 
@@ -19,7 +29,24 @@ public final class PodCidrOverlapRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D2_OVERLAY_CONCEPTS;
+        return Sources.OVERLAY_CONCEPTS;
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.OVERLAY_CONCEPTS, Sources.release("2024-10-25"), Sources.UPDATE_AZURE_CNI,
+                Sources.release("2022-02-24"));
+    }
+
+    @Override
+    public String description() {
+        return "The pod CIDR must not overlap the cluster's subnets, peered networks, the service CIDR or --avoid"
+                + " ranges; overlap with the virtual network's address space alone is kept, with a warning.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER, Severity.ACTION, Severity.WARNING);
     }
 
     @Override
@@ -52,7 +79,7 @@ public final class PodCidrOverlapRule implements Rule {
         }
         List<PodCidrProblem> current = PodCidrProblems.ofKind(pod.currentProblems(), PodCidrProblem.Kind.OVERLAP);
         if (current.isEmpty()) {
-            return RuleOutcome.pass();
+            return addressSpaceOnly(context);
         }
         String found = "pod CIDR " + pod.current() + " " + PodCidrProblems.details(current)
                 + "; the Overlay pod CIDR must overlap none of these (the RP rejects overlaps with VNet subnets and"
@@ -70,6 +97,30 @@ public final class PodCidrOverlapRule implements Rule {
                         + ". Check " + pod.proposed() + " against on-premises and VPN/ExpressRoute ranges the input"
                         + " does not show (pass them with --avoid), and update NSG rules and firewalls that name "
                         + pod.current() + ". Changing the pod CIDR in this update is accepted since the 2025-08-29"
-                        + " release; older RP versions refused it (MicrosoftDocs/azure-aks-docs#172)"));
+                        + " release; older RP versions refused it (https://github.com/MicrosoftDocs/azure-aks-docs/issues/172)"));
+    }
+
+    /** The pod CIDR the plan uses lies in the VNet's address space but in none of its subnets: keep it, warn. */
+    private RuleOutcome addressSpaceOnly(ClusterContext context) {
+        PodCidrSizing pod = context.sizing().podCidr();
+        IpPrefix used = pod.proposed();
+        List<PodCidrProblem> problems = pod.choice() == PodCidrSizing.Choice.REQUESTED ? pod.requestedProblems()
+                : pod.choice() == PodCidrSizing.Choice.KEEP_CURRENT ? pod.currentProblems() : List.of();
+        List<PodCidrProblem> inSpace = PodCidrProblems.ofKind(problems, PodCidrProblem.Kind.ADDRESS_SPACE);
+        if (used == null || inSpace.isEmpty()) {
+            return RuleOutcome.pass();
+        }
+        return RuleOutcome.of(finding(Severity.WARNING,
+                "pod CIDR " + used + " " + PodCidrProblems.details(inSpace) + " but overlaps none of its subnets:"
+                        + " AKS checks the pod CIDR against subnets, not the address space, since the release of"
+                        + " 2024-10-25, and the kubenet update keeps the pod CIDR, so the plan keeps " + used
+                        + " (AKS-managed virtual networks were 10.0.0.0/8 until 2022-02-24, around the default pod"
+                        + " CIDR 10.244.0.0/16). Safe because on Overlay pod traffic leaving the nodes takes the"
+                        + " node's IP, and no subnet holds addresses in " + used,
+                "Watch: never create a subnet inside " + used + " in this virtual network (AKS would then reject"
+                        + " later updates, and hosts there become unreachable from pods); networks peered to it route "
+                        + used + " towards this virtual network, so keep it out of their own ranges too. Moving the"
+                        + " pod CIDR is not required by Azure and would change every NSG, ipBlock and firewall rule"
+                        + " that names it"));
     }
 }

@@ -35,7 +35,7 @@ final class PodCidrProblems {
     static String noTarget(PodCidrSizing pod, MigrationOptions options) {
         if (options.requestedPodCidr() != null) {
             return "the requested pod CIDR " + options.requestedPodCidr() + " cannot be used either ("
-                    + details(pod.requestedProblems()) + ")";
+                    + details(pod.requestedProblems().stream().filter(PodCidrProblem::forcesChange).toList()) + ")";
         }
         return "no free range of /" + PodCidrPlanner.minimumLengthFor(pod.requiredNodes()) + " or larger was found"
                 + " clear of the virtual network, peerings, service CIDR, --avoid and reserved ranges";

@@ -1,6 +1,8 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.ManagedCluster;
@@ -9,9 +11,10 @@ import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
- * AKS rejects pod CIDRs overlapping its reserved ranges on create and update (D10; pod CIDR on update since
- * C1:2026-05-29, R8). Existing clusters are unaffected, and whether the RP rejects a migration that keeps such a pod
- * CIDR is UNCONFIRMED, so the conservative side is taken: an ACTION to move it; a BLOCKER when there is nowhere to go.
+ * AKS rejects pod CIDRs overlapping its reserved ranges on create and update
+ * (https://learn.microsoft.com/azure/aks/concepts-network-cni-overview; the pod CIDR on update since the release of
+ * 2026-05-29). Existing clusters are unaffected, and whether the RP rejects a migration that keeps such a pod CIDR is
+ * UNCONFIRMED, so the conservative side is taken: an ACTION to move it; a BLOCKER when there is nowhere to go.
  */
 public final class PodCidrReservedRule implements Rule {
 
@@ -22,7 +25,22 @@ public final class PodCidrReservedRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D10_CNI_OVERVIEW;
+        return Sources.CNI_OVERVIEW;
+    }
+
+    @Override
+    public String description() {
+        return "The pod CIDR overlaps none of the ranges AKS reserves (169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16, 192.0.2.0/24).";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER, Severity.ACTION);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.CNI_OVERVIEW, Sources.release("2026-05-29"));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 
 /**
- * Pod identity (aad-pod-identity) clusters failed to migrate until the RP fix of C1:2024-04-28 (R16); the add-on is
- * deprecated in favour of workload identity, so removing it first also removes the risk.
+ * Pod identity (aad-pod-identity) clusters failed to migrate until the RP fix of the release of 2024-04-28; the add-on
+ * is deprecated in favour of workload identity, so removing it first also removes the risk.
  */
 public final class PodIdentityRule implements Rule {
 
@@ -15,7 +18,22 @@ public final class PodIdentityRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.C1_CHANGELOG;
+        return Sources.release("2024-04-28");
+    }
+
+    @Override
+    public String description() {
+        return "The deprecated pod identity add-on, with which migrations failed until the 2024-04-28 release.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.WARNING);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.release("2024-04-28"));
     }
 
     @Override

@@ -1,15 +1,20 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterState;
 
 /**
- * When the plan disables a policy engine, "policies are no longer enforced" until one is enabled again (D11); the
- * rule counts what goes unenforced: Kubernetes NetworkPolicies and Calico policy objects. The Calico CRDs and
- * resources stay in the cluster after the uninstall (D11).
+ * When the plan disables a policy engine, "policies are no longer enforced" until one is enabled again
+ * (https://learn.microsoft.com/azure/aks/use-network-policies); the rule counts what goes unenforced: Kubernetes
+ * NetworkPolicies and Calico policy objects. The Calico CRDs and resources stay in the cluster after the uninstall.
+ * The gap spans every reimage in between: the uninstall, the Overlay update and the re-install or Cilium step each
+ * reimage every node (https://learn.microsoft.com/azure/aks/node-disruption-policy).
  *
  * <p>The Calico API server ({@code projectcalico.org/v3}) serves the objects stored as {@code crd.projectcalico.org}
  * CRDs, so the count per kind is the larger of the two groups, never their sum (DERIVED). Neither Cilium nor Azure
@@ -24,7 +29,22 @@ public final class PolicyEnforcementGapRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D11_NETWORK_POLICIES;
+        return Sources.NETWORK_POLICIES;
+    }
+
+    @Override
+    public String description() {
+        return "The NetworkPolicies and Calico policies left unenforced from the policy uninstall until an engine is back, across every reimage in between (in-cluster).";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.WARNING);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.NETWORK_POLICIES, Sources.NODE_DISRUPTION_POLICY);
     }
 
     @Override
@@ -51,7 +71,7 @@ public final class PolicyEnforcementGapRule extends InClusterRule {
         String engine = context.cluster().network().policyEngine().orElseThrow();
         String finalEngine = context.options().ciliumDataplane() ? "cilium" : engine;
         String until = "cilium".equals(finalEngine)
-                ? "enable-cilium has reimaged every node (Cilium enforces only then, D1)"
+                ? "enable-cilium has reimaged every node (Cilium enforces only then)"
                 : "restore-network-policy re-installs " + engine;
         StringBuilder message = new StringBuilder()
                 .append(kubernetes).append(kubernetes == 1 ? " Kubernetes NetworkPolicy in " : " Kubernetes NetworkPolicies in ").append(namespaces)
@@ -61,7 +81,8 @@ public final class PolicyEnforcementGapRule extends InClusterRule {
                         .filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")")
                 .append(kubernetes + calico == 1 ? " is" : " are").append(" not enforced from disable-network-policy until ").append(until)
-                .append(": the whole node reimage");
+                .append(": across ").append(Reimages.describe(context.cluster(), context.options()))
+                .append(", since uninstalling and installing a policy engine reimage every node too");
         if (incomplete) {
             message.append(" (not every kind could be read; see unverified)");
         }

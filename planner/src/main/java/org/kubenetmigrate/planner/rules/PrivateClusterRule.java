@@ -6,8 +6,9 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.TargetIpam;
 
 /**
- * Private clusters: no migration-specific blocker is documented (R18 UNCONFIRMED, D27), but the in-cluster checks
- * need a way to reach the private API server.
+ * Private clusters: no migration-specific blocker is documented
+ * (https://learn.microsoft.com/azure/aks/private-clusters), but the in-cluster checks need a way to reach the private
+ * API server.
  */
 public final class PrivateClusterRule implements Rule {
 
@@ -18,7 +19,17 @@ public final class PrivateClusterRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D27_PRIVATE_CLUSTERS;
+        return Sources.PRIVATE_CLUSTERS;
+    }
+
+    @Override
+    public String description() {
+        return "Private clusters: no documented blocker, but in-cluster checks need a path to the private API server.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.INFO);
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -1,14 +1,17 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 
 /**
  * The update must start from a settled, running cluster: the RP blocks PATCH in non-terminal provisioning states
- * (release notes 2023-11-05, Azure/AKS#3986, facts §2.2) and the D1 procedure updates a running cluster. A missing
- * state is treated as unknown, never as Succeeded.
+ * (release notes 2023-11-05, https://github.com/Azure/AKS/issues/3986) and the procedure of
+ * https://learn.microsoft.com/azure/aks/update-azure-cni updates a running cluster. A missing state is treated as
+ * unknown, never as Succeeded.
  */
 public final class ProvisioningStateRule implements Rule {
     static final String SUCCEEDED = "Succeeded";
@@ -20,7 +23,22 @@ public final class ProvisioningStateRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "The cluster and every node pool are in provisioningState Succeeded and the cluster is running.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.UPDATE_AZURE_CNI, "https://github.com/Azure/AKS/issues/3986");
     }
 
     @Override

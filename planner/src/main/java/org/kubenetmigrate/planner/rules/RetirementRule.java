@@ -3,10 +3,14 @@ package org.kubenetmigrate.planner.rules;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.TargetIpam;
 
-/** kubenet retires on 31 March 2028 (D23, Azure/AKS#4859; also D6, D10); the days left are counted from today. */
+/**
+ * kubenet retires on 31 March 2028 (https://github.com/Azure/AKS/issues/4859;
+ * https://learn.microsoft.com/azure/aks/concepts-network-cni-overview); the days left are counted from today.
+ */
 public final class RetirementRule implements Rule {
     public static final LocalDate RETIREMENT = LocalDate.of(2028, 3, 31);
 
@@ -17,7 +21,22 @@ public final class RetirementRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D23_KUBENET_RETIREMENT;
+        return Sources.KUBENET_RETIREMENT;
+    }
+
+    @Override
+    public String description() {
+        return "Days left until kubenet retires on 31 March 2028.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.INFO);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.KUBENET_RETIREMENT, Sources.CNI_OVERVIEW);
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -1,16 +1,19 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.Route;
 import org.kubenetmigrate.planner.model.RouteTable;
 
 /**
- * The update removes pod routes from a BYO route table but the egress default route must stay (D1, R4a). D1 also
- * says the route table "needs to be detached" (facts §9 item 7), so what happens to a BYO UDR route table is
- * UNCONFIRMED: a WARNING, and the planner never detaches such a table itself.
+ * The update removes pod routes from a BYO route table but the egress default route must stay
+ * (https://learn.microsoft.com/azure/aks/update-azure-cni). The same page also says the route table "needs to be
+ * detached", so what happens to a BYO UDR route table is UNCONFIRMED: a WARNING, and the planner never detaches such a
+ * table itself.
  */
 public final class RouteTableEgressRule implements Rule {
     static final String UDR = "userDefinedRouting";
@@ -22,7 +25,17 @@ public final class RouteTableEgressRule implements Rule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "A BYO route table that also carries the 0.0.0.0/0 egress route, whose fate under the update is not documented.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.WARNING);
     }
 
     @Override
@@ -54,7 +67,7 @@ public final class RouteTableEgressRule implements Rule {
             outcome = RuleOutcome.of(finding(Severity.WARNING,
                     String.join("; ", found) + ": the update removes the pod routes but node egress depends on the"
                             + " default route staying. What the update does to a customer route table that carries"
-                            + " UDR egress is UNCONFIRMED (D1 says both that the route table needs to be detached"
+                            + " UDR egress is UNCONFIRMED (" + Sources.UPDATE_AZURE_CNI + " says both that the route table needs to be detached"
                             + " and that only pod routes are deleted)",
                     "Snapshot the route table before the update ("
                             + (commands.isEmpty() ? "az network route-table show -g <rg> -n <route-table> -o json"

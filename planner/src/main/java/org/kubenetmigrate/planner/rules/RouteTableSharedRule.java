@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ArmId;
@@ -9,7 +10,8 @@ import org.kubenetmigrate.planner.model.RouteTable;
 
 /**
  * The update deletes or empties the node subnet's route table; a migration failed where that table was also
- * associated with the App Gateway (AGIC) subnet (MicrosoftDocs/azure-aks-docs#334, R4b). Exact RP error unpublished.
+ * associated with the App Gateway (AGIC) subnet (https://github.com/MicrosoftDocs/azure-aks-docs/issues/334). Exact
+ * RP error unpublished.
  */
 public final class RouteTableSharedRule implements Rule {
 
@@ -21,6 +23,21 @@ public final class RouteTableSharedRule implements Rule {
     @Override
     public String reference() {
         return Sources.ROUTE_TABLE_SHARED_ISSUE;
+    }
+
+    @Override
+    public String description() {
+        return "The node subnets' route table is associated with no other subnet (the update deletes or empties it).";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.BLOCKER);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.ROUTE_TABLE_SHARED_ISSUE, Sources.UPDATE_AZURE_CNI);
     }
 
     @Override

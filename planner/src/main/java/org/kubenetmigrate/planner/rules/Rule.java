@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.TargetIpam;
 
@@ -14,8 +15,26 @@ public interface Rule {
     /** The stable rule id, as printed in reports and used in waivers. */
     String id();
 
-    /** The source the rule rests on (a URL from shared/docs/aks-migration-facts.md). */
+    /** The main source the rule rests on, a URL a reader can open; every finding carries it. */
     String reference();
+
+    /** Every source the rule rests on, main one first; for the rule reference. */
+    default List<String> sources() {
+        return List.of(reference());
+    }
+
+    /**
+     * What the rule checks, in one sentence, for the rule reference ({@code docs/reference/rules.md}). Every rule in
+     * the catalogue must have one; a test says which does not.
+     */
+    default String description() {
+        return null;
+    }
+
+    /** Every severity this rule can give, most severe first; for the rule reference. */
+    default Set<Severity> severities() {
+        return EnumSet.noneOf(Severity.class);
+    }
 
     /**
      * The targets this rule concerns. Most rules guard the in-place Overlay update and say nothing about a new Pod

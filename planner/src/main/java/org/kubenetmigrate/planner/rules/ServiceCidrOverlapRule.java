@@ -12,8 +12,9 @@ import org.kubenetmigrate.planner.model.VirtualNetwork;
 
 /**
  * The RP has rejected updates of clusters whose service CIDR overlaps a subnet of the VNet
- * (ServiceCidrOverlapExistingSubnetsCidr, Azure/AKS#3551; service CIDR rules D2, D4). The migration does not change
- * the service CIDR, so a WARNING: the update may hit the same validation.
+ * (ServiceCidrOverlapExistingSubnetsCidr, https://github.com/Azure/AKS/issues/3551; service CIDR rules in
+ * https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay). The migration does not change the
+ * service CIDR, so a WARNING: the update may hit the same validation.
  */
 public final class ServiceCidrOverlapRule implements Rule {
 
@@ -25,6 +26,21 @@ public final class ServiceCidrOverlapRule implements Rule {
     @Override
     public String reference() {
         return Sources.SERVICE_CIDR_OVERLAP_ISSUE;
+    }
+
+    @Override
+    public String description() {
+        return "The service CIDR overlaps no subnet of the cluster's virtual network.";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.WARNING);
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of(Sources.SERVICE_CIDR_OVERLAP_ISSUE, Sources.OVERLAY_CONCEPTS);
     }
 
     /** Applies to the in-place update and to a new Pod Subnet cluster alike. */

@@ -1,17 +1,20 @@
 package org.kubenetmigrate.planner.rules;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.model.InClusterCheck;
-import org.kubenetmigrate.planner.model.InClusterState;
 import org.kubenetmigrate.planner.model.InClusterState.WorkloadRef;
+import org.kubenetmigrate.planner.model.InClusterState;
 
 /**
- * The reimage drains every node (D1), so a Deployment or StatefulSet with one replica is down while its pod is
- * rescheduled. kube-system is left out: AKS manages what runs there.
+ * The reimage drains every node (https://learn.microsoft.com/azure/aks/update-azure-cni), so a Deployment or
+ * StatefulSet with one replica is down while its pod is rescheduled. kube-system is left out: AKS manages what runs
+ * there.
  */
 public final class SingleReplicaWorkloadsRule extends InClusterRule {
     static final int TOP_NAMESPACES = 3;
@@ -23,7 +26,17 @@ public final class SingleReplicaWorkloadsRule extends InClusterRule {
 
     @Override
     public String reference() {
-        return Sources.D1_UPDATE_AZURE_CNI;
+        return Sources.UPDATE_AZURE_CNI;
+    }
+
+    @Override
+    public String description() {
+        return "Deployments and StatefulSets with one replica, which are down while their pod moves during the reimage (in-cluster).";
+    }
+
+    @Override
+    public Set<Severity> severities() {
+        return EnumSet.of(Severity.INFO);
     }
 
     @Override

@@ -1,44 +1,62 @@
 package org.kubenetmigrate.planner.rules;
 
 /**
- * The sources rules cite, by the tags of shared/docs/aks-migration-facts.md §0. One place, so a moved page is
- * fixed once.
+ * The sources rules and plans cite, as URLs a reader can open. One place, so a moved page is fixed once. The date
+ * beside each is the page's last change (or the release's date) when it was last checked.
  */
 public final class Sources {
     private Sources() {
     }
 
     private static final String AKS = "https://learn.microsoft.com/azure/aks/";
+    private static final String RELEASES = "https://github.com/Azure/AKS/releases/tag/";
 
-    /** D1: Update Azure CNI IPAM mode and data plane (the kubenet → Overlay procedure). */
-    public static final String D1_UPDATE_AZURE_CNI = AKS + "update-azure-cni";
-    /** D2: Azure CNI Overlay concepts (limits, pod CIDR rules). */
-    public static final String D2_OVERLAY_CONCEPTS = AKS + "concepts-network-azure-cni-overlay";
-    /** D4: IP address planning. */
-    public static final String D4_IP_PLANNING = AKS + "concepts-network-ip-address-planning";
-    /** D10: CNI overview, including reserved ranges. */
-    public static final String D10_CNI_OVERVIEW = AKS + "concepts-network-cni-overview";
-    /** D11: network policies. */
-    public static final String D11_NETWORK_POLICIES = AKS + "use-network-policies";
-    /** D18: rolling node pool upgrades and max surge. */
-    public static final String D18_ROLLING_UPGRADES = AKS + "upgrade-aks-node-pools-rolling";
-    /** D19: upgrade options (pre-upgrade validations, SubnetIsFull). */
-    public static final String D19_UPGRADE_OPTIONS = AKS + "upgrade-options";
-    /** D20: node pools (maxPods fixed at pool creation). */
-    public static final String D20_NODE_POOLS = AKS + "create-node-pools";
-    /** D23: kubenet retirement. */
-    public static final String D23_KUBENET_RETIREMENT = "https://github.com/Azure/AKS/issues/4859";
-    /** D27: private clusters. */
-    public static final String D27_PRIVATE_CLUSTERS = AKS + "private-clusters";
-    /** AKS troubleshooting: UpgradeFailed when a PodDisruptionBudget blocks draining a node (F15). */
+    /** Update Azure CNI IPAM mode and data plane: the kubenet → Overlay procedure (2026-05-12). */
+    public static final String UPDATE_AZURE_CNI = AKS + "update-azure-cni";
+    /** Azure CNI Overlay concepts: limits, pod CIDR rules, NSGs (2026-07-31). */
+    public static final String OVERLAY_CONCEPTS = AKS + "concepts-network-azure-cni-overlay";
+    /** Configure Azure CNI Overlay, including dual-stack and what it does not support (2026-08-06). */
+    public static final String CONFIGURE_OVERLAY = AKS + "azure-cni-overlay";
+    /** Azure CNI Powered by Cilium: limitations (ipBlock, host-network pods), dual-stack (2026-08-11). */
+    public static final String CILIUM = AKS + "azure-cni-powered-by-cilium";
+    /** IP address planning (2026-07-02). */
+    public static final String IP_PLANNING = AKS + "concepts-network-ip-address-planning";
+    /** CNI overview, including reserved ranges and NSGs (2026-07-30). */
+    public static final String CNI_OVERVIEW = AKS + "concepts-network-cni-overview";
+    /** Network policies: install, uninstall, Azure NPM retirement (2026-08-18). */
+    public static final String NETWORK_POLICIES = AKS + "use-network-policies";
+    /** Rolling node pool upgrades and max surge (2026-08-10). */
+    public static final String ROLLING_UPGRADES = AKS + "upgrade-aks-node-pools-rolling";
+    /** Upgrade options: pre-upgrade validations (PDBs, surge quota, subnet IPs, locks), SubnetIsFull (2026-08-10). */
+    public static final String UPGRADE_OPTIONS = AKS + "upgrade-options";
+    /** Node pools: maxPods fixed at pool creation (2026-08-20). */
+    public static final String NODE_POOLS = AKS + "create-node-pools";
+    /** Node disruption policy: which changes reimage nodes (Calico install and uninstall among them; 2026-07-14). */
+    public static final String NODE_DISRUPTION_POLICY = AKS + "node-disruption-policy";
+    /** Kubenet retirement on 31 March 2028: the announcement issue. */
+    public static final String KUBENET_RETIREMENT = "https://github.com/Azure/AKS/issues/4859";
+    /** Private clusters (2026-08-05). */
+    public static final String PRIVATE_CLUSTERS = AKS + "private-clusters";
+    /** Supported Kubernetes versions and the version skew between control plane and pools (2026-08-05). */
+    public static final String SUPPORTED_VERSIONS = AKS + "supported-kubernetes-versions";
+    /** User-assigned managed identity, including moving a service-principal cluster to one (2026-07-02). */
+    public static final String USER_ASSIGNED_IDENTITY = AKS + "user-assigned-managed-identity";
+    /** Upgrade the node OS version: Azure Linux 2.0 to Azure Linux 3 (2026-07-13). */
+    public static final String UPGRADE_OS_VERSION = AKS + "upgrade-os-version";
+    /** The Azure Linux 2.0 retirement notice: node images removed from 31 March 2026 (2026-06-24). */
+    public static final String AZURE_LINUX_RETIREMENT = "https://github.com/MicrosoftDocs/azure-aks-docs/blob/main/"
+            + "articles/aks/includes/azure-linux-retirement.md";
+    /** Start and stop node pools (2026-08-13). */
+    public static final String START_STOP_NODE_POOLS = AKS + "start-stop-nodepools";
+    /** Pod Subnet static block allocation; dynamic allocation limited to about 65k pods (2026-07-02). */
+    public static final String STATIC_BLOCK_ALLOCATION = AKS + "configure-azure-cni-static-block-allocation";
+    /** AKS troubleshooting: UpgradeFailed when a PodDisruptionBudget blocks draining a node. */
     public static final String POD_DRAIN_FAILURE = "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/"
             + "create-upgrade-delete/error-code-poddrainfailure";
-    /** Node Disruption Policy (preview): which updates reimage nodes and when the policy blocks them. */
-    public static final String NODE_DISRUPTION_POLICY = AKS + "node-disruption-policy";
-    /** Configure Node Disruption Policy: set Allow, run the operation, restore. */
+    /** Configure Node Disruption Policy: set Allow, run the operation, restore (2026-07-14). */
     public static final String USE_NODE_DISRUPTION_POLICY = AKS + "use-node-disruption-policy";
-    /** C1: AKS release notes. */
-    public static final String C1_CHANGELOG = "https://github.com/Azure/AKS/blob/master/CHANGELOG.md";
+    /** All AKS release notes. */
+    public static final String CHANGELOG = "https://github.com/Azure/AKS/blob/master/CHANGELOG.md";
     /** Route table shared with the App Gateway subnet failed the migration. */
     public static final String ROUTE_TABLE_SHARED_ISSUE = "https://github.com/MicrosoftDocs/azure-aks-docs/issues/334";
     /** Dual-stack IPv6 breaks mid-migration. */
@@ -54,4 +72,9 @@ public final class Sources {
     public static final String TERRAFORM_REPLACEMENT_ISSUE = "https://github.com/hashicorp/terraform-provider-azurerm/issues/31683";
     /** The azurerm pull request that adds an in-place upgrade path from kubenet to Overlay. */
     public static final String TERRAFORM_UPGRADE_PATH_PR = "https://github.com/hashicorp/terraform-provider-azurerm/pull/30959";
+
+    /** The AKS release notes of one date, e.g. {@code release("2024-10-25")}. */
+    public static String release(String date) {
+        return RELEASES + date;
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.kubenetmigrate.planner.model.AgentPool;
 
 /**
- * Max nodes and surge nodes. All pools reimage at once during the Overlay update (D1), so their surges add up.
+ * Max nodes and surge nodes. All pools reimage at once during the Overlay update (https://learn.microsoft.com/azure/aks/update-azure-cni), so their surges add up.
  */
 public final class NodeCounts {
     private NodeCounts() {

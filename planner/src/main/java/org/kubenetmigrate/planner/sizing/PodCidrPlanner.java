@@ -16,10 +16,15 @@ import org.kubenetmigrate.planner.model.VirtualNetwork;
  * the user's {@code --pod-cidr} when valid, else a proposal.
  *
  * <p>Proposals are deterministic. The size holds twice the needed nodes (growth room, because an Overlay pod
- * CIDR can later only be expanded, Linux-only, D17), at least the Azure default /16, at most what the 5,000-node
- * Overlay limit plus surge needs. Candidate ranges are tried in this order, taking the lowest free aligned block:
- * 10.244.0.0/14 (around the AKS default 10.244.0.0/16), 100.64.0.0/10 (RFC 6598, rarely routed on-premises),
- * 172.16.0.0/12, 192.168.0.0/16, then the rest of 10.0.0.0/8. All are private ranges that D2 supports.
+ * CIDR can later only be expanded, Linux-only, https://learn.microsoft.com/azure/aks/azure-cni-overlay-pod-expand),
+ * at least the Azure default /16, at most what the 5,000-node Overlay limit plus surge needs. Candidate ranges are
+ * tried in this order, taking the lowest free aligned block: 10.244.0.0/14 (around the AKS default 10.244.0.0/16),
+ * 100.64.0.0/10 (RFC 6598, rarely routed on-premises), 172.16.0.0/12, 192.168.0.0/16, then the rest of 10.0.0.0/8.
+ * All are private ranges that https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay supports.
+ *
+ * <p>A current or requested pod CIDR that lies only in the VNet's address space (no subnet overlapped) is kept:
+ * AKS checks subnets, not the address space, since the release of 2024-10-25, and the kubenet procedure keeps the
+ * pod CIDR. Proposals, made only when a change is needed anyway, still avoid the whole address space.
  */
 public final class PodCidrPlanner {
 
@@ -40,17 +45,18 @@ public final class PodCidrPlanner {
         List<TakenRange> taken = takenRanges(network, nodeNetwork, options);
         IpPrefix current = network.podCidr();
         List<PodCidrProblem> currentProblems = current == null ? List.of() : problems(current, taken, requiredNodes);
+        boolean currentUsable = current != null && currentProblems.stream().noneMatch(PodCidrProblem::forcesChange);
         long currentCapacity = current == null ? 0 : capacityNodes(current);
         List<PodCidrProblem> requestedProblems = List.of();
         IpPrefix requested = options.requestedPodCidr();
         if (requested != null) {
             requestedProblems = problems(requested, taken, requiredNodes);
-            if (requestedProblems.isEmpty()) {
+            if (requestedProblems.stream().noneMatch(PodCidrProblem::forcesChange)) {
                 return sizing(current, currentCapacity, currentProblems, requested, PodCidrSizing.Choice.REQUESTED,
                         requestedProblems, requiredNodes, nodeNetwork);
             }
         }
-        if (current != null && currentProblems.isEmpty() && requested == null) {
+        if (currentUsable && requested == null) {
             return sizing(current, currentCapacity, currentProblems, current, PodCidrSizing.Choice.KEEP_CURRENT,
                     requestedProblems, requiredNodes, nodeNetwork);
         }
@@ -102,8 +108,11 @@ public final class PodCidrPlanner {
             if (!range.prefix().overlaps(podCidr)) {
                 continue;
             }
-            PodCidrProblem.Kind kind = range.kind() == TakenRange.Kind.RESERVED
-                    ? PodCidrProblem.Kind.RESERVED : PodCidrProblem.Kind.OVERLAP;
+            PodCidrProblem.Kind kind = switch (range.kind()) {
+                case RESERVED -> PodCidrProblem.Kind.RESERVED;
+                case VNET_ADDRESS_SPACE -> PodCidrProblem.Kind.ADDRESS_SPACE;
+                default -> PodCidrProblem.Kind.OVERLAP;
+            };
             problems.add(new PodCidrProblem(podCidr, kind, "overlaps " + range.describe()));
         }
         long capacity = capacityNodes(podCidr);
@@ -118,9 +127,9 @@ public final class PodCidrPlanner {
         List<TakenRange> taken = new ArrayList<>();
         AzureLimits.RESERVED_RANGES.forEach(r -> taken.add(new TakenRange(r, TakenRange.Kind.RESERVED, "reserved range")));
         for (VirtualNetwork vnet : nodeNetwork.virtualNetworks()) {
-            vnet.addressSpace().forEach(p -> taken.add(new TakenRange(p, TakenRange.Kind.VNET,
+            vnet.addressSpace().forEach(p -> taken.add(new TakenRange(p, TakenRange.Kind.VNET_ADDRESS_SPACE,
                     "address space of virtual network " + vnet.name())));
-            // Subnets lie inside the address space; listed too so a finding can name the subnet hit.
+            // Subnets lie inside the address space; listed apart, because a subnet overlap is what AKS rejects.
             vnet.subnets().forEach(s -> s.addressPrefixes().forEach(p -> taken.add(new TakenRange(p,
                     TakenRange.Kind.VNET, "subnet " + s.name() + " of " + vnet.name()))));
             vnet.peerings().forEach(peer -> peer.remoteAddressSpace().forEach(p -> taken.add(new TakenRange(p,

@@ -53,6 +53,14 @@ public final class Sizer {
             vnet.addressSpace().stream().filter(p -> p.family() == IpFamily.IPV4).forEach(space::add);
             vnet.subnets().forEach(s -> taken.addAll(s.addressPrefixes()));
         }
+        // The new cluster reuses the service CIDR, and AKS refuses a create whose service CIDR overlaps a subnet
+        // (ServiceCidrOverlapExistingSubnetsCidr, https://github.com/Azure/AKS/issues/3551). The old cluster's pod
+        // CIDR stays routed until that cluster is deleted, and the reserved ranges are refused everywhere.
+        taken.addAll(cluster.network().allServiceCidrs());
+        if (cluster.network().podCidr() != null) {
+            taken.add(cluster.network().podCidr());
+        }
+        taken.addAll(AzureLimits.RESERVED_RANGES);
         Optional<IpPrefix> nodeRange = FreeBlocks.firstFit(space, taken, node.prefixLength());
         if (nodeRange.isEmpty()) {
             return new PodSubnetSizing(nodes, maxPods, node, dynamic, fixed, null, null,

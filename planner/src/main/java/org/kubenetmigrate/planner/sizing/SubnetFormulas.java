@@ -1,11 +1,11 @@
 package org.kubenetmigrate.planner.sizing;
 
-/** Address counts per networking model (shared/docs/aks-migration-facts.md §4.2). */
+/** Address counts per networking model (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning and the Pod Subnet pages). */
 public final class SubnetFormulas {
     private SubnetFormulas() {
     }
 
-    /** Azure CNI Node Subnet (legacy): nodes + nodes × maxPods (D4, verbatim). */
+    /** Azure CNI Node Subnet (legacy): nodes + nodes × maxPods (concepts-network-ip-address-planning, verbatim). */
     public static SubnetSize nodeSubnetLegacy(int nodes, int maxPods) {
         return SubnetSize.of((long) nodes + (long) nodes * maxPods, nodes + " + " + nodes + " × " + maxPods);
     }
@@ -16,7 +16,7 @@ public final class SubnetFormulas {
     }
 
     /**
-     * Dynamic IP allocation: each node takes batches of 16 and asks for another below 8 free (D8), so a full node
+     * Dynamic IP allocation: each node takes batches of 16 and asks for another below 8 free (configure-azure-cni-dynamic-ip-allocation), so a full node
      * holds 16 × ceil((maxPods + 8) / 16). The documented minimum is 16 per node; this worst case is DERIVED.
      */
     public static SubnetSize dynamicPodSubnet(int nodes, int maxPods) {
@@ -25,13 +25,13 @@ public final class SubnetFormulas {
         return SubnetSize.of(nodes * perNode, nodes + " × 16 × ceil((" + maxPods + " + 8) / 16)");
     }
 
-    /** Static block allocation: /28 blocks with one address per node kept, 16 × ceil((maxPods + 1) / 16) (D9). */
+    /** Static block allocation: /28 blocks with one address per node kept, 16 × ceil((maxPods + 1) / 16) (configure-azure-cni-static-block-allocation). */
     public static SubnetSize staticBlockPodSubnet(int nodes, int maxPods) {
         long perNode = (long) AzureLimits.STATIC_BLOCK * ceilDiv(maxPods + 1, AzureLimits.STATIC_BLOCK);
         return SubnetSize.of(nodes * perNode, nodes + " × 16 × ceil((" + maxPods + " + 1) / 16)");
     }
 
-    /** Blocks of 16 a node takes under static allocation (D9 worked examples: 30 → 2, 31 → 2, 32 → 3). */
+    /** Blocks of 16 a node takes under static allocation (configure-azure-cni-static-block-allocation worked examples: 30 → 2, 31 → 2, 32 → 3). */
     public static int staticBlocksPerNode(int maxPods) {
         return (int) ceilDiv(maxPods + 1, AzureLimits.STATIC_BLOCK);
     }

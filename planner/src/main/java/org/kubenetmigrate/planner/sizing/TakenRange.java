@@ -11,10 +11,12 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 public record TakenRange(IpPrefix prefix, Kind kind, String label) {
 
     public enum Kind {
-        /** Reserved by AKS (D10). */
+        /** Reserved by AKS (https://learn.microsoft.com/azure/aks/concepts-network-cni-overview). */
         RESERVED,
-        /** The cluster's own virtual network or one of its subnets. */
+        /** A subnet of the cluster's own virtual network. */
         VNET,
+        /** The address space of the cluster's own virtual network, outside its subnets as far as AKS checks. */
+        VNET_ADDRESS_SPACE,
         /** A peered network's remote address space. */
         PEERING,
         /** The cluster's service CIDR. */

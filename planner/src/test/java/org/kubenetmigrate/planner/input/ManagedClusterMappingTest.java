@@ -37,7 +37,9 @@ class ManagedClusterMappingTest {
         assertThat(c.provisioningState()).isEqualTo("Succeeded");
         assertThat(c.powerState()).isEqualTo("Running");
         assertThat(c.identity()).isEqualTo(new ClusterIdentity("UserAssigned", List.of(
-                SUB + "/resourceGroups/rg1/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cp-identity")));
+                SUB + "/resourceGroups/rg1/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cp-identity"),
+                "msi"));
+        assertThat(c.identity().isServicePrincipal()).isFalse();
         assertThat(c.privateCluster()).isTrue();
         assertThat(c.agicAddonEnabled()).isTrue();
         assertThat(c.podIdentityEnabled()).isFalse();

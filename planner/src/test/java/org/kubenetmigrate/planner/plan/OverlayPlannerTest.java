@@ -70,7 +70,7 @@ class OverlayPlannerTest {
             assertThat(networkProfile(restore)).containsExactly(Map.entry("networkPolicy", "calico"));
             assertThat(restore.requiresApproval()).isFalse();
             assertThat(restore.azCli()).endsWith("--network-policy calico");
-            assertThat(restore.description()).contains("F19");
+            assertThat(restore.description()).contains("https://github.com/Azure/AKS/issues/3845", "REIMAGES EVERY NODE");
         }
 
         @Test

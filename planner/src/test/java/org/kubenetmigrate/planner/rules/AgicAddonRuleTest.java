@@ -13,18 +13,21 @@ class AgicAddonRuleTest {
     private static final String ID = "agic-addon";
 
     @Test
-    void agicAddonWarns() {
+    void agicAddonIsAnActionWithTheDisableAndReEnableWorkaround() {
         Scenario s = Fixtures.byoVnet();
         s.cluster.agic();
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
-        assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.message()).contains("ingress-appgw", "OverlayExtensionConfig", "route-table-shared", "1.8.0");
-        assertThat(f.remediation()).contains("ingress-appgw-deployment", "az aks show -g rg-aks -n aks-prod");
+        assertThat(f.severity()).isEqualTo(Severity.ACTION);
+        assertThat(f.message()).contains("ingress-appgw", "OverlayExtensionConfig", "Failed", "route-table-shared",
+                "1.8.0");
+        assertThat(f.remediation()).contains("az aks disable-addons -a ingress-appgw -g rg-aks -n aks-prod",
+                "az aks enable-addons -a ingress-appgw -g rg-aks -n aks-prod --appgw-id",
+                "effectiveApplicationGatewayId", "DELETED", AgicAddonRule.DISABLE_ADDON_PAGE, "not confirmed");
         assertThat(f.reference()).isEqualTo(Sources.AGIC_DEADLOCK_ISSUE);
-        assertThat(a.readiness()).isEqualTo(Readiness.READY);
+        assertThat(a.readiness()).as("never READY while the deadlock is open").isEqualTo(Readiness.ACTIONS_REQUIRED);
     }
 
     @Test

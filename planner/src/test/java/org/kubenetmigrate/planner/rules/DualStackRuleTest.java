@@ -17,32 +17,50 @@ class DualStackRuleTest {
         Scenario s = Fixtures.byoVnet();
         s.cluster.dualStack();
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).contains("dual-stack", "10.244.0.0/16, fd12:3456:789a::/64", "IPv6 pod traffic breaks")
-                .doesNotContain("cannot be re-enabled");
+                .doesNotContain("cannot be re-installed");
         assertThat(f.reference()).isEqualTo(Sources.DUAL_STACK_ISSUE);
         assertThat(a.readiness()).isEqualTo(Readiness.READY);
     }
 
     @Test
-    void calicoCannotComeBackOnDualStackOverlay() {
+    void calicoOnDualStackBlocksUnlessTheTargetIsCilium() {
         Scenario s = Fixtures.byoVnet();
-        s.cluster.dualStack().networkPolicy("calico").outboundType("managedNATGateway");
+        s.cluster.dualStack().networkPolicy("calico").outboundType("managedNATGateway").kubernetesVersion("1.31.2");
 
-        assertThat(finding(s.assess(), ID).message()).contains(
-                "network policy engine calico cannot be re-enabled", "outboundType managedNATGateway", "StandardV2");
+        ClusterAssessment a = s.assessChecked();
+
+        Finding f = finding(a, ID);
+        assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+        assertThat(f.message()).contains("network policy engine calico", "neither Calico nor Azure network policies",
+                "cannot be re-installed");
+        assertThat(f.remediation()).contains("--dataplane cilium", "re-enables nothing else");
+        assertThat(a.readiness()).isEqualTo(Readiness.BLOCKED);
     }
 
     @Test
-    void withCiliumThePolicyEngineIsNotAProblem() {
+    void azureNpmOnDualStackBlocksToo() {
         Scenario s = Fixtures.byoVnet();
-        s.cluster.dualStack().networkPolicy("calico");
+        s.cluster.dualStack().networkPolicy("azure").kubernetesVersion("1.31.2");
+
+        assertThat(finding(s.assessChecked(), ID).severity()).isEqualTo(Severity.BLOCKER);
+    }
+
+    @Test
+    void withCiliumThePolicyEngineIsReplacedAndTheClusterOnlyWarned() {
+        Scenario s = Fixtures.byoVnet();
+        s.cluster.dualStack().networkPolicy("calico").outboundType("managedNATGateway").kubernetesVersion("1.31.2");
         s.options.cilium();
 
-        assertThat(finding(s.assess(), ID).message()).doesNotContain("cannot be re-enabled");
+        Finding f = finding(s.assessChecked(), ID);
+
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.message()).contains("calico is replaced by Cilium", "outboundType managedNATGateway", "StandardV2")
+                .doesNotContain("cannot be re-installed");
     }
 
     @Test

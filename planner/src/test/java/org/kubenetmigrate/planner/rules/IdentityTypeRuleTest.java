@@ -26,7 +26,7 @@ class IdentityTypeRuleTest {
         assertThat(f.message()).contains("SystemAssigned", "user-assigned");
         assertThat(f.remediation()).contains("az aks update -g rg-aks -n aks-prod --enable-managed-identity"
                 + " --assign-identity");
-        assertThat(f.reference()).isEqualTo(Sources.D1_UPDATE_AZURE_CNI);
+        assertThat(f.reference()).isEqualTo(Sources.UPDATE_AZURE_CNI);
         assertThat(a.readiness()).isEqualTo(Readiness.BLOCKED);
     }
 
@@ -44,7 +44,7 @@ class IdentityTypeRuleTest {
         s.cluster.identity("SystemAssigned");
         s.options.assignIdentity(UAMI);
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.ACTION);

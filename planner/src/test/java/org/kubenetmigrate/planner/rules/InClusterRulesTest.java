@@ -15,7 +15,7 @@ import org.kubenetmigrate.planner.testing.InClusterFixtures;
 class InClusterRulesTest {
 
     @Test
-    void notRequestedLeavesTheArmOnlyVerdictUnchanged() {
+    void notRequestedLeavesOnlyTheIpMasqCheckUnverifiedSoTheClusterIsNeverReady() {
         Scenario s = Fixtures.byoVnet();
         s.cluster.networkPolicy("calico");
         s.options.podCidr("100.64.0.0/16");
@@ -24,8 +24,32 @@ class InClusterRulesTest {
         ClusterAssessment notRequested = InClusterFixtures.assess(s, InClusterView.notRequested());
 
         assertThat(notRequested.findings()).isEqualTo(without.findings());
-        assertThat(notRequested.unverified()).isEqualTo(without.unverified()).isEmpty();
-        assertThat(notRequested.readiness()).isEqualTo(without.readiness());
+        assertThat(notRequested.unverified()).isEqualTo(without.unverified()).singleElement().satisfies(u -> {
+            assertThat(u.check()).isEqualTo(InClusterCheck.IP_MASQ_AGENT_CONFIG);
+            assertThat(u.couldBe()).isEqualTo(Severity.BLOCKER);
+            assertThat(u.reason()).contains("in-cluster checks were not run", "ip-masq-agent", "--in-cluster",
+                    "--kubeconfig");
+        });
+        assertThat(notRequested.readiness()).isEqualTo(Readiness.INCOMPLETE);
+    }
+
+    @Test
+    void notRequestedWithRemoveIpMasqConfigCouldStillBeAnAction() {
+        Scenario s = Fixtures.byoVnet();
+        s.options.removeIpMasqConfig();
+
+        ClusterAssessment a = s.assess();
+
+        assertThat(a.unverified()).singleElement().satisfies(u -> {
+            assertThat(u.check()).isEqualTo(InClusterCheck.IP_MASQ_AGENT_CONFIG);
+            assertThat(u.couldBe()).isEqualTo(Severity.ACTION);
+        });
+        assertThat(a.readiness()).isEqualTo(Readiness.INCOMPLETE);
+    }
+
+    @Test
+    void aCleanReadInsideMakesTheSameClusterReady() {
+        assertThat(Fixtures.byoVnet().assessChecked().readiness()).isEqualTo(Readiness.READY);
     }
 
     @Test
@@ -37,7 +61,9 @@ class InClusterRulesTest {
         ClusterAssessment a = InClusterFixtures.assess(s,
                 InClusterView.unavailable("cannot reach the API server (private cluster?)"));
 
-        assertThat(a.unverified()).extracting(Unverified::check).containsExactlyInAnyOrderElementsOf(InClusterCheck.ALL);
+        // cilium-limits concerns only a Cilium target, so without --dataplane cilium it is not even unverified.
+        assertThat(a.unverified()).extracting(Unverified::check).containsExactlyInAnyOrderElementsOf(
+                InClusterCheck.ALL.stream().filter(c -> !c.equals(InClusterCheck.CILIUM_LIMITS)).toList());
         assertThat(a.unverified()).allSatisfy(u -> assertThat(u.reason()).contains("cannot reach the API server"));
         assertThat(a.unverified()).filteredOn(u -> u.couldBe() == Severity.BLOCKER).extracting(Unverified::check)
                 .containsExactlyInAnyOrder("ip-masq-agent-config", "nodes-not-ready");

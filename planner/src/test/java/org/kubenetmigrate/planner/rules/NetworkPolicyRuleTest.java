@@ -17,7 +17,7 @@ class NetworkPolicyRuleTest {
         Scenario s = Fixtures.byoVnet();
         s.cluster.networkPolicy("calico");
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.ACTION);

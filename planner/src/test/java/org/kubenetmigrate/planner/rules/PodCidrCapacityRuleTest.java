@@ -23,7 +23,7 @@ class PodCidrCapacityRuleTest {
 
     @Test
     void tooSmallPodCidrIsAnActionWithTheCounts() {
-        ClusterAssessment a = twentyNodesSurgingSeven("10.244.0.0/20").assess();
+        ClusterAssessment a = twentyNodesSurgingSeven("10.244.0.0/20").assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.ACTION);

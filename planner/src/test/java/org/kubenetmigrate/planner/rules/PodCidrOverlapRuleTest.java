@@ -21,7 +21,7 @@ class PodCidrOverlapRuleTest {
         Scenario s = Fixtures.byoVnet();
         s.vnet().peering("to-hub", "rg-hub", "vnet-hub", "10.244.0.0/16");
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.ACTION);
@@ -32,17 +32,46 @@ class PodCidrOverlapRuleTest {
     }
 
     @Test
-    void wholeVnetAddressSpaceCountsNotOnlyItsSubnets() {
-        // Conflict 3: the RP checks subnets only; the rule checks the whole address space (10.240.0.0/12 holds
-        // 10.244.0.0/16 although no subnet does).
+    void addressSpaceOverlapAloneKeepsThePodCidrWithAWarning() {
+        // The pre-2022 AKS-managed VNet: 10.0.0.0/8 around the default pod CIDR, no subnet in 10.244.0.0/16. AKS
+        // checks subnets only since 2024-10-25, so the pod CIDR is kept.
+        Scenario s = Fixtures.managedVnet();
+        s.vnet().addressSpace("10.0.0.0/8");
+
+        ClusterAssessment a = s.assessChecked();
+
+        Finding f = finding(a, ID);
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.message()).contains("address space of virtual network aks-vnet-12345678 10.0.0.0/8",
+                "overlaps none of its subnets", "2024-10-25", "keeps 10.244.0.0/16").doesNotContain("moves pods");
+        assertThat(f.remediation()).contains("never create a subnet inside 10.244.0.0/16", "not required by Azure");
+        assertThat(a.sizing().podCidr().changes()).as("no pod CIDR change Azure does not require").isFalse();
+        assertThat(a.readiness()).isEqualTo(Readiness.READY);
+    }
+
+    @Test
+    void aRequestedPodCidrInTheAddressSpaceOnlyIsUsedWithTheSameWarning() {
         Scenario s = Fixtures.byoVnet();
         s.vnet().addressSpace("10.240.0.0/12");
+        s.options.podCidr("10.250.0.0/16");
 
-        Finding f = finding(s.assess(), ID);
+        ClusterAssessment a = s.assessChecked();
 
-        assertThat(f.message()).contains("address space of virtual network vnet-prod 10.240.0.0/12")
-                .doesNotContain("subnet snet-aks");
-        assertThat(f.message()).contains("moves pods to 100.64.0.0/16");
+        assertThat(a.sizing().podCidr().proposed()).hasToString("10.250.0.0/16");
+        assertThat(finding(a, ID).severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding(a, ID).message()).contains("pod CIDR 10.250.0.0/16", "10.240.0.0/12");
+    }
+
+    @Test
+    void aSubnetInsideTheAddressSpaceStillForcesTheMove() {
+        Scenario s = Fixtures.byoVnet();
+        s.vnet().addressSpace("10.240.0.0/12");
+        s.vnet().subnet("snet-legacy", "10.244.8.0/24");
+
+        Finding f = finding(s.assessChecked(), ID);
+
+        assertThat(f.severity()).isEqualTo(Severity.ACTION);
+        assertThat(f.message()).contains("subnet snet-legacy of vnet-prod 10.244.8.0/24", "moves pods to 100.64.0.0/16");
     }
 
     @Test

@@ -18,7 +18,7 @@ class PodCidrReservedRuleTest {
         Scenario s = Fixtures.byoVnet();
         s.cluster.podCidr("172.16.0.0/12");
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.ACTION);

@@ -17,7 +17,7 @@ class PrivateClusterRuleTest {
         Scenario s = Fixtures.byoVnet();
         s.cluster.privateCluster();
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.INFO);

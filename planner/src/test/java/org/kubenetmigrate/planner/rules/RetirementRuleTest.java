@@ -28,7 +28,7 @@ class RetirementRuleTest {
 
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.message()).isEqualTo("486 days left until kubenet retires on 31 March 2028");
-        assertThat(f.reference()).isEqualTo(Sources.D23_KUBENET_RETIREMENT);
+        assertThat(f.reference()).isEqualTo(Sources.KUBENET_RETIREMENT);
     }
 
     @Test

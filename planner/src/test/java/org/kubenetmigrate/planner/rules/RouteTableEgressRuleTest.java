@@ -18,7 +18,7 @@ class RouteTableEgressRuleTest {
         Scenario s = Fixtures.byoVnet();
         s.routeTable().route("to-firewall", "0.0.0.0/0", "VirtualAppliance", "10.250.0.4");
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);

@@ -14,13 +14,13 @@ class RuleCatalogueTest {
     void everyRuleOnceInReadingOrder() {
         assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
                 "input-conflict", "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
-                "availability-set-pool", "dcsv2-pool", "name-length", "provisioning-state", "node-disruption-policy",
-                "nodes-not-ready",
+                "availability-set-pool", "azure-linux-2-pool", "dcsv2-pool", "name-length", "provisioning-state",
+                "node-disruption-policy", "stopped-pool", "pool-version-skew", "nodes-not-ready",
                 "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity", "route-table-shared",
                 "route-table-egress", "node-subnet-surge", "pdb-blocks-drain", "policy-enforcement-gap",
-                "ipblock-pod-cidr", "service-cidr-overlap", "dual-stack", "agic-addon", "pod-identity",
-                "private-cluster", "single-replica-workloads", "max-pods", "iac-drift", "retirement",
-                "pod-subnet-space");
+                "ipblock-pod-cidr", "service-cidr-overlap", "dual-stack", "cilium-limits", "agic-addon",
+                "pod-identity", "service-principal-acr", "private-cluster", "single-replica-workloads", "max-pods",
+                "iac-drift", "retirement", "pod-subnet-space");
     }
 
     @Test
@@ -34,7 +34,7 @@ class RuleCatalogueTest {
     @Test
     void cleanClustersAreReadyWithOnlyContext() {
         for (Fixtures.Scenario s : List.of(Fixtures.byoVnet(), Fixtures.managedVnet())) {
-            ClusterAssessment a = s.assess();
+            ClusterAssessment a = s.assessChecked();
 
             assertThat(a.readiness()).isEqualTo(Readiness.READY);
             assertThat(a.unverified()).isEmpty();
@@ -51,5 +51,17 @@ class RuleCatalogueTest {
         assertThat(s.assess().findings()).extracting(Finding::rule).containsExactly(
                 "identity-type", "pod-cidr-reserved", "agic-addon", "private-cluster", "max-pods", "iac-drift",
                 "retirement");
+    }
+
+    @Test
+    void everyRuleDescribesItselfInOneSentenceAndSaysWhichSeveritiesItGives() {
+        for (Rule rule : RuleCatalogue.all()) {
+            assertThat(rule.description()).as(rule.id() + " description").isNotBlank().endsWith(".")
+                    .doesNotContain("\n");
+            assertThat(rule.severities()).as(rule.id() + " severities").isNotEmpty();
+            assertThat(rule.sources()).as(rule.id() + " sources").isNotEmpty()
+                    .allSatisfy(url -> assertThat(url).startsWith("https://"))
+                    .first().isEqualTo(rule.reference());
+        }
     }
 }

@@ -19,7 +19,7 @@ class ServiceCidrOverlapRuleTest {
         s.vnet().addressSpace("10.240.0.0/16", "10.0.0.0/16");
         s.vnet().subnet("snet-legacy", "10.0.5.0/24");
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);

@@ -113,7 +113,7 @@ class PodCidrPlannerTest {
         assertThat(pod.choice()).isEqualTo(PodCidrSizing.Choice.NONE);
         assertThat(pod.proposed()).isNull();
         assertThat(pod.requestedProblems()).extracting(PodCidrProblem::kind)
-                .containsOnly(PodCidrProblem.Kind.OVERLAP);
+                .containsOnly(PodCidrProblem.Kind.OVERLAP, PodCidrProblem.Kind.ADDRESS_SPACE);
     }
 
     @Test

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The worked examples of shared/docs/aks-migration-facts.md §4.3. */
+/** The worked examples of the IP planning pages (concepts-network-ip-address-planning, configure-azure-cni-*). */
 class SubnetFormulasTest {
 
     @Test
     void nodeSubnetLegacyDocExample() {
-        // D4: 50 nodes + 1 surge, maxPods 30: 51 + 51 × 30 = 1,581 → /21
+        // concepts-network-ip-address-planning: 50 nodes + 1 surge, maxPods 30: 51 + 51 × 30 = 1,581 → /21
         SubnetSize size = SubnetFormulas.nodeSubnetLegacy(51, 30);
 
         assertThat(size.addressesNeeded()).isEqualTo(1_581);

@@ -185,6 +185,14 @@ public final class Fixtures {
             return Fixtures.assess(fleet.clusters().get(0), fleet, options.build());
         }
 
+        /**
+         * Assessed as with in-cluster checks that ran and found a healthy cluster: without them the ip-masq-agent
+         * check is unverified and no cluster can be READY, so tests of a verdict use this.
+         */
+        public ClusterAssessment assessChecked() {
+            return InClusterFixtures.healthy().assess(this);
+        }
+
         /** The context a rule sees, built the way the assessor builds it. */
         public ClusterContext context() {
             Fleet fleet = fleet();

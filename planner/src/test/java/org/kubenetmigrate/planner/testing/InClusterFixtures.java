@@ -36,6 +36,7 @@ public final class InClusterFixtures {
             new NodeState("aks-nodepool1-2", true, "Ready=True", List.of("10.244.2.0/24"))));
     private final List<WorkloadRef> single = new ArrayList<>();
     private final List<AccessGap> gaps = new ArrayList<>();
+    private final List<InClusterState.HostNetworkPolicy> hostNetwork = new ArrayList<>();
 
     private InClusterFixtures() {
     }
@@ -83,6 +84,11 @@ public final class InClusterFixtures {
         return this;
     }
 
+    public InClusterFixtures hostNetworkPolicy(String namespace, String name, String... pods) {
+        hostNetwork.add(new InClusterState.HostNetworkPolicy(namespace, name, List.of(pods)));
+        return this;
+    }
+
     public InClusterFixtures gap(String check, String reason) {
         gaps.add(new AccessGap(check, reason));
         return this;
@@ -90,7 +96,7 @@ public final class InClusterFixtures {
 
     public InClusterState state() {
         return new InClusterState("kubeconfig context aks-prod", COLLECTED_AT, ipMasq, budgets, policies, calico,
-                nodes, single, gaps);
+                nodes, single, gaps, hostNetwork);
     }
 
     public InClusterView view() {

@@ -26,8 +26,8 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 
 /**
  * Proof from inside the cluster that the migration worked, beyond ARM's provisioningState: every node Ready, every
- * node's pod CIDRs inside the planned pod CIDR, an Azure CNI NodeNetworkConfig per node (D17/D8; skipped nodes were
- * a real failure mode, C1:2024-08-05), kube-system pods Running and Ready with CoreDNS available, and optionally a
+ * node's pod CIDRs inside the planned pod CIDR, an Azure CNI NodeNetworkConfig per node (azure-cni-overlay-pod-expand, configure-azure-cni-dynamic-ip-allocation; skipped nodes were
+ * a real failure mode until the release of 2024-08-05), kube-system pods Running and Ready with CoreDNS available, and optionally a
  * probe workload that checks DNS and pod-to-pod traffic across two nodes.
  *
  * <p>Read-only except for the probe, which creates and deletes objects in a namespace of its own.

@@ -78,7 +78,7 @@ class AzureInventoryTest {
     void liveScanGivesTheSameVerdictsAsTheExportedFiles() throws Exception {
         Map<String, String> offline = verdicts(assess(new FleetReader().read(List.of(LiveFixture.EXAMPLES))));
         Map<String, String> live = verdicts(assess(LiveFixture.read(scan())));
-        assertThat(live).hasSize(22).isEqualTo(offline);
+        assertThat(live).hasSize(28).isEqualTo(offline);
     }
 
     @Test
@@ -89,11 +89,11 @@ class AzureInventoryTest {
         List<RecordedRequest> graph = fake.requests().stream().filter(RecordedRequest::isResourceGraph).toList();
         List<JsonNode> bodies = graph.stream().map(r -> parse(r.body())).toList();
         long clusterPages = bodies.stream().filter(b -> b.path("query").asText().contains("managedclusters")).count();
-        assertThat(clusterPages).as("22 clusters in pages of 5").isEqualTo(5);
+        assertThat(clusterPages).as("28 clusters in pages of 5").isEqualTo(6);
         assertThat(bodies.stream().filter(b -> b.path("options").has("$skipToken")).count()).isGreaterThanOrEqualTo(4);
         assertThat(graph).allSatisfy(r -> assertThat(r.apiVersion()).isEqualTo("2021-03-01"));
         assertThat(snapshot.resources().stream().filter(r -> r.path("type").asText().endsWith("managedclusters")))
-                .hasSize(22);
+                .hasSize(28);
         assertThat(snapshot.metadata().queries()).anySatisfy(q -> assertThat(q.requests()).isEqualTo(5));
     }
 
@@ -129,7 +129,7 @@ class AzureInventoryTest {
         // The rest of the fleet is intact: every cluster outside a001 keeps its verdict.
         before.clusters().stream().filter(c -> !c.cluster().subscriptionId().equalsIgnoreCase(A001)).forEach(c ->
                 assertThat(cluster(after, c.cluster().name()).readiness()).as(c.cluster().name()).isEqualTo(c.readiness()));
-        assertThat(after.clusters()).hasSize(22);
+        assertThat(after.clusters()).hasSize(28);
     }
 
     @Test
@@ -148,7 +148,7 @@ class AzureInventoryTest {
         fake.fault(r -> r.path().contains("vnet-spoke-observability-neu"), Fault.drop(), 1);
         Snapshot snapshot = scan();
         assertThat(snapshot.metadata().subscriptionsFailed()).isEmpty();
-        assertThat(verdicts(assess(LiveFixture.read(snapshot)))).hasSize(22);
+        assertThat(verdicts(assess(LiveFixture.read(snapshot)))).hasSize(28);
     }
 
     @Test
@@ -164,7 +164,7 @@ class AzureInventoryTest {
         FleetAssessment assessment = assess(LiveFixture.read(snapshot));
         assertThat(assessment.clusters()).isNotEmpty().allSatisfy(c ->
                 assertThat(c.cluster().subscriptionId()).isIn(A001, A003));
-        assertThat(assessment.clusters()).hasSize(15);
+        assertThat(assessment.clusters()).hasSize(20);
         Map<String, String> offline = verdicts(assess(new FleetReader().read(List.of(LiveFixture.EXAMPLES))));
         verdicts(assessment).forEach((name, verdict) -> assertThat(verdict).as(name).isEqualTo(offline.get(name)));
     }
@@ -205,7 +205,9 @@ class AzureInventoryTest {
         JsonNode live = withoutSource(PlanCodec.write(planner.run(LiveFixture.read(snapshot), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
         JsonNode saved = withoutSource(PlanCodec.write(planner.run(new FleetReader().read(List.of(file)), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
         assertThat(saved).isEqualTo(live);
-        assertThat(live.path("readiness").asText()).isEqualTo("READY");
+        // Nothing else stands in the way; only the in-cluster ip-masq-agent check was not run.
+        assertThat(live.path("readiness").asText()).isEqualTo("INCOMPLETE");
+        assertThat(live.path("unverified").findValuesAsText("check")).containsExactly("ip-masq-agent-config");
     }
 
     @Test
