@@ -21,6 +21,7 @@ public final class Fleet {
     private final List<VirtualNetwork> virtualNetworks;
     private final List<RouteTable> routeTables;
     private final List<AccessGap> accessGaps;
+    private final Surroundings surroundings;
     private final Map<ArmId, VirtualNetwork> virtualNetworksById = new HashMap<>();
     private final Map<ArmId, RouteTable> routeTablesById = new HashMap<>();
     private final Map<String, List<VirtualNetwork>> virtualNetworksByGroup = new HashMap<>();
@@ -32,6 +33,13 @@ public final class Fleet {
 
     public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
                  List<AccessGap> accessGaps) {
+        this(clusters, virtualNetworks, routeTables, accessGaps, Surroundings.none());
+    }
+
+    /** A fleet with what surrounds it: locks, network security groups, compute usages, effective routes. */
+    public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
+                 List<AccessGap> accessGaps, Surroundings surroundings) {
+        this.surroundings = surroundings;
         this.clusters = List.copyOf(clusters);
         this.virtualNetworks = List.copyOf(virtualNetworks);
         this.routeTables = List.copyOf(routeTables);
@@ -60,6 +68,16 @@ public final class Fleet {
 
     public List<AccessGap> accessGaps() {
         return accessGaps;
+    }
+
+    /** Locks, network security groups, compute usages and effective routes, with what the input covers. */
+    public Surroundings surroundings() {
+        return surroundings;
+    }
+
+    /** A copy of this fleet with other surroundings. */
+    public Fleet withSurroundings(Surroundings other) {
+        return new Fleet(clusters, virtualNetworks, routeTables, accessGaps, other);
     }
 
     /** The read gap covering {@code id} (the resource itself, or its resource group or subscription), if any. */
@@ -97,12 +115,12 @@ public final class Fleet {
     public boolean equals(Object o) {
         return o instanceof Fleet other && clusters.equals(other.clusters)
                 && virtualNetworks.equals(other.virtualNetworks) && routeTables.equals(other.routeTables)
-                && accessGaps.equals(other.accessGaps);
+                && accessGaps.equals(other.accessGaps) && surroundings.equals(other.surroundings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(clusters, virtualNetworks, routeTables, accessGaps);
+        return Objects.hash(clusters, virtualNetworks, routeTables, accessGaps, surroundings);
     }
 
     @Override
