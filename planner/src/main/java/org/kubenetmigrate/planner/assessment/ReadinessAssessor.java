@@ -46,7 +46,7 @@ public final class ReadinessAssessor {
         List<Finding> findings = new ArrayList<>();
         List<Unverified> unverified = new ArrayList<>();
         if (kubenet) {
-            ClusterContext context = new ClusterContext(cluster, network, sizing, options, today, inCluster);
+            ClusterContext context = new ClusterContext(cluster, network, sizing, options, today, inCluster, fleet);
             for (Rule rule : rules) {
                 if (!rule.targets().contains(options.target())) {
                     continue;

@@ -22,6 +22,7 @@ public final class Fleet {
     private final List<RouteTable> routeTables;
     private final List<AccessGap> accessGaps;
     private final Surroundings surroundings;
+    private volatile java.util.Set<ArmId> clusterSubnets;
     private final Map<ArmId, VirtualNetwork> virtualNetworksById = new HashMap<>();
     private final Map<ArmId, RouteTable> routeTablesById = new HashMap<>();
     private final Map<String, List<VirtualNetwork>> virtualNetworksByGroup = new HashMap<>();
@@ -73,6 +74,27 @@ public final class Fleet {
     /** Locks, network security groups, compute usages and effective routes, with what the input covers. */
     public Surroundings surroundings() {
         return surroundings;
+    }
+
+    /**
+     * The subnets any cluster of the input puts nodes in (BYO subnets named by pools, and the subnets of AKS-managed
+     * virtual networks in node resource groups), computed once: a route table on one of them belongs to a cluster.
+     */
+    public java.util.Set<ArmId> clusterSubnets() {
+        java.util.Set<ArmId> subnets = clusterSubnets;
+        if (subnets == null) {
+            java.util.Set<ArmId> all = new java.util.HashSet<>();
+            for (ManagedCluster cluster : clusters) {
+                all.addAll(cluster.nodeSubnetIds());
+                if (cluster.nodeSubnetIds().isEmpty() && cluster.nodeResourceGroup() != null) {
+                    virtualNetworksIn(cluster.subscriptionId(), cluster.nodeResourceGroup())
+                            .forEach(v -> NodeNetwork.managedNodeSubnets(v).forEach(s -> all.add(s.id())));
+                }
+            }
+            subnets = java.util.Set.copyOf(all);
+            clusterSubnets = subnets;
+        }
+        return subnets;
     }
 
     /** A copy of this fleet with other surroundings. */

@@ -26,6 +26,13 @@ public record ResourceLock(ArmId id, String name, ArmId scope, String level, Str
         return other.equals(key) || other.startsWith(key + "/");
     }
 
+    /** True when the lock sits on {@code container} or on something inside it, e.g. on a route in a route table. */
+    public boolean within(ArmId container) {
+        String key = container.key();
+        String own = scope.key();
+        return own.equals(key) || own.startsWith(key + "/");
+    }
+
     public boolean readOnly() {
         return level != null && level.toLowerCase(Locale.ROOT).replace("_", "").equals("readonly");
     }
