@@ -77,7 +77,8 @@ public final class NsgPodTrafficRule implements Rule {
             if (nsg.isPresent()) {
                 applied.putIfAbsent(nsg.get(), "node subnet " + subnet.name());
             } else {
-                String why = around.missing(SurroundingType.NETWORK_SECURITY_GROUPS, nsgId.subscriptionId())
+                String why = context.fleet().accessGap(nsgId).map(g -> g.describe("it"))
+                        .or(() -> around.missing(SurroundingType.NETWORK_SECURITY_GROUPS, nsgId.subscriptionId()))
                         .orElse("it is not in the input although its subscription's network security groups were read");
                 unknown.add(unverified("network security group " + nsgId.name() + " of node subnet " + subnet.name()
                         + " is unknown: " + why, Severity.BLOCKER));

@@ -19,7 +19,8 @@ class RuleCatalogueTest {
                 "route-table-egress", "node-subnet-surge", "pdb-blocks-drain", "policy-enforcement-gap",
                 "ipblock-pod-cidr", "service-cidr-overlap", "dual-stack", "agic-addon", "pod-identity",
                 "private-cluster", "single-replica-workloads", "max-pods", "iac-drift", "retirement",
-                "pod-subnet-space");
+                "pod-subnet-space", "resource-lock", "nsg-pod-traffic", "pod-ip-consumers", "hub-transit",
+                "surge-quota");
     }
 
     @Test

@@ -12,7 +12,11 @@ import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
+import org.kubenetmigrate.planner.model.ComputeUsages;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InClusterView;
+import org.kubenetmigrate.planner.model.SurroundingType;
+import org.kubenetmigrate.planner.model.Surroundings;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NetworkProfile;
@@ -143,6 +147,8 @@ public final class Fixtures {
         public final List<VnetBuilder> vnets = new ArrayList<>();
         public final List<RouteTableBuilder> routeTables = new ArrayList<>();
         public final OptionsBuilder options = new OptionsBuilder();
+        /** What surrounds the cluster: by default every type read in the fixture subscription and nothing found. */
+        public Surroundings.Builder surroundings = quietSurroundings();
 
         Scenario(ClusterBuilder cluster, VnetBuilder vnet, RouteTableBuilder routeTable) {
             this.cluster = cluster;
@@ -177,7 +183,7 @@ public final class Fixtures {
         public Fleet fleet() {
             ManagedCluster c = cluster.build();
             return new Fleet(List.of(c), vnets.stream().map(VnetBuilder::build).toList(),
-                    routeTables.stream().map(RouteTableBuilder::build).toList());
+                    routeTables.stream().map(RouteTableBuilder::build).toList(), List.of(), surroundings.build());
         }
 
         public ClusterAssessment assess() {
@@ -191,8 +197,29 @@ public final class Fixtures {
             ManagedCluster c = fleet.clusters().get(0);
             MigrationOptions o = options.build();
             NodeNetwork network = NodeNetwork.resolve(c, fleet);
-            return new ClusterContext(c, network, Sizer.size(c, network, o), o, TODAY);
+            return new ClusterContext(c, network, Sizer.size(c, network, o), o, TODAY, InClusterView.notRequested(),
+                    fleet);
         }
+
+        /** Nothing around the cluster was read: the input is a plain cluster and network export. */
+        public Scenario withNothingAround() {
+            surroundings = new Surroundings.Builder();
+            return this;
+        }
+    }
+
+    /**
+     * Locks and network security groups read in the fixture subscription with none found, and compute usages of
+     * westeurope with ample quota for the fixture's Standard_D4s_v5 pools.
+     */
+    public static Surroundings.Builder quietSurroundings() {
+        return new Surroundings.Builder()
+                .cover(SurroundingType.LOCKS, SUBSCRIPTION)
+                .cover(SurroundingType.NETWORK_SECURITY_GROUPS, SUBSCRIPTION)
+                .add(new ComputeUsages(SUBSCRIPTION, "westeurope", List.of(
+                        new ComputeUsages.Usage("cores", "Total Regional vCPUs", 24, 350),
+                        new ComputeUsages.Usage("standardDSv5Family", "Standard DSv5 Family vCPUs", 12, 100)),
+                        SOURCE));
     }
 
     // ---- cluster ----
