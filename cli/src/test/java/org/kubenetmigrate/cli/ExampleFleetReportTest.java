@@ -62,7 +62,12 @@ class ExampleFleetReportTest {
         "aks-catalog-neu|READY|service-cidr-overlap",
         "aks-observability-neu|INCOMPLETE|",
         "aks-web-overlay-neu|NOT_APPLICABLE|",
-        "aks-legacy-cni-sea|NOT_APPLICABLE|"})
+        "aks-legacy-cni-sea|NOT_APPLICABLE|",
+        "aks-vault-weu|BLOCKED|resource-lock",
+        "aks-orders-eus2|BLOCKED|nsg-pod-traffic pod-cidr-overlap",
+        "aks-claims-weu|READY|pod-ip-consumers",
+        "aks-branch-sea|ACTIONS_REQUIRED|hub-transit",
+        "aks-render-neu|READY|surge-quota"})
     void exampleClusterHasItsDocumentedVerdictAndFindings(String name, String readiness, String rules) {
         JsonNode c = cluster(name);
         assertThat(c.get("readiness").asText()).isEqualTo(readiness);
@@ -90,9 +95,9 @@ class ExampleFleetReportTest {
         Map<String, Integer> counts = new LinkedHashMap<>();
         report.get("summary").get("byReadiness").fields()
                 .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
-        assertThat(counts).containsEntry("READY", 4).containsEntry("ACTIONS_REQUIRED", 5)
-                .containsEntry("BLOCKED", 10).containsEntry("INCOMPLETE", 1).containsEntry("NOT_APPLICABLE", 2);
-        assertThat(report.get("summary").get("total").asInt()).isEqualTo(22);
+        assertThat(counts).containsEntry("READY", 6).containsEntry("ACTIONS_REQUIRED", 6)
+                .containsEntry("BLOCKED", 12).containsEntry("INCOMPLETE", 1).containsEntry("NOT_APPLICABLE", 2);
+        assertThat(report.get("summary").get("total").asInt()).isEqualTo(27);
     }
 
     @Test
@@ -100,13 +105,37 @@ class ExampleFleetReportTest {
         CliRun run = CliRun.of("report", "--from", FLEET);
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().split("\n");
-        assertThat(lines[0]).startsWith("Clusters: 22").contains("BLOCKED: 10");
+        assertThat(lines[0]).startsWith("Clusters: 27").contains("BLOCKED: 12");
         assertThat(lines[1]).isEqualTo("486 days left until kubenet retires on 31 March 2028");
-        assertThat(lines[2]).startsWith("Input: ../examples/fleet (21 files); captured ");
-        assertThat(lines[3]).isEqualTo("Checked: 21 rules (target overlay) on 20 kubenet clusters; 2 not on kubenet,"
+        assertThat(lines[2]).startsWith("Input: ../examples/fleet (42 files); captured ");
+        assertThat(lines[3]).isEqualTo("Checked: 26 rules (target overlay) on 25 kubenet clusters; 2 not on kubenet,"
                 + " so nothing to check");
         assertThat(run.out()).contains("aks-payments-prod-weu", "aks-legacy-cni-sea", "TOP FINDING");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void gpuPoolWhoseQuotaFamilyIsNotAmongTheUsagesIsUnverifiedNotPassed() {
+        JsonNode c = cluster("aks-ml-training-sea");
+        assertThat(c.get("unverified").toString()).contains("surge-quota", "Standard_NC4as_T4_v3");
+    }
+
+    @Test
+    void plainAksListWithoutLocksOrNsgsIsIncompleteAndNamesTheExports() {
+        String az = FLEET + "/sub-a002-retail/az/";
+        CliRun run = CliRun.of("report", "--from", az + "aks-show-aks-retail-prod-eus2.json",
+                "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json",
+                "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode c;
+        try {
+            c = cluster(new ObjectMapper().readTree(run.out()), "aks-retail-prod-eus2");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(c.get("readiness").asText()).isEqualTo("INCOMPLETE");
+        assertThat(c.get("unverified").toString()).contains("resource-lock", "az lock list -o json",
+                "az network nsg list -o json");
     }
 
     @Test
@@ -119,7 +148,8 @@ class ExampleFleetReportTest {
         String az = FLEET + "/sub-a002-retail/az/";
         CliRun run = CliRun.of("report", "--from", az + "aks-show-aks-retail-prod-eus2.json",
                 "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json",
-                "--fail-on", "warning");
+                "--from", az + "lock-list.json", "--from", az + "network-nsg-list.json",
+                "--from", az + "vm-list-usage-eastus2.json", "--fail-on", "warning");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("READY: 1");
     }
