@@ -149,6 +149,17 @@ public record Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> 
             return this;
         }
 
+        /** Adds everything of {@code other}: its resources, what it covers and its gaps. */
+        public Builder addAll(Surroundings other) {
+            other.locks().forEach(this::add);
+            other.networkSecurityGroups().forEach(this::add);
+            other.computeUsages().forEach(this::add);
+            other.effectiveRoutes().forEach(this::add);
+            other.coveredSubscriptions().forEach((type, subs) -> subs.forEach(sub -> cover(type, sub)));
+            gaps.addAll(other.gaps());
+            return this;
+        }
+
         /** Adds what another builder recorded as read or unreadable (a snapshot's metadata), not its resources. */
         public Builder merge(Builder other) {
             if (other != null) {

@@ -61,8 +61,7 @@ public final class ResourceLockRule implements Rule {
             network.virtualNetworks().forEach(v -> targets.put(v.id(), "virtual network " + v.name()
                     + " of the node subnets"));
         }
-        List<String> found = new ArrayList<>();
-        Set<ArmId> lockIds = new LinkedHashSet<>();
+        Map<ResourceLock, List<String>> found = new LinkedHashMap<>();
         List<Unverified> unknown = new ArrayList<>();
         Set<String> unknownSubscriptions = new LinkedHashSet<>();
         for (Map.Entry<ArmId, String> target : targets.entrySet()) {
@@ -76,9 +75,8 @@ public final class ResourceLockRule implements Rule {
                 continue;
             }
             for (ResourceLock lock : around.locks()) {
-                if ((lock.covers(target.getKey()) || lock.within(target.getKey())) && lockIds.add(lock.id())) {
-                    found.add(lock.level() + " lock " + lock.name() + " on " + lock.scope().value() + " applies to "
-                            + target.getValue());
+                if (lock.covers(target.getKey()) || lock.within(target.getKey())) {
+                    found.computeIfAbsent(lock, l -> new ArrayList<>()).add(target.getValue());
                 }
             }
         }
@@ -90,8 +88,12 @@ public final class ResourceLockRule implements Rule {
         if (found.isEmpty()) {
             return outcome;
         }
-        String deletes = String.join(" ", lockIds.stream().map(id -> "az lock delete --ids " + id.value()).toList());
-        return outcome.plus(RuleOutcome.of(finding(Severity.BLOCKER, String.join("; ", found)
+        List<String> described = new ArrayList<>();
+        found.forEach((lock, where) -> described.add(lock.level() + " lock " + lock.name() + " on "
+                + lock.scope().value() + " applies to " + String.join(" and ", where)));
+        String deletes = String.join("; ", found.keySet().stream().map(l -> "az lock delete --ids " + l.id().value())
+                .toList());
+        return outcome.plus(RuleOutcome.of(finding(Severity.BLOCKER, String.join("; ", described)
                         + "; the update deletes or rewrites resources there and a lock refuses it",
                 "Remove the lock(s) for the migration and put them back afterwards (" + deletes + "); locks on a"
                         + " subscription or resource group apply to everything in it. Route table deletion: "

@@ -201,6 +201,21 @@ public final class Fixtures {
                     fleet);
         }
 
+        /**
+         * Adds what an Azure JSON document holds around the cluster (locks, NSGs, usages, effective routes), read by
+         * the same reader as a file.
+         */
+        public Scenario around(String azureJson) {
+            try {
+                surroundings.addAll(new org.kubenetmigrate.planner.input.FleetReader()
+                        .read("around.json", new com.fasterxml.jackson.databind.ObjectMapper().readTree(azureJson))
+                        .surroundings());
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+            return this;
+        }
+
         /** Nothing around the cluster was read: the input is a plain cluster and network export. */
         public Scenario withNothingAround() {
             surroundings = new Surroundings.Builder();
@@ -493,6 +508,14 @@ public final class Fixtures {
                     .orElseThrow(() -> new IllegalArgumentException("no subnet " + subnetName));
         }
 
+        /** A peering that uses the remote network's gateway ({@code useRemoteGateways: true}). */
+        public VnetBuilder gatewayPeering(String peeringName, String remoteResourceGroup, String remoteVnet,
+                                          String... remoteSpace) {
+            peerings.add(new Peering(peeringName, vnetId(remoteResourceGroup, remoteVnet), parseAll(remoteSpace),
+                    "Connected", true));
+            return this;
+        }
+
         public VnetBuilder peering(String peeringName, String remoteResourceGroup, String remoteVnet, String... remoteSpace) {
             peerings.add(new Peering(peeringName, vnetId(remoteResourceGroup, remoteVnet), parseAll(remoteSpace),
                     "Connected"));
@@ -511,6 +534,7 @@ public final class Fixtures {
         final String name;
         List<String> prefixes;
         ArmId routeTableId;
+        ArmId nsgId;
         int used;
 
         SubnetBuilder(ArmId id, String name, String... prefixes) {
@@ -540,8 +564,15 @@ public final class Fixtures {
             return this;
         }
 
+        /** Associates a network security group (by id; the group itself comes from {@link Scenario#around}). */
+        public SubnetBuilder networkSecurityGroup(String resourceGroup, String nsgName) {
+            this.nsgId = ArmId.of("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + resourceGroup
+                    + "/providers/Microsoft.Network/networkSecurityGroups/" + nsgName);
+            return this;
+        }
+
         Subnet build() {
-            return new Subnet(id, name, parseAll(prefixes.toArray(String[]::new)), routeTableId, used);
+            return new Subnet(id, name, parseAll(prefixes.toArray(String[]::new)), routeTableId, used, nsgId);
         }
     }
 
