@@ -63,7 +63,9 @@ public final class ArmShapes {
 
     private static List<JsonNode> entries(JsonNode root) {
         List<JsonNode> list = new ArrayList<>();
-        JsonNode array = root.isArray() ? root : root.has("value") ? root.get("value") : root.has("data") ? root.get("data") : null;
+        // A document with an id is one resource even when it holds a "value" list (a usage list kept with its path).
+        JsonNode array = root.isArray() ? root : root.has("id") ? null : root.has("value") ? root.get("value")
+                : root.has("data") ? root.get("data") : null;
         if (array == null) {
             list.add(root);
         } else {
