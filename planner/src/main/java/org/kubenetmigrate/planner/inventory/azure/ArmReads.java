@@ -31,9 +31,9 @@ final class ArmReads {
     static final String LOCK_READ = SurroundingType.LOCKS.readAction();
     static final String USAGES_READ = SurroundingType.COMPUTE_USAGES.readAction();
     /** Management locks; the api-version of the Microsoft.Authorization/locks REST reference. */
-    static final String LOCKS_API_VERSION = "2020-05-01";
+    static final String LOCKS_API_VERSION = org.kubenetmigrate.planner.plan.ApiVersions.LOCKS;
     /** Compute usages (Microsoft.Compute/locations/usages). */
-    static final String USAGES_API_VERSION = "2024-07-01";
+    static final String USAGES_API_VERSION = org.kubenetmigrate.planner.plan.ApiVersions.COMPUTE_USAGES;
 
     /** A resource read: the SDK model and Azure's own JSON. */
     record Read<T>(T model, JsonNode raw) {
