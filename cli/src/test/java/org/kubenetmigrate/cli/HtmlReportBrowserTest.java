@@ -164,8 +164,8 @@ class HtmlReportBrowserTest {
 
     @Test
     void theReportRunsWithoutConsoleErrorsScriptErrorsOrPolicyViolations() {
-        assertThat(rows()).hasSize(24);
-        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–24 of 24");
+        assertThat(rows()).hasSize(29);
+        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–29 of 29");
         assertThat(js("return window.__errors")).asList().isEmpty();
         assertThat(js("return window.__csp")).asList().isEmpty();
         List<String> severe = new ArrayList<>();
@@ -215,7 +215,7 @@ class HtmlReportBrowserTest {
     void filteringByTextAndVerdictNarrowsTheRows() {
         driver.findElement(By.id("filter")).sendKeys("retail");
         assertThat(names()).hasSize(4).allSatisfy(n -> assertThat(n).contains("retail"));
-        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–4 of 4 (filtered from 24)");
+        assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("Showing 1–4 of 4 (filtered from 29)");
         new Select(driver.findElement(By.id("readiness"))).selectByValue("ACTIONS_REQUIRED");
         assertThat(names()).containsExactlyInAnyOrder("aks-retail-search-eus2", "aks-retail-edge-eus2",
                 "aks-retail-batch-eus2");

@@ -153,12 +153,12 @@ class ReportFormatsTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(22);
-        assertThat(doc.getDocumentElement().getAttribute("failures")).as("one blocker on each of 10 clusters").isEqualTo("10");
+        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(27);
+        assertThat(doc.getDocumentElement().getAttribute("failures")).as("one blocker on each of 12 clusters").isEqualTo("12");
         CliRun actions = CliRun.of("report", "--from", FLEET, "--format", "junit", "--fail-on", "action");
         Document withActions = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
                 actions.out().getBytes(StandardCharsets.UTF_8)));
-        assertThat(Integer.parseInt(withActions.getDocumentElement().getAttribute("failures"))).isGreaterThan(10);
+        assertThat(Integer.parseInt(withActions.getDocumentElement().getAttribute("failures"))).isGreaterThan(12);
         assertThat(actions.exitCode()).isEqualTo(3);
     }
 
