@@ -10,7 +10,7 @@ public enum SurroundingType {
     NETWORK_SECURITY_GROUPS("Microsoft.Network/networkSecurityGroups", "network security groups",
             "Microsoft.Network/networkSecurityGroups/read", "az network nsg list -o json"),
     COMPUTE_USAGES("Microsoft.Compute/locations/usages", "compute quota usages", "Microsoft.Compute/locations/usages/read",
-            "az vm list-usage --location <region> -o json (wrapped with its subscription and region, see docs/guide/input.md)"),
+            "az vm list-usage --location <region> -o json"),
     EFFECTIVE_ROUTES("Microsoft.Network/networkInterfaces/effectiveRouteTable", "effective routes",
             "Microsoft.Network/networkInterfaces/effectiveRouteTable/action",
             "az network nic show-effective-route-table -g <node-resource-group> -n <node-nic> -o json");

@@ -49,7 +49,9 @@ public final class SurgeQuotaRule implements Rule {
             String why = context.fleet().surroundings().gap(SurroundingType.COMPUTE_USAGES, cluster.subscriptionId())
                     .map(g -> g.describe())
                     .orElse("the input holds no compute usages of subscription " + cluster.subscriptionId() + " in "
-                            + cluster.location() + "; add the output of `" + SurroundingType.COMPUTE_USAGES.export() + "`");
+                            + cluster.location() + "; add the output of `" + SurroundingType.COMPUTE_USAGES.export()
+                            .replace("<region>", cluster.location()) + "` with its subscription and region as its id"
+                            + " (docs/guide/input.md)");
             return RuleOutcome.unverified(unverified("surge quota: " + why, Severity.WARNING));
         }
         Map<String, Integer> surgeByPool = new LinkedHashMap<>();
