@@ -23,6 +23,9 @@ public final class Fleet {
     private final List<AccessGap> accessGaps;
     private final Surroundings surroundings;
     private volatile java.util.Set<ArmId> clusterSubnets;
+    private final Map<ArmId, NetworkSecurityGroup> securityGroupsById = new HashMap<>();
+    private final Map<String, List<NetworkSecurityGroup>> securityGroupsByGroup = new HashMap<>();
+    private final Map<String, List<ResourceLock>> locksBySubscription = new HashMap<>();
     private final Map<ArmId, VirtualNetwork> virtualNetworksById = new HashMap<>();
     private final Map<ArmId, RouteTable> routeTablesById = new HashMap<>();
     private final Map<String, List<VirtualNetwork>> virtualNetworksByGroup = new HashMap<>();
@@ -52,6 +55,15 @@ public final class Fleet {
         }
         for (RouteTable r : this.routeTables) {
             routeTablesById.putIfAbsent(r.id(), r);
+        }
+        for (NetworkSecurityGroup n : surroundings.networkSecurityGroups()) {
+            securityGroupsById.putIfAbsent(n.id(), n);
+            securityGroupsByGroup.computeIfAbsent(groupKey(n.subscriptionId(), n.resourceGroup()),
+                    k -> new ArrayList<>()).add(n);
+        }
+        for (ResourceLock l : surroundings.locks()) {
+            locksBySubscription.computeIfAbsent(l.id().subscriptionId().toLowerCase(Locale.ROOT),
+                    k -> new ArrayList<>()).add(l);
         }
     }
 
@@ -95,6 +107,22 @@ public final class Fleet {
             clusterSubnets = subnets;
         }
         return subnets;
+    }
+
+    /** A network security group of the input by id (indexed: every cluster looks up its node subnets' NSGs). */
+    public Optional<NetworkSecurityGroup> networkSecurityGroup(ArmId id) {
+        return Optional.ofNullable(securityGroupsById.get(id));
+    }
+
+    /** The network security groups in a resource group, e.g. the AKS-managed one in a node resource group. */
+    public List<NetworkSecurityGroup> networkSecurityGroupsIn(String subscriptionId, String resourceGroup) {
+        return List.copyOf(securityGroupsByGroup.getOrDefault(groupKey(subscriptionId, resourceGroup), List.of()));
+    }
+
+    /** The locks of the input in one subscription: a lock applies only to what lies under its scope. */
+    public List<ResourceLock> locksIn(String subscriptionId) {
+        return List.copyOf(locksBySubscription.getOrDefault(
+                subscriptionId == null ? "" : subscriptionId.toLowerCase(Locale.ROOT), List.of()));
     }
 
     /** A copy of this fleet with other surroundings. */

@@ -85,19 +85,6 @@ public record Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> 
                 + "; add the output of `" + type.export() + "` for it");
     }
 
-    public List<ResourceLock> locksCovering(ArmId target) {
-        return locks.stream().filter(l -> l.covers(target)).toList();
-    }
-
-    public Optional<NetworkSecurityGroup> networkSecurityGroup(ArmId id) {
-        return networkSecurityGroups.stream().filter(n -> n.id().equals(id)).findFirst();
-    }
-
-    public List<NetworkSecurityGroup> networkSecurityGroupsIn(String subscriptionId, String resourceGroup) {
-        return networkSecurityGroups.stream().filter(n -> n.subscriptionId().equalsIgnoreCase(subscriptionId)
-                && n.resourceGroup().equalsIgnoreCase(resourceGroup)).toList();
-    }
-
     public Optional<ComputeUsages> computeUsages(String subscriptionId, String location) {
         return computeUsages.stream().filter(u -> u.subscriptionId().equalsIgnoreCase(subscriptionId)
                 && normalLocation(u.location()).equals(normalLocation(location))).findFirst();

@@ -73,7 +73,7 @@ public final class NsgPodTrafficRule implements Rule {
             if (nsgId == null) {
                 continue;
             }
-            Optional<NetworkSecurityGroup> nsg = around.networkSecurityGroup(nsgId);
+            Optional<NetworkSecurityGroup> nsg = context.fleet().networkSecurityGroup(nsgId);
             if (nsg.isPresent()) {
                 applied.putIfAbsent(nsg.get(), "node subnet " + subnet.name());
             } else {
@@ -90,7 +90,7 @@ public final class NsgPodTrafficRule implements Rule {
                 unknown.add(unverified("the AKS-managed network security group of the node NICs (node resource group "
                         + cluster.nodeResourceGroup() + ") is unknown: " + missing.get(), Severity.WARNING));
             } else {
-                around.networkSecurityGroupsIn(cluster.subscriptionId(), cluster.nodeResourceGroup())
+                context.fleet().networkSecurityGroupsIn(cluster.subscriptionId(), cluster.nodeResourceGroup())
                         .forEach(n -> applied.putIfAbsent(n, "the node NICs (AKS-managed)"));
             }
         }

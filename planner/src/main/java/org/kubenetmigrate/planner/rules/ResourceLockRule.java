@@ -74,7 +74,7 @@ public final class ResourceLockRule implements Rule {
                 }
                 continue;
             }
-            for (ResourceLock lock : around.locks()) {
+            for (ResourceLock lock : context.fleet().locksIn(subscription)) {
                 if (lock.covers(target.getKey()) || lock.within(target.getKey())) {
                     found.computeIfAbsent(lock, l -> new ArrayList<>()).add(target.getValue());
                 }

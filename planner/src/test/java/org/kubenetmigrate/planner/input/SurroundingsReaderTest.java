@@ -35,9 +35,10 @@ class SurroundingsReaderTest {
         Surroundings az = files("sub-a002-retail/az/lock-list.json");
 
         assertThat(arm.locks()).extracting(l -> l.level()).contains("CanNotDelete");
-        assertThat(arm.locksCovering(ArmId.of("/subscriptions/" + A001
-                + "/resourceGroups/MC_rg-vault_aks-vault-weu_westeurope/providers/Microsoft.Network/routeTables/rt")))
-                .extracting(l -> l.name()).containsExactly("protect-vault-nodes");
+        ArmId managedTable = ArmId.of("/subscriptions/" + A001
+                + "/resourceGroups/MC_rg-vault_aks-vault-weu_westeurope/providers/Microsoft.Network/routeTables/rt");
+        assertThat(arm.locks()).filteredOn(l -> l.covers(managedTable)).extracting(l -> l.name())
+                .containsExactly("protect-vault-nodes");
         assertThat(az.locks()).singleElement().satisfies(l -> {
             assertThat(l.scope().value()).endsWith("/resourceGroups/rg-legacy-apps");
             assertThat(l.level()).isEqualTo("CanNotDelete");
