@@ -7,7 +7,7 @@ import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
 import org.kubenetmigrate.planner.commands.PlanCluster;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
-import org.kubenetmigrate.planner.report.PlanJson;
+import org.kubenetmigrate.planner.planfile.PlanCodec;
 import org.kubenetmigrate.planner.report.PlanMarkdownRenderer;
 import org.kubenetmigrate.planner.report.PlanTextRenderer;
 import picocli.CommandLine.Command;
@@ -77,7 +77,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }
         String rendered = switch (format) {
-            case json -> Json.pretty(PlanJson.plan(plan, main.clock.instant()));
+            case json -> Json.pretty(PlanCodec.write(plan, main.clock.instant()));
             case markdown -> PlanMarkdownRenderer.render(plan);
             case text -> PlanTextRenderer.render(plan);
         };

@@ -26,6 +26,20 @@ final class RunOptions {
                     + " change. Default: 20m.")
     Duration stallAfter;
 
+    @Option(names = "--identity-settle", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "After assign-identity, how long settle-identity waits (counted from the identity's"
+                    + " assignment or its last role assignment, whichever is later) before anything that needs the new"
+                    + " identity. Role assignments \"may take up to 60 minutes\" to apply. Default: 60m. The rights"
+                    + " are checked whatever the duration.")
+    Duration identitySettle;
+
+    @Option(names = "--skip-in-cluster-checks",
+            description = "Let precheck go on when it cannot read inside the cluster (no Kubernetes access, or a read"
+                    + " refused), without the in-cluster checks AKS's own validation depends on (a custom"
+                    + " ip-masq-agent ConfigMap above all). Your explicit acceptance; recorded in the journal and the"
+                    + " audit log. Without it precheck stops before any change (exit 6).")
+    boolean skipInClusterChecks;
+
     EngineSettings settings() {
         EngineSettings s = EngineSettings.DEFAULTS;
         if (operationTimeout != null) {
@@ -36,6 +50,12 @@ final class RunOptions {
         }
         if (stallAfter != null) {
             s = s.withStallAfter(stallAfter);
+        }
+        if (identitySettle != null) {
+            s = s.withIdentitySettle(identitySettle);
+        }
+        if (skipInClusterChecks) {
+            s = s.withSkipInClusterChecks(true);
         }
         return s;
     }

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
 import org.kubenetmigrate.executor.engine.GatePrompt;
 import org.kubenetmigrate.executor.testing.FakeTime;
@@ -72,7 +72,8 @@ class CrashResumeLiveTest {
                 killNine(child.get());
             }
         });
-        child.set(startChild("apply", plan.toString(), "--auto-approve", "--state", state.toString()));
+        child.set(startChild("apply", plan.toString(), "--auto-approve", "--skip-in-cluster-checks", "--state",
+                state.toString()));
         boolean ended = child.get().waitFor(120, TimeUnit.SECONDS);
         assertThat(ended).as("child ended").isTrue();
         assertThat(killed).as("the crash point %s was reached; child output:%n%s", crashPoint, childOutput()).isTrue();
@@ -85,7 +86,7 @@ class CrashResumeLiveTest {
         int putsBeforeResume = arm.mutating().size();
 
         FakeTime time = FakeTime.at("2026-12-01T12:00:00Z");
-        List<String> args = new ArrayList<>(List.of("resume", runDir.getFileName().toString(), "--auto-approve",
+        List<String> args = new ArrayList<>(List.of("resume", runDir.getFileName().toString(), "--auto-approve", "--skip-in-cluster-checks",
                 "--state", state.toString()));
         args.addAll(arm.endpointArgs());
         CliRun resumed = CliRun.with(new CliEnvironment(time, ClusterOperationsProvider.discover(), GatePrompt.NONE, time),

@@ -108,7 +108,7 @@ class ExampleFleetReportTest {
         assertThat(lines[0]).startsWith("Clusters: 27").contains("BLOCKED: 12");
         assertThat(lines[1]).isEqualTo("486 days left until kubenet retires on 31 March 2028");
         assertThat(lines[2]).startsWith("Input: ../examples/fleet (42 files); captured ");
-        assertThat(lines[3]).isEqualTo("Checked: 26 rules (target overlay) on 25 kubenet clusters; 2 not on kubenet,"
+        assertThat(lines[3]).isEqualTo("Checked: 27 rules (target overlay) on 25 kubenet clusters; 2 not on kubenet,"
                 + " so nothing to check");
         assertThat(run.out()).contains("aks-payments-prod-weu", "aks-legacy-cni-sea", "TOP FINDING");
         assertThat(run.err()).isEmpty();

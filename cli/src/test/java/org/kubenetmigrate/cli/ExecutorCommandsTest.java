@@ -40,8 +40,20 @@ class ExecutorCommandsTest {
         state = dir.resolve("state").toString();
     }
 
+    /** apply and resume run without Kubernetes access here: the in-cluster checks are skipped explicitly. */
     private CliRun run(String... args) {
-        return CliRun.with(new CliEnvironment(time, clusterId -> azure, GatePrompt.NONE, time), args);
+        return CliRun.with(new CliEnvironment(time, clusterId -> azure, GatePrompt.NONE, time), withSkip(args));
+    }
+
+    static String[] withSkip(String... args) {
+        boolean runs = args.length > 0 && (args[0].equals("apply") || args[0].equals("resume"))
+                && !List.of(args).contains("--help");
+        if (!runs) {
+            return args;
+        }
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.add("--skip-in-cluster-checks");
+        return all.toArray(String[]::new);
     }
 
     private static String runIdIn(String text) {
@@ -224,5 +236,14 @@ class ExecutorCommandsTest {
         assertThat(timeout.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(timeout.err()).contains("'soon' is not a duration");
         assertThat(azure.mutatingCalls()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void applyAndResumeHelpNameTheInClusterAndIdentitySettleFlags() {
+        for (String command : List.of("apply", "resume")) {
+            CliRun help = CliRun.of(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).contains("--skip-in-cluster-checks", "--identity-settle=DURATION", "60m");
+        }
     }
 }

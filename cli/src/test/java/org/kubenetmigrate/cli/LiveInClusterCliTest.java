@@ -125,4 +125,28 @@ class LiveInClusterCliTest {
                 + " failed (provisioningState Succeeded, exit code 1)");
         assertThat(runCommand.commands()).isNotEmpty().allMatch(c -> c.startsWith("kubectl get "));
     }
+
+    @Test
+    void applyWithInClusterStopsInPrecheckOnTheCustomIpMasqAgentConfigBeforeAnyPut(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        credentials.kubeconfig(CLUSTER, AksCredentialRoutes.kubeloginKubeconfig(server.url("/"), CLUSTER,
+                "kubelogin"));
+        CliRun planned = live("plan", "--cluster", CLUSTER, "--format", "json");
+        assertThat(planned.exitCode()).as(planned.err()).isZero();
+        Path plan = dir.resolve("plan.json");
+        java.nio.file.Files.writeString(plan, planned.out());
+        fake.clearRequests();
+
+        CliRun run = live("apply", plan.toString(), "--in-cluster", "--auto-approve", "--state",
+                dir.resolve("state").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.STEP_FAILED);
+        assertThat(run.out() + run.err()).contains("precheck").contains("ip-masq-agent-config")
+                .contains("kube-system/azure-ip-masq-agent-config");
+        assertThat(credentials.calls()).as("access through listClusterUserCredential").isPositive();
+        assertThat(fake.requests()).as("no write: the network policy and the plugin stay").noneMatch(r ->
+                List.of("PUT", "PATCH", "DELETE").contains(r.method()));
+        assertThat(fake.requests()).filteredOn(r -> r.method().equals("POST") && !r.isTokenRequest())
+                .allMatch(r -> r.path().endsWith("/listClusterUserCredential"));
+    }
 }

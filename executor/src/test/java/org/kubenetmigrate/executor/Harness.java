@@ -23,7 +23,11 @@ import org.kubenetmigrate.executor.testing.FakeTime;
 import org.kubenetmigrate.executor.testing.InMemoryClusterOperations;
 import org.kubenetmigrate.executor.testing.RecordingListener;
 
-/** The executor's commands wired to in-memory Azure, virtual time and a temporary state directory. */
+/**
+ * The executor's commands wired to in-memory Azure, virtual time and a temporary state directory. Without Kubernetes
+ * access (the default) precheck would stop; unless a test asks for {@link #requireInClusterChecks()} the harness
+ * runs as with {@code --skip-in-cluster-checks}.
+ */
 public final class Harness {
     public final Path state;
     public final FakeTime time = FakeTime.at("2026-12-01T12:00:00Z");
@@ -33,6 +37,7 @@ public final class Harness {
     private EngineSettings settings = EngineSettings.DEFAULTS;
     private Consumer<JournalRecord> journalObserver = r -> { };
     private KubeAccessProvider kube = KubeAccessProvider.none(KubeAccessProvider.NO_ACCESS);
+    private boolean skipInClusterChecks = true;
 
     public Harness(Path state, InMemoryClusterOperations azure) {
         this.state = state;
@@ -54,6 +59,12 @@ public final class Harness {
         return this;
     }
 
+    /** Runs as without {@code --skip-in-cluster-checks}: precheck stops when it cannot read inside the cluster. */
+    public Harness requireInClusterChecks() {
+        this.skipInClusterChecks = false;
+        return this;
+    }
+
     public Harness kube(KubeAccessProvider kube) {
         this.kube = kube;
         return this;
@@ -62,7 +73,8 @@ public final class Harness {
     public ExecutorEnvironment env() {
         RunStore store = new RunStore(state);
         return new ExecutorEnvironment(store, new FileRunLock(store.locksDir()), clusterId -> azure, time, time, prompt,
-                List.of(events), settings, journalObserver, kube);
+                List.of(events), settings.withSkipInClusterChecks(skipInClusterChecks || settings.skipInClusterChecks()),
+                journalObserver, kube);
     }
 
     public RunResult apply(Path plan, Approvals approvals) throws Exception {

@@ -83,6 +83,7 @@ public final class FakeArm implements AutoCloseable {
         this.graph = new ResourceGraph(store);
         this.operations = new Operations(this);
         new ArmRoutes(this, store).install();
+        new AuthorizationRoutes(this, store).install();
         route("POST", "/providers/Microsoft\\.ResourceGraph/resources", (req, m) -> graph.query(req));
         route("POST", "/([^/]+)/oauth2/v2\\.0/token", (req, m) -> tokens.issue(req, m.group(1)));
         route("GET", "/([^/]+)/v2\\.0/\\.well-known/openid-configuration", (req, m) -> tokens.openIdConfiguration(baseUrl(), m.group(1)));

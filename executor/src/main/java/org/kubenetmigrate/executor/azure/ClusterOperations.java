@@ -41,6 +41,14 @@ public interface ClusterOperations {
     Optional<RawResource> get(String path, String apiVersion) throws AzureException;
 
     /**
+     * GET a collection with an OData {@code $filter}, every page as one {@code {"value": [...]}} object; e.g. the
+     * role assignments of one principal at a scope ({@code principalId eq '…'}: those at, above and below it).
+     *
+     * @return empty on 404
+     */
+    Optional<RawResource> list(String path, String apiVersion, String filter) throws AzureException;
+
+    /**
      * Sends one PUT and returns as soon as ARM accepted it, <em>before</em> the long-running operation ends, so that
      * the engine can journal the operation URL first. Never retries.
      *

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.kubenetmigrate.executor.engine.InClusterAccess;
 import org.kubenetmigrate.executor.engine.KubeAccessProvider;
 import org.kubenetmigrate.executor.kube.KubeAccess;
+import org.kubenetmigrate.executor.kube.KubeApiInClusterSource;
 import org.kubenetmigrate.executor.kube.Kubeconfig;
 import org.kubenetmigrate.executor.kube.KubeconfigAccess;
 import org.kubenetmigrate.executor.kube.aks.AksAccess;
@@ -40,7 +41,9 @@ public final class KubeAccessProviders {
             }
             KubeAccess access = new KubeconfigAccess(kubeconfig, context.get());
             ClusterValidator validator = new ClusterValidator(clock);
-            return InClusterAccess.of(access, podCidr -> validator.validate(access, podCidr, probe, probeTimeout));
+            KubeApiInClusterSource reads = new KubeApiInClusterSource(kubeconfig, context.get(), clock);
+            return InClusterAccess.of(access, podCidr -> validator.validate(access, podCidr, probe, probeTimeout),
+                    cluster -> reads.read(access));
         };
     }
 
@@ -54,7 +57,7 @@ public final class KubeAccessProviders {
             ArmId cluster = ArmId.of(plan.clusterId());
             ClusterValidator validator = new ClusterValidator(clock);
             return InClusterAccess.of(aks.apiServer(cluster), podCidr -> aks.validate(cluster, false, validator,
-                    podCidr, probe, probeTimeout, runCommand));
+                    podCidr, probe, probeTimeout, runCommand), aks.inClusterSource(clock, runCommand));
         };
     }
 }

@@ -37,7 +37,7 @@ final class Sessions {
     }
 
     static PlanReader planReader() {
-        return new PlanReader(StepCatalogue.ids());
+        return new PlanReader();
     }
 
     static ClusterOperations open(ClusterOperationsProvider provider, String clusterId)
@@ -105,6 +105,11 @@ final class Sessions {
                 f.put("operationTimeout", env.settings().operationTimeout().toString());
                 f.put("rolloutTimeout", env.settings().rolloutTimeout().toString());
                 f.put("stallAfter", env.settings().stallAfter().toString());
+                f.put("identitySettle", env.settings().identitySettle().toString());
+                if (env.settings().skipInClusterChecks()) {
+                    // The operator's explicit acceptance, kept with the session that gave it.
+                    f.put("skipInClusterChecks", true);
+                }
                 journal.append(opening, null, f);
                 bus.on(new EngineEvent.RunStarted(env.clock().instant(), run.id(), run.plan().clusterId(),
                         run.plan().clusterName(), run.plan().planId(), run.plan().file(), actor.describe(),

@@ -11,8 +11,10 @@ import org.kubenetmigrate.executor.engine.Redaction;
 import org.kubenetmigrate.executor.engine.Run;
 import org.kubenetmigrate.executor.engine.RunState;
 import org.kubenetmigrate.executor.engine.RunStore;
+import org.kubenetmigrate.executor.steps.SettleIdentityFile;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code status [RUN_ID]}: reads journals (never writes, never needs Azure) and says where each run is: steps done,
@@ -103,7 +105,9 @@ public final class Status {
         }
         return new StatusReport.RunDetail(loaded.run().id(), loaded.run().plan().planId(), loaded.run().planFile()
                 .toString(), steps, state.stopReason(), state.stopRemediation(),
-                loaded.journal().tornTail().orElse(null), loaded.journal().records().size());
+                loaded.journal().tornTail().orElse(null), loaded.journal().records().size(),
+                state.succeeded(StepId.SETTLE_IDENTITY.id()) ? null
+                        : SettleIdentityFile.notBefore(loaded.run().dir()).orElse(null));
     }
 
     static String stepStatus(RunState.StepProgress p, Step step) {

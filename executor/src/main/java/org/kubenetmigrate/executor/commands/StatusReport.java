@@ -30,9 +30,10 @@ public record StatusReport(List<RunLine> runs, RunDetail detail) {
      * @param stopRemediation what to do about it (lines separated by " | "), or null
      * @param tornTail the incomplete last journal record that was ignored, or null
      * @param journalRecords how many journal records there are
+     * @param identitySettlesAt when a run waiting in settle-identity may go on, or null
      */
     public record RunDetail(String runId, String planId, String planFile, List<StepLine> steps, String stopReason,
-                            String stopRemediation, String tornTail, int journalRecords) {
+                            String stopRemediation, String tornTail, int journalRecords, Instant identitySettlesAt) {
         public RunDetail {
             steps = List.copyOf(steps);
         }

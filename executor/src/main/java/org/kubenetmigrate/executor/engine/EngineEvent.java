@@ -70,6 +70,14 @@ public sealed interface EngineEvent {
     }
 
     /** Something a person should know (a stall, a retry, a check that could not run). */
+    /**
+     * The operator accepted a risk explicitly with a flag (e.g. {@code --skip-in-cluster-checks}): what was accepted.
+     * The audit log keeps it; the step's journal summary says it too.
+     */
+    record OperatorAccepted(Instant time, String runId, String stepId, String flag, String accepted)
+            implements EngineEvent {
+    }
+
     record Notice(Instant time, String runId, String stepId, String message) implements EngineEvent {
     }
 

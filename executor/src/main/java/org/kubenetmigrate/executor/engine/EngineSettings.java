@@ -15,12 +15,25 @@ import java.util.Objects;
  *                   and naming the likely causes. Default 20 min.
  * @param maxSendAttempts the most times one change is sent (throttled, or not applied after an error). Default 3.
  * @param maxReadAttempts the most attempts of one read on throttling, 5xx or a dropped connection. Default 5.
+ * @param identitySettle how long settle-identity waits after a new identity got its rights, before anything that
+ *                       needs them. Default 60 min: role assignments "may take up to 60 minutes" to apply
+ *                       (https://learn.microsoft.com/azure/aks/configure-kubenet).
+ * @param skipInClusterChecks true when the operator accepted, with {@code --skip-in-cluster-checks}, that precheck
+ *                            proceeds without the in-cluster checks it could not run. Default false.
  */
 public record EngineSettings(Duration operationTimeout, Duration pollInterval, Duration idleTimeout,
-                             Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts) {
+                             Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts,
+                             Duration identitySettle, boolean skipInClusterChecks) {
 
     public static final EngineSettings DEFAULTS = new EngineSettings(Duration.ofHours(4), Duration.ofSeconds(15),
-            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(20), 3, 5);
+            Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(20), 3, 5, Duration.ofMinutes(60), false);
+
+    /** Settings from before the identity settle time, with its default. */
+    public EngineSettings(Duration operationTimeout, Duration pollInterval, Duration idleTimeout,
+                          Duration rolloutTimeout, Duration stallAfter, int maxSendAttempts, int maxReadAttempts) {
+        this(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter, maxSendAttempts, maxReadAttempts,
+                Duration.ofMinutes(60), false);
+    }
 
     public EngineSettings {
         Objects.requireNonNull(operationTimeout, "operationTimeout");
@@ -28,6 +41,10 @@ public record EngineSettings(Duration operationTimeout, Duration pollInterval, D
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(rolloutTimeout, "rolloutTimeout");
         Objects.requireNonNull(stallAfter, "stallAfter");
+        Objects.requireNonNull(identitySettle, "identitySettle");
+        if (identitySettle.isNegative()) {
+            throw new IllegalArgumentException("the identity settle time cannot be negative");
+        }
         if (maxSendAttempts < 1 || maxReadAttempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
@@ -35,16 +52,26 @@ public record EngineSettings(Duration operationTimeout, Duration pollInterval, D
 
     public EngineSettings withOperationTimeout(Duration timeout) {
         return new EngineSettings(timeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter, maxSendAttempts,
-                maxReadAttempts);
+                maxReadAttempts, identitySettle, skipInClusterChecks);
     }
 
     public EngineSettings withRolloutTimeout(Duration timeout) {
         return new EngineSettings(operationTimeout, pollInterval, idleTimeout, timeout, stallAfter, maxSendAttempts,
-                maxReadAttempts);
+                maxReadAttempts, identitySettle, skipInClusterChecks);
     }
 
     public EngineSettings withStallAfter(Duration stall) {
         return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stall, maxSendAttempts,
-                maxReadAttempts);
+                maxReadAttempts, identitySettle, skipInClusterChecks);
+    }
+
+    public EngineSettings withIdentitySettle(Duration settle) {
+        return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter,
+                maxSendAttempts, maxReadAttempts, settle, skipInClusterChecks);
+    }
+
+    public EngineSettings withSkipInClusterChecks(boolean skip) {
+        return new EngineSettings(operationTimeout, pollInterval, idleTimeout, rolloutTimeout, stallAfter,
+                maxSendAttempts, maxReadAttempts, identitySettle, skip);
     }
 }

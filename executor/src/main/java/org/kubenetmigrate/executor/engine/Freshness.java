@@ -13,8 +13,9 @@ import org.kubenetmigrate.planner.plan.Fingerprints;
 
 /**
  * The stale-plan guard (Terraform's "saved plan is stale"): the executor only changes a cluster that is still the
- * one the plan was made from. Before the first change the live cluster must match the plan's fingerprint (ETag
- * and the hash of the properties the plan depends on, computed by the planner's own {@link Fingerprints}); before
+ * one the plan was made from. Before the first change the live cluster must match the plan's fingerprint (the hash
+ * of the properties the plan depends on, computed by the planner's own {@link Fingerprints}; not the ETag, which
+ * every write changes, the autoscaler's included, and which protects each write through its If-Match); before
  * a later change — up to the point of no return — it must match the run's backup with the run's own completed
  * changes applied, so that the run's changes are expected and anybody else's are not.
  */
@@ -30,10 +31,6 @@ public final class Freshness {
         if (!now.propertiesHash().equals(planned.propertiesHash())) {
             changes.add("properties the plan depends on changed (" + planned.propertiesHash().substring(0, 19)
                     + "… now " + now.propertiesHash().substring(0, 19) + "…)");
-        }
-        if (planned.etag() != null && !planned.etag().equals(live.etag())) {
-            changes.add("ETag " + planned.etag() + " is now " + live.etag()
-                    + (changes.isEmpty() ? " (something else changed, e.g. tags)" : ""));
         }
         if (!changes.isEmpty()) {
             throw stale(plan, "plan " + plan.shortId() + " is stale: cluster " + plan.clusterName()

@@ -37,6 +37,11 @@ public final class LiveModel {
         return cluster(observed.json(), "live GET " + observed.id());
     }
 
+    /** The planner's model of a cluster body read live, e.g. with what a preview api-version adds. */
+    public static ManagedCluster cluster(JsonNode json) throws StepStop {
+        return cluster(json, "live GET " + json.path("id").asText());
+    }
+
     static ManagedCluster cluster(JsonNode json, String source) throws StepStop {
         try {
             Fleet fleet = new FleetReader().read(source, json);

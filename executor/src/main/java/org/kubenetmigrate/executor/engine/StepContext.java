@@ -125,6 +125,11 @@ public final class StepContext {
         engine.events().on(new EngineEvent.Progress(now(), run.id(), step.id(), message));
     }
 
+    /** Records that the operator accepted {@code accepted} with {@code flag}; shown and kept in the audit log. */
+    public void operatorAccepted(String flag, String accepted) {
+        engine.events().on(new EngineEvent.OperatorAccepted(now(), run.id(), step.id(), flag, accepted));
+    }
+
     public void notice(String message) {
         engine.events().on(new EngineEvent.Notice(now(), run.id(), step.id(), message));
     }

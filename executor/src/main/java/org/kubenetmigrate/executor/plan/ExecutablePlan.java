@@ -6,10 +6,12 @@ import java.util.Optional;
 import org.kubenetmigrate.planner.plan.Fingerprint;
 import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.plan.StepId;
+import org.kubenetmigrate.planner.planfile.PlanDocument;
 
 /**
- * A plan file read back for execution: the planner's own {@link Stage}/{@link Step}/{@code ArmRequest} records
- * plus what the executor checks against live state.
+ * A plan file the executor accepted to run: the decoded {@link PlanDocument} after every check of
+ * {@link PlanReader} (the step catalogue's flags, order and request bodies), plus the plan id and the file.
  *
  * @param planId {@code sha256:<hex>} of the file's bytes; a run records it and refuses a different plan on resume
  * @param file where the plan was read from, for messages
@@ -26,7 +28,7 @@ import org.kubenetmigrate.planner.plan.Step;
  */
 public record ExecutablePlan(String planId, String file, int schemaVersion, String clusterId, String clusterName,
                              String resourceGroup, String strategy, Fingerprint fingerprint, String readiness,
-                             Network original, Network target, List<Stage> stages) {
+                             PlanDocument.Network original, PlanDocument.Network target, List<Stage> stages) {
 
     public ExecutablePlan {
         Objects.requireNonNull(planId, "planId");
@@ -35,12 +37,12 @@ public record ExecutablePlan(String planId, String file, int schemaVersion, Stri
         stages = List.copyOf(stages);
     }
 
-    /** Network settings that the executor compares with live state; null members mean "none"/unknown. */
-    public record Network(String podCidr, String networkPolicy, String dataplane) {
-    }
-
     public List<Step> steps() {
         return stages.stream().flatMap(s -> s.steps().stream()).toList();
+    }
+
+    public Optional<Step> step(StepId id) {
+        return step(id.id());
     }
 
     public Optional<Step> step(String id) {

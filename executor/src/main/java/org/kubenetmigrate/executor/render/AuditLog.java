@@ -15,7 +15,7 @@ import org.kubenetmigrate.executor.engine.EngineListener;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log: one JSON record per mutating request (who, when, what, result, Azure request and correlation ids),
+ * The audit log: one JSON record per mutating request, and one per risk the operator accepted with a flag (who, when, what, result, Azure request and correlation ids),
  * written through Logback with logstash-logback-encoder to the run's {@code audit.jsonl}. Its appender is attached
  * here, per run, so that no logging configuration can switch it off, and detached on {@link #close}.
  */
@@ -58,6 +58,17 @@ public final class AuditLog implements EngineListener, AutoCloseable {
 
     @Override
     public void on(EngineEvent event) {
+        if (event instanceof EngineEvent.OperatorAccepted a) {
+            logger.info("{} {} {}: {}", kv("event", "operator-acceptance"), kv("flag", a.flag()),
+                    kv("stepId", a.stepId()), kv("accepted", a.accepted()),
+                    kv("runId", a.runId()),
+                    kv("clusterId", clusterId),
+                    kv("who", actor.user()),
+                    kv("principal", actor.principal()),
+                    kv("host", actor.host()),
+                    kv("at", a.time().toString()));
+            return;
+        }
         if (!(event instanceof EngineEvent.RequestFinished e)) {
             return;
         }

@@ -33,6 +33,10 @@ public final class StatusTextRenderer {
                 .append(run.updatedAt()).append(" (").append(detail.journalRecords()).append(" journal records)\n");
         out.append("  plan: ").append(detail.planFile()).append(" (").append(detail.planId()).append(")\n");
         out.append("  lock: ").append(run.lockHolder() == null ? "not held" : "held by " + run.lockHolder()).append('\n');
+        if (detail.identitySettlesAt() != null) {
+            out.append("  identity settle: waiting for the new identity to take effect; may go on at ")
+                    .append(detail.identitySettlesAt()).append(" (resume to continue)\n");
+        }
         if (detail.tornTail() != null) {
             out.append("  journal: an incomplete last record is ignored (").append(detail.tornTail()).append(")\n");
         }

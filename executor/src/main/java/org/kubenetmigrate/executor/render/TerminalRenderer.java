@@ -51,6 +51,8 @@ public final class TerminalRenderer implements EngineListener {
                     + (e.requestId() == null ? "" : " (request id " + e.requestId() + ")"));
         } else if (event instanceof EngineEvent.Progress e) {
             out.println("    ... " + e.message());
+        } else if (event instanceof EngineEvent.OperatorAccepted e) {
+            out.println("    accepted with " + e.flag() + ": " + e.accepted());
         } else if (event instanceof EngineEvent.Notice e) {
             out.println("    note: " + e.message());
         } else if (event instanceof EngineEvent.CompensationStarted e) {

@@ -24,6 +24,7 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.Route;
 import org.kubenetmigrate.planner.model.RouteTable;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.report.OutputFiles;
 
 /**
@@ -37,7 +38,7 @@ final class Backup implements MigrationStep {
 
     @Override
     public String id() {
-        return "backup";
+        return StepId.BACKUP.id();
     }
 
     @Override

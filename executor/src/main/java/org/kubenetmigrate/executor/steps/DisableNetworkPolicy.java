@@ -1,6 +1,7 @@
 package org.kubenetmigrate.executor.steps;
 
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code disable-network-policy}: networkPolicy none, because the Overlay update is refused with a policy engine on.
@@ -9,7 +10,7 @@ import org.kubenetmigrate.executor.engine.StepContext;
 final class DisableNetworkPolicy extends ClusterUpdateStep {
     @Override
     public String id() {
-        return "disable-network-policy";
+        return StepId.DISABLE_NETWORK_POLICY.id();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.engine.MigrationStep;
 import org.kubenetmigrate.executor.engine.StepContext;
 import org.kubenetmigrate.executor.engine.StepStop;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code observe-rollout}: the resource provider reimages every pool at once; the executor only watches. Polls the
@@ -25,7 +26,7 @@ final class ObserveRollout implements MigrationStep {
 
     @Override
     public String id() {
-        return "observe-rollout";
+        return StepId.OBSERVE_ROLLOUT.id();
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.kubenetmigrate.executor.engine.StepStop;
 import org.kubenetmigrate.executor.kube.KubeAccessException;
 import org.kubenetmigrate.planner.model.InClusterState.IpMasqConfigMap;
 import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.report.OutputFiles;
 
 /**
@@ -34,7 +35,7 @@ final class RemoveIpMasqConfig implements MigrationStep {
 
     @Override
     public String id() {
-        return "remove-ip-masq-config";
+        return StepId.REMOVE_IP_MASQ_CONFIG.id();
     }
 
     @Override

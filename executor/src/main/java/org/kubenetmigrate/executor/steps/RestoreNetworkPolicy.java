@@ -1,12 +1,13 @@
 package org.kubenetmigrate.executor.steps;
 
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /** {@code restore-network-policy}: re-enables the original policy engine after the rollout, ending the gap. */
 final class RestoreNetworkPolicy extends ClusterUpdateStep {
     @Override
     public String id() {
-        return "restore-network-policy";
+        return StepId.RESTORE_NETWORK_POLICY.id();
     }
 
     @Override

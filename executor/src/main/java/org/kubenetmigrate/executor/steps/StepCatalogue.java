@@ -13,7 +13,8 @@ public final class StepCatalogue {
 
     public static Map<String, MigrationStep> all() {
         Map<String, MigrationStep> steps = new LinkedHashMap<>();
-        for (MigrationStep step : List.of(new Precheck(), new Backup(), new RemoveIpMasqConfig(), new AssignIdentity(),
+        for (MigrationStep step : List.of(new Precheck(), new Backup(), new AssignIdentity(), new SettleIdentity(),
+                new RemoveIpMasqConfig(),
                 new DisableNetworkPolicy(), new UpdateNetworkPlugin(), new ObserveRollout(),
                 new RestoreNetworkPolicy(), new EnableCilium(), new Validate())) {
             steps.put(step.id(), step);

@@ -1,6 +1,7 @@
 package org.kubenetmigrate.executor.steps;
 
 import org.kubenetmigrate.executor.engine.StepContext;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code update-network-plugin}, the point of no return: networkPlugin azure, networkPluginMode overlay (and the
@@ -10,7 +11,7 @@ import org.kubenetmigrate.executor.engine.StepContext;
 final class UpdateNetworkPlugin extends ClusterUpdateStep {
     @Override
     public String id() {
-        return "update-network-plugin";
+        return StepId.UPDATE_NETWORK_PLUGIN.id();
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.plan.ApiVersions;
+import org.kubenetmigrate.planner.plan.StepId;
 
 /**
  * {@code validate}: reads the cluster, its pools and the backed-up route tables, and checks the result: plugin azure
@@ -32,7 +33,7 @@ final class Validate implements MigrationStep {
 
     @Override
     public String id() {
-        return "validate";
+        return StepId.VALIDATE.id();
     }
 
     @Override

@@ -155,13 +155,15 @@ class FaultsTest {
     }
 
     @Test
-    void preconditionFailedOnThePlannedEtagMeansTheClusterMovedAndNothingIsChanged() throws Exception {
-        Harness h = harness(Scenario.azure().failNextPut(Fault.preconditionFailed()));
+    void preconditionFailedOnTheFirstWriteMeansTheClusterMovedSinceItsReadAndNothingIsChanged() throws Exception {
+        InMemoryClusterOperations azure = Scenario.azure().failNextPut(Fault.preconditionFailed());
+        String etag = azure.resource(Scenario.STG_ID).path("eTag").asText();
+        Harness h = harness(azure);
         RunResult result = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.STALE_PLAN);
-        assertThat(result.message()).contains("If-Match 00000000-0000-0000-0000-0000000e7a02").contains("412");
-        assertThat(result.remediation()).anySatisfy(r -> assertThat(r).contains("make a new plan"));
+        assertThat(result.message()).contains("If-Match " + etag).contains("412");
+        assertThat(result.remediation()).anySatisfy(r -> assertThat(r).contains("Resume to re-read"));
         assertThat(puts(h.azure)).isEqualTo(1);
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.ArgumentCaptor;
 import org.kubenetmigrate.executor.Harness;
 import org.kubenetmigrate.executor.engine.Approvals;
 import org.kubenetmigrate.executor.engine.EngineEvent;
@@ -21,6 +20,7 @@ import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.testing.Scenario;
 import org.kubenetmigrate.executor.testing.ShmTempDir;
+import org.mockito.ArgumentCaptor;
 
 class GatesTest {
     @TempDir(factory = ShmTempDir.class)
@@ -111,7 +111,7 @@ class GatesTest {
         RunResult result = h.prompt(prompt).resume(stopped.runId(), Approvals.NONE);
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.STALE_PLAN);
-        assertThat(result.message()).contains("changed during the run").contains("count=5");
+        assertThat(result.message()).contains("changed during the run").contains("nodesForSizing=5");
         verify(prompt, org.mockito.Mockito.never()).approve(any());
         assertThat(h.azure.mutatingCalls()).hasSize(1);
     }

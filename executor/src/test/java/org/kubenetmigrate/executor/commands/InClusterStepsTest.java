@@ -216,10 +216,16 @@ class InClusterStepsTest {
 
     @Test
     void validateFailsWithExitSixOnANotReadyNode() throws Exception {
-        healthyMigratedCluster("100.64.1.0/24", false);
+        healthyMigratedCluster("100.64.1.0/24", true);
         Harness h = harness().kube(access());
+        // Ready at precheck (a NotReady node would stop it), NotReady after the reimage.
+        RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG, Scenario.podCidr(PLANNED)),
+                Approvals.through("prepare"));
+        assertThat(stopped.outcome()).as(stopped.message()).isEqualTo(RunOutcome.STOPPED_AT_GATE);
+        client.nodes().withName("aks-nodepool1-1").delete();
+        seed.node("aks-nodepool1-1", false, "100.64.1.0/24");
 
-        RunResult result = h.apply(Scenario.plan(dir, Scenario.STG, Scenario.podCidr(PLANNED)), Approvals.all());
+        RunResult result = h.resume(stopped.runId(), Approvals.all());
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.STEP_FAILED);
         assertThat(result.stepId()).isEqualTo("validate");

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.executor.plan.PlanReader;
-import org.kubenetmigrate.executor.steps.StepCatalogue;
 import org.kubenetmigrate.executor.testing.Scenario;
 import org.kubenetmigrate.planner.plan.Step;
 
@@ -16,7 +15,7 @@ class ApprovalsTest {
     Path dir;
 
     private ExecutablePlan plan() throws Exception {
-        return new PlanReader(StepCatalogue.ids()).read(Scenario.plan(dir, Scenario.STG));
+        return new PlanReader().read(Scenario.plan(dir, Scenario.STG));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kubenetmigrate.executor.steps.StepCatalogue;
 import org.kubenetmigrate.executor.testing.Scenario;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.ArmRequest;
@@ -19,7 +18,7 @@ import org.kubenetmigrate.planner.plan.Step;
 
 class PlanReaderTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final PlanReader reader = new PlanReader(StepCatalogue.ids());
+    private final PlanReader reader = new PlanReader();
 
     @TempDir
     Path dir;
@@ -36,7 +35,7 @@ class PlanReaderTest {
         assertThat(plan.fingerprint().propertiesHash()).startsWith("sha256:");
         ArmRequest disable = plan.step("disable-network-policy").orElseThrow().request();
         assertThat(disable.bodyMode()).isEqualTo(ArmRequest.MERGE_INTO_CURRENT);
-        assertThat(disable.headers()).containsEntry("If-Match", "00000000-0000-0000-0000-0000000e7a02");
+        assertThat(disable.headers()).containsEntry("If-Match", ArmRequest.ETAG_OF_READ);
         assertThat(plan.step("disable-network-policy").orElseThrow().compensation().request().body())
                 .isEqualTo(java.util.Map.of("properties", java.util.Map.of("networkProfile",
                         java.util.Map.of("networkPolicy", "calico"))));

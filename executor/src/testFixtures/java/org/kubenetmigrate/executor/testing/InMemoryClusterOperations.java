@@ -354,6 +354,50 @@ public final class InMemoryClusterOperations implements ClusterOperations {
         return Optional.of(new RawResource(list, null));
     }
 
+    /** The principal id ARM gives a user-assigned identity here: stable per identity id. */
+    public static String principalIdOf(String identityId) {
+        return java.util.UUID.nameUUIDFromBytes(("principal:" + identityId.toLowerCase(java.util.Locale.ROOT))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Role assignments as ARM lists them at a scope: with {@code principalId eq 'X'}, the principal's assignments at,
+     * above and below the scope (RoleAssignments_ListForScope); with {@code atScope()}, every assignment at or above
+     * it. Assignments are seeded as resources of type Microsoft.Authorization/roleAssignments.
+     */
+    @Override
+    public synchronized Optional<RawResource> list(String path, String apiVersion, String filter)
+            throws AzureException {
+        record("GET", path + "?$filter=" + filter, apiVersion, null, null);
+        String suffix = "/providers/microsoft.authorization/roleassignments";
+        if (!key(path).endsWith(suffix)) {
+            throw new AzureException(400, "InvalidFilter", "$filter is only supported on role assignments here",
+                    null, "req", "corr");
+        }
+        String scope = key(path).substring(0, key(path).length() - suffix.length());
+        java.util.regex.Matcher principal = java.util.regex.Pattern.compile("principalId eq '([^']+)'")
+                .matcher(filter);
+        boolean atScope = filter.contains("atScope()");
+        String principalId = principal.find() ? principal.group(1) : null;
+        ArrayNode value = MAPPER.createArrayNode();
+        for (ObjectNode r : resources.values()) {
+            if (!"microsoft.authorization/roleassignments".equalsIgnoreCase(r.path("type").asText())) {
+                continue;
+            }
+            String at = key(r.path("properties").path("scope").asText());
+            boolean above = scope.equals(at) || scope.startsWith(at.endsWith("/") ? at : at + "/");
+            boolean below = at.startsWith(scope + "/");
+            boolean samePrincipal = principalId == null
+                    || principalId.equalsIgnoreCase(r.path("properties").path("principalId").asText());
+            if (samePrincipal && (above || (!atScope && principalId != null && below))) {
+                value.add(r.deepCopy());
+            }
+        }
+        ObjectNode list = MAPPER.createObjectNode();
+        list.set("value", value);
+        return Optional.of(new RawResource(list, null));
+    }
+
     @Override
     public synchronized OperationHandle beginPut(String path, String apiVersion, String ifMatchEtag, JsonNode fullBody)
             throws AzureException {
@@ -394,6 +438,16 @@ public final class InMemoryClusterOperations implements ClusterOperations {
             ((ObjectNode) pool).put("provisioningState", "Updating");
         }
         updated.put("eTag", nextEtag());
+        // ARM fills in the principal and client id of every user-assigned identity it accepts.
+        if (updated.path("identity").path("userAssignedIdentities") instanceof ObjectNode identities) {
+            identities.fields().forEachRemaining(e -> {
+                if (e.getValue() instanceof ObjectNode entry && !entry.hasNonNull("principalId")) {
+                    entry.put("principalId", principalIdOf(e.getKey()));
+                    entry.put("clientId", java.util.UUID.nameUUIDFromBytes(("client:" + e.getKey().toLowerCase(
+                            java.util.Locale.ROOT)).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+                }
+            });
+        }
         resources.put(key(path), updated);
         String id = String.format("op-%04d", operations.size() + 1);
         Operation operation = new Operation(id, key(path), pollsPerOperation);

@@ -1,5 +1,6 @@
 package org.kubenetmigrate.executor.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.commands.PlanCluster;
 import org.kubenetmigrate.planner.input.FleetReader;
@@ -18,8 +18,8 @@ import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.planfile.PlanCodec;
 import org.kubenetmigrate.planner.report.OutputFiles;
-import org.kubenetmigrate.planner.report.PlanJson;
 
 /**
  * Plans and in-memory Azure for the bundled example fleet (examples/fleet, ARM shapes of subscription a001):
@@ -73,7 +73,7 @@ public final class Scenario {
             if (json == null) {
                 Fleet fleet = new FleetReader().read(List.of(fleet()));
                 MigrationPlan plan = new PlanCluster(PLANNED_AT).run(fleet, cluster, options);
-                json = PlanJson.plan(plan, PLANNED_AT.instant()).toPrettyString() + "\n";
+                json = PlanCodec.write(plan, PLANNED_AT.instant()).toPrettyString() + "\n";
                 PLANS.put(cluster + options, json);
             }
             Path file = dir.resolve(cluster + ".plan.json");

@@ -48,7 +48,8 @@ final class ManagedClusterReader {
                 props.string("nodeResourceGroup"),
                 resource.string("eTag"),
                 resource.stringMap("tags"),
-                resource.source());
+                resource.source(),
+                props.object("nodeDisruptionProfile").string("nodeDisruptionPolicy"));
     }
 
     private static NetworkProfile networkProfile(JsonFields np) throws InputException {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * An AKS managed cluster as read from Azure's JSON, reduced to what the planner reasons about.
  * {@code powerState} is {@code powerState.code} ("Running", "Stopped"); {@code etag} is the ARM ETag, absent in
- * some exports.
+ * some exports; {@code nodeDisruptionPolicy} is {@code properties.nodeDisruptionProfile.nodeDisruptionPolicy}
+ * (preview: {@code Allow}, {@code AllowDuringMaintenanceWindow}, {@code Block}), null when the input has none.
  */
 public record ManagedCluster(
         ArmId id,
@@ -28,11 +29,30 @@ public record ManagedCluster(
         String nodeResourceGroup,
         String etag,
         Map<String, String> tags,
-        SourceRef source) {
+        SourceRef source,
+        String nodeDisruptionPolicy) {
 
     public ManagedCluster {
         agentPools = List.copyOf(agentPools);
         tags = Map.copyOf(tags);
+    }
+
+    /** A cluster whose input says nothing of a Node Disruption Policy. */
+    public ManagedCluster(ArmId id, String name, String subscriptionId, String resourceGroup, String location,
+                          String kubernetesVersion, String currentKubernetesVersion, String provisioningState,
+                          String powerState, NetworkProfile network, ClusterIdentity identity, List<AgentPool> agentPools,
+                          boolean privateCluster, boolean agicAddonEnabled, boolean podIdentityEnabled,
+                          String nodeResourceGroup, String etag, Map<String, String> tags, SourceRef source) {
+        this(id, name, subscriptionId, resourceGroup, location, kubernetesVersion, currentKubernetesVersion,
+                provisioningState, powerState, network, identity, agentPools, privateCluster, agicAddonEnabled,
+                podIdentityEnabled, nodeResourceGroup, etag, tags, source, null);
+    }
+
+    /** The same cluster with another Node Disruption Policy. */
+    public ManagedCluster withNodeDisruptionPolicy(String policy) {
+        return new ManagedCluster(id, name, subscriptionId, resourceGroup, location, kubernetesVersion,
+                currentKubernetesVersion, provisioningState, powerState, network, identity, agentPools, privateCluster,
+                agicAddonEnabled, podIdentityEnabled, nodeResourceGroup, etag, tags, source, policy);
     }
 
     /**

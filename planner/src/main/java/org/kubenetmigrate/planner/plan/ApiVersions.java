@@ -8,6 +8,13 @@ public final class ApiVersions {
     /** Microsoft.ContainerService (managed clusters, agent pools). */
     public static final String AKS = "2025-09-01";
 
+    /**
+     * Microsoft.ContainerService preview, read only, for what the stable version does not return yet: the Node
+     * Disruption Policy ({@code properties.nodeDisruptionProfile}, preview). The newest preview version of the Java
+     * SDK's container service package (2.64.0-beta.1, 2026-09-01); whether it returns the profile is UNCONFIRMED.
+     */
+    public static final String AKS_PREVIEW = "2026-06-02-preview";
+
     /** Microsoft.Network (virtual networks, subnets, route tables). */
     public static final String NETWORK = "2025-03-01";
 

@@ -22,11 +22,11 @@ import java.util.Set;
  *   <li>{@value #NONE}: no body (GET, DELETE).</li>
  * </ul>
  *
- * <p>{@code If-Match}: on the first update of the cluster in a plan it carries the ETag the plan was made from,
- * so the update fails rather than overwrite a cluster that moved since planning. Later updates cannot know
- * the ETag at planning time (the plan's own earlier steps change it); they carry {@link #ETAG_OF_READ}, which
- * the executor replaces with the ETag of the GET it merged into. A header value of {@link #ETAG_OF_READ} is
- * never to be sent as is.
+ * <p>{@code If-Match}: an update carries {@link #ETAG_OF_READ}, which the executor replaces with the ETag of the
+ * GET it merged into, so that the write fails rather than overwrite a change made after that read. Whether the
+ * cluster moved since planning is not an ETag question (every write changes it, the autoscaler's too) but one of
+ * the properties the plan depends on ({@link Fingerprint}). A header value of {@link #ETAG_OF_READ} is never to
+ * be sent as is.
  *
  * @param method GET, PUT or DELETE
  * @param path the ARM resource path without host or query, e.g. {@code /subscriptions/…/managedClusters/aks1}

@@ -12,7 +12,6 @@ import org.kubenetmigrate.planner.model.Subnet;
 /** What overlay and pod-subnet plans share: the cluster's requests and commands, precheck and backup. */
 final class ClusterSteps {
     private final ManagedCluster cluster;
-    private boolean firstUpdateIssued;
 
     ClusterSteps(ManagedCluster cluster) {
         this.cluster = cluster;
@@ -44,28 +43,23 @@ final class ClusterSteps {
     }
 
     /**
-     * An update of the cluster. The first one in the plan carries the planned ETag (or, without one, the ETag
-     * of the executor's read); later ones can only use the ETag read at run time.
+     * An update of the cluster. Its If-Match is the ETag of the executor's own read just before the write: the
+     * cluster's ETag changes with every write (the autoscaler's included), so a planned ETag would refuse plans for
+     * changes nobody made. Whether the plan is stale is decided on the properties it depends on (the fingerprint).
      */
     ArmRequest update(Map<String, Object> changes) {
-        String ifMatch = !firstUpdateIssued && cluster.etag() != null ? cluster.etag() : ArmRequest.ETAG_OF_READ;
-        firstUpdateIssued = true;
-        return ArmRequest.mergeIntoCurrent(path(), ApiVersions.AKS, ifMatch, changes);
-    }
-
-    /** An update made to undo an earlier step: it runs after the plan's own updates, so the ETag is read then. */
-    ArmRequest undo(Map<String, Object> changes) {
         return ArmRequest.mergeIntoCurrent(path(), ApiVersions.AKS, ArmRequest.ETAG_OF_READ, changes);
     }
 
     Step precheck(Fingerprint fingerprint, String rulesFor) {
-        return Step.builder("precheck", "Re-read the cluster and re-check readiness")
-                .description("Read the cluster and compare it with the plan's fingerprint ("
-                        + (fingerprint.etag() == null ? "no ETag in the input, so " : "ETag and ")
-                        + "a hash of " + fingerprint.properties().size() + " properties); stop with \"plan is stale,"
-                        + " re-plan\" when it moved since planning. Stop when provisioningState is not Succeeded"
-                        + " (another operation is running) or the cluster is stopped. Re-run the readiness rules on"
-                        + " the live state " + rulesFor + "; any BLOCKER stops the run.")
+        return Step.builder(StepId.PRECHECK, "Re-read the cluster and re-check readiness")
+                .description("Read the cluster and compare it with the plan's fingerprint (a hash of the "
+                        + fingerprint.properties().size() + " properties the plan depends on); stop with \"plan is"
+                        + " stale, re-plan\" when one of them moved since planning. Stop when provisioningState is not"
+                        + " Succeeded (another operation is running) or the cluster is stopped. Re-run the readiness"
+                        + " rules on the live state " + rulesFor + ", the in-cluster ones (ip-masq-agent"
+                        + " configuration first) included; any BLOCKER, or a blocking check that could not run,"
+                        + " stops the run before anything changes.")
                 .request(get())
                 .azCli(az("aks show") + " -o json")
                 .build();
@@ -93,7 +87,7 @@ final class ClusterSteps {
         } else if (tables.isEmpty()) {
             tableNote = " No route table of the node subnets is known from the input; save any the executor finds.";
         }
-        return Step.builder("backup", "Save the cluster, its node pools and route tables")
+        return Step.builder(StepId.BACKUP, "Save the cluster, its node pools and route tables")
                 .description("Save to the run directory before anything changes: " + String.join("; ", reads) + "."
                         + " The route table copy is the record of routes that are not AKS's (e.g. 0.0.0.0/0 to a"
                         + " firewall), which must still be there afterwards." + tableNote)

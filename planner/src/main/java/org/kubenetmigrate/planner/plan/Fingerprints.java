@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
@@ -21,46 +23,47 @@ import org.kubenetmigrate.planner.model.NetworkProfile;
  * lower-cased because ARM compares them case-insensitively and does not always return the same spelling; other
  * values are taken as the model holds them (network profile enums are lower-cased on input already).
  *
- * <p>A pool's {@code count} is part of it, so an autoscaler move makes a plan stale; that is deliberate, since
- * sizing depends on it (a pool above its {@code maxCount} counts at {@code count}).
+ * <p>Every property is here because a step or a rule reads it ({@link #WHY}). Transient state (provisioning and
+ * power state) is not: {@code precheck} checks it on the live cluster. Under autoscaling a pool counts with the node
+ * count sizing uses ({@code maxCount}, or {@code count} when above it), not the raw {@code count} the autoscaler
+ * moves all day, so an autoscaler move inside the planned range never makes a plan stale. The cluster's ETag is not
+ * part of the decision either: it changes with every write, the autoscaler's included.
  */
 public final class Fingerprints {
     /** Bumped when the canonical text changes, so that an old plan never matches by accident. */
-    static final String FORMAT = "kubenet-migrate-fingerprint/1";
+    static final String FORMAT = "kubenet-migrate-fingerprint/2";
 
     private static final String POOL = "agentPoolProfiles[]";
+    private static final String NP = "properties.networkProfile.";
+
+    /** Why each property is in the fingerprint: the steps and rules (by id) that read it. */
+    public static final Map<String, String> WHY = whyMap(
+            "id", "every step (precheck to validate): the requests target this cluster",
+            "properties.kubernetesVersion", "rule kubernetes-version (1.27+, 1.30+ to uninstall a policy engine)",
+            "properties.currentKubernetesVersion", "rule kubernetes-version (the lower of requested and running)",
+            NP + "networkPlugin", "step update-network-plugin (kubenet to azure); the plan exists only for kubenet",
+            NP + "networkPluginMode", "step update-network-plugin (overlay)",
+            NP + "networkPolicy", "steps disable-network-policy and restore-network-policy; rule network-policy",
+            NP + "networkDataplane", "step enable-cilium; rule dual-stack",
+            NP + "podCidr", "step update-network-plugin (podCidr); rules pod-cidr-capacity, pod-cidr-reserved",
+            NP + "podCidrs", "rule dual-stack; step update-network-plugin leaves podCidrs as read",
+            NP + "serviceCidr", "rules pod-cidr-overlap and service-cidr-overlap",
+            NP + "serviceCidrs", "rules pod-cidr-overlap and service-cidr-overlap",
+            NP + "dnsServiceIP", "rule service-cidr-overlap",
+            NP + "outboundType", "rules route-table-egress and dual-stack",
+            NP + "ipFamilies", "rule dual-stack",
+            "identity.type", "step assign-identity; rule identity-type",
+            "identity.userAssignedIdentities", "steps assign-identity and settle-identity; rule identity-type",
+            POOL + ".name", "step observe-rollout (pools by name); sizing per pool",
+            POOL + ".type", "rule availability-set-pool",
+            POOL + ".vmSize", "rule dcsv2-pool",
+            POOL + ".nodesForSizing", "rules pod-cidr-capacity and node-subnet-surge (maxCount, or count above it)",
+            POOL + ".upgradeSettings.maxSurge", "rule node-subnet-surge (surge nodes)",
+            POOL + ".maxPods", "rule max-pods",
+            POOL + ".vnetSubnetID", "rules pod-cidr-overlap, route-table-shared; step settle-identity (scopes)");
 
     /** The properties hashed, in the order of the canonical text; per-pool properties once each. */
-    public static final List<String> PROPERTIES = List.of(
-            "id",
-            "properties.kubernetesVersion",
-            "properties.currentKubernetesVersion",
-            "properties.provisioningState",
-            "properties.powerState.code",
-            "properties.networkProfile.networkPlugin",
-            "properties.networkProfile.networkPluginMode",
-            "properties.networkProfile.networkPolicy",
-            "properties.networkProfile.networkDataplane",
-            "properties.networkProfile.podCidr",
-            "properties.networkProfile.podCidrs",
-            "properties.networkProfile.serviceCidr",
-            "properties.networkProfile.serviceCidrs",
-            "properties.networkProfile.dnsServiceIP",
-            "properties.networkProfile.outboundType",
-            "properties.networkProfile.ipFamilies",
-            "identity.type",
-            "identity.userAssignedIdentities",
-            POOL + ".name",
-            POOL + ".type",
-            POOL + ".vmSize",
-            POOL + ".count",
-            POOL + ".enableAutoScaling",
-            POOL + ".minCount",
-            POOL + ".maxCount",
-            POOL + ".upgradeSettings.maxSurge",
-            POOL + ".maxPods",
-            POOL + ".provisioningState",
-            POOL + ".vnetSubnetID");
+    public static final List<String> PROPERTIES = List.copyOf(WHY.keySet());
 
     private Fingerprints() {
     }
@@ -76,8 +79,6 @@ public final class Fingerprints {
         line(out, "id", quote(cluster.id() == null ? null : cluster.id().key()));
         line(out, "properties.kubernetesVersion", quote(cluster.kubernetesVersion()));
         line(out, "properties.currentKubernetesVersion", quote(cluster.currentKubernetesVersion()));
-        line(out, "properties.provisioningState", quote(cluster.provisioningState()));
-        line(out, "properties.powerState.code", quote(cluster.powerState()));
         NetworkProfile network = cluster.network();
         String np = "properties.networkProfile.";
         line(out, np + "networkPlugin", quote(network == null ? null : network.plugin()));
@@ -105,16 +106,20 @@ public final class Fingerprints {
             line(out, p + "name", quote(pool.name()));
             line(out, p + "type", quote(pool.type()));
             line(out, p + "vmSize", quote(pool.vmSize()));
-            line(out, p + "count", Integer.toString(pool.count()));
-            line(out, p + "enableAutoScaling", Boolean.toString(pool.autoscaling()));
-            line(out, p + "minCount", String.valueOf(pool.minCount()));
-            line(out, p + "maxCount", String.valueOf(pool.maxCount()));
+            line(out, p + "nodesForSizing", Integer.toString(pool.maxNodes()));
             line(out, p + "upgradeSettings.maxSurge", quote(pool.maxSurge()));
             line(out, p + "maxPods", String.valueOf(pool.maxPods()));
-            line(out, p + "provisioningState", quote(pool.provisioningState()));
             line(out, p + "vnetSubnetID", quote(key(pool.vnetSubnetId())));
         }
         return out.toString();
+    }
+
+    private static Map<String, String> whyMap(String... namesAndReasons) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndReasons.length; i += 2) {
+            map.put(namesAndReasons[i], namesAndReasons[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private static void line(StringBuilder out, String name, String value) {

@@ -42,6 +42,7 @@ public final class OverlayPlanner {
         prepare.add(on.backup(assessment));
         if (options.assignIdentity() != null && !cluster.identity().isUserAssigned()) {
             prepare.add(assignIdentity(cluster, options.assignIdentity(), on));
+            prepare.add(settleIdentity(assessment, options.assignIdentity()));
         }
         removeIpMasqConfig(assessment, options).ifPresent(prepare::add);
         // Last in prepare: the policy enforcement gap should start as late as possible.
@@ -67,7 +68,7 @@ public final class OverlayPlanner {
     static Step assignIdentity(ManagedCluster cluster, String identityId, ClusterSteps on) {
         String original = cluster.identity().type();
         boolean systemAssigned = "SystemAssigned".equalsIgnoreCase(original);
-        Step.Builder step = Step.builder("assign-identity", "Assign the user-assigned identity " + lastSegment(identityId))
+        Step.Builder step = Step.builder(StepId.ASSIGN_IDENTITY, "Assign the user-assigned identity " + lastSegment(identityId))
                 .description("The kubenet route table can only be detached by a cluster with a user-assigned managed"
                         + " identity; system-assigned is not supported (D1). Switches the control plane identity from "
                         + cluster.identity().describe() + " to " + identityId + ". Grant that identity Network"
@@ -81,7 +82,7 @@ public final class OverlayPlanner {
                 .azCli(on.azUpdate("--enable-managed-identity --assign-identity " + Shell.quote(identityId)));
         if (systemAssigned) {
             step.compensation(new Compensation("Switch the control plane back to its system-assigned identity",
-                    on.undo(Bodies.object("identity", Bodies.object(
+                    on.update(Bodies.object("identity", Bodies.object(
                             "type", "SystemAssigned",
                             "userAssignedIdentities", null))),
                     on.azUpdate("--enable-managed-identity")));
@@ -89,6 +90,35 @@ public final class OverlayPlanner {
             step.oneWay();
         }
         return step.build();
+    }
+
+    /**
+     * After a switch to a user-assigned identity the control plane may keep using the old one "for up to several
+     * hours" and role assignments "may take up to 60 minutes" to apply: before any later change, the executor
+     * confirms the new identity's rights on the node subnets and route tables and waits a settle time.
+     */
+    static Step settleIdentity(ClusterAssessment assessment, String identityId) {
+        List<String> scopes = new ArrayList<>();
+        assessment.network().nodeSubnets().keySet().forEach(id -> scopes.add("subnet " + id.name()));
+        ClusterSteps.routeTableIds(assessment).forEach(id -> scopes.add("route table " + id.name()));
+        return Step.builder(StepId.SETTLE_IDENTITY, "Let the identity " + lastSegment(identityId) + " take effect")
+                .description("Read-only. Detaching the kubenet route table is done with the new identity's rights,"
+                        + " but control-plane components keep using the old identity \"for up to several hours\""
+                        + " until the next token refresh"
+                        + " (https://learn.microsoft.com/azure/aks/user-assigned-managed-identity), and permissions"
+                        + " granted to it \"may take up to 60 minutes\" to apply"
+                        + " (https://learn.microsoft.com/azure/aks/configure-kubenet). The executor reads, through ARM, the role assignments of the identity's principal"
+                        + " at the node subnet and route table scopes (inherited ones included) and the actions of"
+                        + " their role definitions: it needs Microsoft.Network/virtualNetworks/subnets/join/action,"
+                        + " .../subnets/read, .../subnets/write, Microsoft.Network/routeTables/read,"
+                        + " .../routeTables/write and .../routeTables/join/action (Network Contributor has them) on "
+                        + (scopes.isEmpty() ? "the node subnets and their route table" : String.join(", ", scopes))
+                        + ". Then it waits the settle time (default 60 minutes after assign-identity finished;"
+                        + " --identity-settle DURATION). A waiting run can be stopped and resumed; status shows when"
+                        + " it may go on.")
+                .azCli("az role assignment list --assignee PRINCIPAL_ID --scope SUBNET_OR_ROUTE_TABLE_ID"
+                        + " --include-inherited -o table")
+                .build();
     }
 
     /**
@@ -115,7 +145,7 @@ public final class OverlayPlanner {
         } else {
             found = "The cluster was not read at planning time; the executor deletes the custom ones it finds.";
         }
-        return Optional.of(Step.builder("remove-ip-masq-config", "Back up and delete the custom ip-masq-agent ConfigMaps")
+        return Optional.of(Step.builder(StepId.REMOVE_IP_MASQ_CONFIG, "Back up and delete the custom ip-masq-agent ConfigMaps")
                 .description("AKS rejects the Overlay migration while a custom ip-masq-agent configuration exists in"
                         + " kube-system (changelog 2025-01-30), and custom non-masquerade ranges break pod"
                         + " connectivity on Overlay (D1). Every kube-system ConfigMap whose name contains"
@@ -135,7 +165,7 @@ public final class OverlayPlanner {
         String until = finalEngine == null ? "a policy engine is enabled again"
                 : ("cilium".equals(finalEngine) ? "Cilium is enabled (enable-cilium) and every node has been reimaged"
                 : engine + " is re-enabled after the rollout (restore-network-policy)");
-        return Step.builder("disable-network-policy", "Disable the " + engine + " network policy engine")
+        return Step.builder(StepId.DISABLE_NETWORK_POLICY, "Disable the " + engine + " network policy engine")
                 .description("The Overlay update is rejected while a network policy engine is enabled (D1;"
                         + " kubenet + Calico blocked since C1:2023-11-28). ENFORCEMENT GAP: NetworkPolicies are not"
                         + " enforced from here until " + until + ", i.e. for the whole node reimage. The engine's"
@@ -145,7 +175,7 @@ public final class OverlayPlanner {
                 .request(on.update(Bodies.networkProfile("networkPolicy", "none")))
                 .azCli(on.azUpdate("--network-policy none"))
                 .compensation(new Compensation("Re-enable " + engine + " (networkPolicy " + engine + ")",
-                        on.undo(Bodies.networkProfile("networkPolicy", engine)),
+                        on.update(Bodies.networkProfile("networkPolicy", engine)),
                         on.azUpdate("--network-policy " + Shell.quote(engine))))
                 .build();
     }
@@ -156,7 +186,7 @@ public final class OverlayPlanner {
         String cidrText = changes
                 ? "The pod CIDR changes from " + text(podCidr.current()) + " to " + podCidr.proposed() + "."
                 : "The pod CIDR stays " + text(podCidr.current()) + " (podCidr is not sent; the RP keeps it, D1).";
-        return Step.builder("update-network-plugin", "Update the network plugin to Azure CNI Overlay")
+        return Step.builder(StepId.UPDATE_NETWORK_PLUGIN, "Update the network plugin to Azure CNI Overlay")
                 .description("ONE-WAY: an Overlay update cannot be undone and there is no path back to kubenet (D1,"
                         + " Azure/AKS#3720). Every node pool is reimaged at once; there is no per-pool control (D1)."
                         + " " + routeTableEffect(assessment) + " " + cidrText
@@ -204,7 +234,7 @@ public final class OverlayPlanner {
         String pools = sizing.pools().stream()
                 .map(p -> p.pool() + " (max " + p.maxNodes() + ", surge " + p.surgeNodes() + ")")
                 .collect(Collectors.joining(", "));
-        return Step.builder("observe-rollout", "Watch the node pools reimage")
+        return Step.builder(StepId.OBSERVE_ROLLOUT, "Watch the node pools reimage")
                 .description("Read-only: poll the agent pools until every one reports provisioningState Succeeded;"
                         + " the rollout is the resource provider's, the executor only watches (D1). Pools: " + pools
                         + "; up to " + sizing.maxNodes() + " nodes plus " + sizing.surgeNodes() + " surge nodes at"
@@ -225,7 +255,7 @@ public final class OverlayPlanner {
                 + " NetworkPolicies only after every node is reimaged (D1)."
                 : "The cluster had no policy engine, so its NetworkPolicy objects were not enforced; Cilium starts"
                 + " enforcing them once every node is reimaged (D1) — review them first, they may block traffic.";
-        return Step.builder("enable-cilium", "Switch the data plane to Cilium")
+        return Step.builder(StepId.ENABLE_CILIUM, "Switch the data plane to Cilium")
                 .description("A separate update after Overlay: IPAM and data plane cannot change in one operation"
                         + " (D1). networkPolicy cilium is sent too because the RP rejects the Cilium data plane"
                         + " without it (\"Cilium dataplane requires network policy cilium\", F5). Nodes are reimaged"
@@ -246,7 +276,7 @@ public final class OverlayPlanner {
                     + " data plane instead.";
             default -> "";
         };
-        return Step.builder("restore-network-policy", "Re-enable the " + engine + " network policy engine")
+        return Step.builder(StepId.RESTORE_NETWORK_POLICY, "Re-enable the " + engine + " network policy engine")
                 .description("Re-installs " + engine + ", ending the enforcement gap that began at"
                         + " disable-network-policy. No approval gate: the sooner policies are enforced again, the"
                         + " better. Installing an engine reimages the nodes like an upgrade (D11)." + caveat)
@@ -275,7 +305,7 @@ public final class OverlayPlanner {
         checks.add("inside the cluster: every node Ready with its spec.podCIDR(s) inside " + expectedCidr
                 + ", a NodeNetworkConfig per node, kube-system pods Running and Ready, CoreDNS available"
                 + " (optionally a probe: DNS and pod-to-pod traffic across two nodes)");
-        return Step.builder("validate", "Validate the result")
+        return Step.builder(StepId.VALIDATE, "Validate the result")
                 .description("Read-only: read the cluster, its agent pools and route tables and check: "
                         + String.join("; ", checks) + ".")
                 .request(on.get())

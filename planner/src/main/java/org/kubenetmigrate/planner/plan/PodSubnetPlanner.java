@@ -118,7 +118,7 @@ public final class PodSubnetPlanner {
     }
 
     static Step createNodeSubnet(Layout layout, PodSubnetSizing sizing) {
-        return createSubnet("create-node-subnet", "node", layout.nodeSubnetName(), sizing.proposedNodeSubnet(),
+        return createSubnet(StepId.CREATE_NODE_SUBNET, "node", layout.nodeSubnetName(), sizing.proposedNodeSubnet(),
                 sizing.nodeSubnet().prefixLength(), sizing.nodeSubnet().formula(), false, layout, sizing.noRoomReason(),
                 " With outboundType userDefinedRouting it needs a route table with the 0.0.0.0/0 route before the"
                         + " cluster is created (not the kubenet cluster's route table, which AKS writes pod routes"
@@ -126,13 +126,13 @@ public final class PodSubnetPlanner {
     }
 
     static Step createPodSubnet(Layout layout, PodSubnetSizing sizing) {
-        return createSubnet("create-pod-subnet", "pod", layout.podSubnetName(), sizing.proposedPodSubnet(),
+        return createSubnet(StepId.CREATE_POD_SUBNET, "pod", layout.podSubnetName(), sizing.proposedPodSubnet(),
                 sizing.dynamicPodSubnet().prefixLength(), sizing.dynamicPodSubnet().formula(), true, layout,
                 sizing.noRoomReason(), " Delegated to " + POD_SUBNET_DELEGATION + " for dynamic IP allocation;"
                         + " sized for the worst case (DERIVED; D8 documents only a minimum of 16 per node).");
     }
 
-    private static Step createSubnet(String id, String role, String name, IpPrefix range, int length,
+    private static Step createSubnet(StepId id, String role, String name, IpPrefix range, int length,
                                      String formula, boolean delegated, Layout layout, String noRoomReason,
                                      String extra) {
         Optional<ArmId> subnetId = layout.subnetId(name);
@@ -179,7 +179,7 @@ public final class PodSubnetPlanner {
         ManagedCluster cluster = assessment.cluster();
         TargetNetwork target = assessment.target();
         String path = layout.clusterPath(cluster.subscriptionId());
-        Step.Builder step = Step.builder("create-cluster", "Create the new cluster " + layout.clusterName())
+        Step.Builder step = Step.builder(StepId.CREATE_CLUSTER, "Create the new cluster " + layout.clusterName())
                 .approval();
         String common = " Same Kubernetes version (" + cluster.kubernetesVersion() + ") and pools (" + cluster.agentPools()
                 .stream().map(AgentPool::name).collect(Collectors.joining(", ")) + "), networkPlugin azure without a"
@@ -337,7 +337,7 @@ public final class PodSubnetPlanner {
     }
 
     static Step deployWorkloads(Layout layout) {
-        return Step.builder("deploy-workloads", "Deploy the workloads to " + layout.clusterName())
+        return Step.builder(StepId.DEPLOY_WORKLOADS, "Deploy the workloads to " + layout.clusterName())
                 .description("By hand or by your pipelines/GitOps: deploy every workload to the new cluster, restore"
                         + " persistent data (volumes do not move with the cluster: back up and restore them), move"
                         + " secrets, workload identity federated credentials (they name the cluster's OIDC issuer),"
@@ -350,7 +350,7 @@ public final class PodSubnetPlanner {
     }
 
     static Step cutoverTraffic(ManagedCluster cluster, Layout layout) {
-        return Step.builder("cutover-traffic", "Switch traffic to " + layout.clusterName())
+        return Step.builder(StepId.CUTOVER_TRAFFIC, "Switch traffic to " + layout.clusterName())
                 .description("By hand: move traffic (DNS, Traffic Manager, Front Door, Application Gateway backends,"
                         + " firewall rules naming the old egress IPs) from " + cluster.name() + " to "
                         + layout.clusterName() + ", and watch it. The new cluster's egress IPs differ unless the same"
@@ -363,7 +363,7 @@ public final class PodSubnetPlanner {
     }
 
     static Step deleteOldCluster(ManagedCluster cluster, Layout layout, ClusterSteps on) {
-        return Step.builder("delete-old-cluster", "Delete the old cluster " + cluster.name())
+        return Step.builder(StepId.DELETE_OLD_CLUSTER, "Delete the old cluster " + cluster.name())
                 .description("Deletes " + cluster.name() + " and its node resource group "
                         + (cluster.nodeResourceGroup() == null ? "" : cluster.nodeResourceGroup() + " ")
                         + "with everything AKS created in it: node VMs, disks of dynamically provisioned volumes,"

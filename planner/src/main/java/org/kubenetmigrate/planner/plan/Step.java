@@ -58,8 +58,8 @@ public record Step(
         return request != null && request.mutating();
     }
 
-    public static Builder builder(String id, String title) {
-        return new Builder(id, title);
+    public static Builder builder(StepId id, String title) {
+        return new Builder(id.id(), title);
     }
 
     /** Builds a step; everything defaults to a reversible, automatic, read-only step without approval. */

@@ -17,6 +17,7 @@ public final class RuleCatalogue {
                 new Dcsv2PoolRule(),
                 new NameLengthRule(),
                 new ProvisioningStateRule(),
+                new NodeDisruptionPolicyRule(),
                 new NodesNotReadyRule(),
                 new PodCidrReservedRule(),
                 new PodCidrOverlapRule(),

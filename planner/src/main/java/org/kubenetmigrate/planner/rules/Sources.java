@@ -33,6 +33,10 @@ public final class Sources {
     /** AKS troubleshooting: UpgradeFailed when a PodDisruptionBudget blocks draining a node (F15). */
     public static final String POD_DRAIN_FAILURE = "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/"
             + "create-upgrade-delete/error-code-poddrainfailure";
+    /** Node Disruption Policy (preview): which updates reimage nodes and when the policy blocks them. */
+    public static final String NODE_DISRUPTION_POLICY = AKS + "node-disruption-policy";
+    /** Configure Node Disruption Policy: set Allow, run the operation, restore. */
+    public static final String USE_NODE_DISRUPTION_POLICY = AKS + "use-node-disruption-policy";
     /** C1: AKS release notes. */
     public static final String C1_CHANGELOG = "https://github.com/Azure/AKS/blob/master/CHANGELOG.md";
     /** Route table shared with the App Gateway subnet failed the migration. */

@@ -68,8 +68,6 @@ class FingerprintsTest {
                 change("id", b -> b.name = "aks-other"),
                 change("kubernetesVersion", b -> b.kubernetesVersion = "1.32.0"),
                 change("currentKubernetesVersion", b -> b.currentKubernetesVersion = "1.30.9"),
-                change("provisioningState", b -> b.provisioningState = "Updating"),
-                change("powerState", b -> b.powerState = "Stopped"),
                 change("networkPlugin", b -> b.plugin = "azure"),
                 change("networkPluginMode", b -> b.pluginMode = "overlay"),
                 change("networkPolicy", b -> b.policy = "calico"),
@@ -94,24 +92,16 @@ class FingerprintsTest {
                 pool("pool count", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
                         p.count() + 1, p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
                         p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool autoscaling", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), true, p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool minCount", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), 1, p.maxCount(), p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool maxCount", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), 20, p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
+                pool("pool autoscaling up to a maximum above its count", p -> new AgentPool(p.name(), p.mode(),
+                        p.type(), p.vmSize(), p.osType(), p.count(), true, 1, 20, p.maxSurge(), p.maxPods(),
+                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(),
+                        p.orchestratorVersion())),
                 pool("pool maxSurge", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
                         p.count(), p.autoscaling(), p.minCount(), p.maxCount(), "33%", p.maxPods(),
                         p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
                 pool("pool maxPods", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
                         p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), 30,
                         p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool provisioningState", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        "Upgrading", p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
                 pool("pool vnetSubnetID", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
                         p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
                         p.provisioningState(), p.powerState(), ArmId.of(PlanFixtures.vnetId("vnet-prod") + "/subnets/other"),
@@ -136,6 +126,31 @@ class FingerprintsTest {
         change.accept(changed);
 
         assertThat(Fingerprints.of(changed.build()).propertiesHash()).as(what).isNotEqualTo(reference);
+    }
+
+    static Stream<Arguments> changesThePlanDoesNotDependOn() {
+        return Stream.of(
+                // Transient state: precheck checks it on the live cluster.
+                change("provisioningState", b -> b.provisioningState = "Updating"),
+                change("powerState", b -> b.powerState = "Stopped"),
+                pool("pool provisioningState", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
+                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
+                        "Upgrading", p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
+                // Not what sizing uses: a pool without autoscaling counts its count.
+                pool("pool minCount/maxCount without autoscaling", p -> new AgentPool(p.name(), p.mode(), p.type(),
+                        p.vmSize(), p.osType(), p.count(), false, 1, 20, p.maxSurge(), p.maxPods(),
+                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(),
+                        p.orchestratorVersion())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesThePlanDoesNotDependOn")
+    void changesThePlanDoesNotDependOnKeepTheHash(String what, Consumer<ClusterBuilder> change) {
+        String reference = Fingerprints.of(cluster().build()).propertiesHash();
+        ClusterBuilder changed = cluster();
+        change.accept(changed);
+
+        assertThat(Fingerprints.of(changed.build()).propertiesHash()).as(what).isEqualTo(reference);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.kubenetmigrate.planner.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kubenetmigrate.planner.plan.PlanFixtures.ETAG;
 import static org.kubenetmigrate.planner.plan.PlanFixtures.UAMI;
 import static org.kubenetmigrate.planner.plan.PlanFixtures.cluster;
 import static org.kubenetmigrate.planner.plan.PlanFixtures.options;
@@ -268,7 +267,7 @@ class OverlayPlannerTest {
     class Requests {
 
         @Test
-        void theUpdateIsAMergedPutOfOnlyTheChangedFieldsWithTheEtag() {
+        void theUpdateIsAMergedPutOfOnlyTheChangedFieldsWithTheEtagOfTheExecutorsRead() {
             ManagedCluster cluster = cluster().build();
             Step update = step(plan(cluster, overlay()), "update-network-plugin");
 
@@ -278,7 +277,7 @@ class OverlayPlannerTest {
             assertThat(request.apiVersion()).isEqualTo("2025-09-01").isEqualTo(ApiVersions.AKS);
             assertThat(request.target()).isEqualTo(cluster.id().value() + "?api-version=2025-09-01");
             assertThat(request.bodyMode()).isEqualTo(ArmRequest.MERGE_INTO_CURRENT);
-            assertThat(request.headers()).containsExactly(Map.entry("If-Match", ETAG));
+            assertThat(request.headers()).containsExactly(Map.entry("If-Match", ArmRequest.ETAG_OF_READ));
             assertThat(request.body()).isEqualTo(Map.of("properties", Map.of("networkProfile",
                     Map.of("networkPlugin", "azure", "networkPluginMode", "overlay"))));
             assertThat(update.azCli())
@@ -286,10 +285,12 @@ class OverlayPlannerTest {
         }
 
         @Test
-        void onlyTheFirstUpdateCarriesThePlannedEtagLaterOnesTheEtagReadAtRunTime() {
+        void everyUpdateCarriesTheEtagReadJustBeforeItNeverThePlannedOne() {
+            // The cluster's ETag changes with every write, the autoscaler's too: staleness is the fingerprint's.
             MigrationPlan plan = plan(cluster().policy("calico").build(), overlay());
 
-            assertThat(step(plan, "disable-network-policy").request().headers()).containsEntry("If-Match", ETAG);
+            assertThat(step(plan, "disable-network-policy").request().headers())
+                    .containsExactly(Map.entry("If-Match", ArmRequest.ETAG_OF_READ));
             assertThat(step(plan, "update-network-plugin").request().headers())
                     .containsEntry("If-Match", ArmRequest.ETAG_OF_READ);
             assertThat(step(plan, "restore-network-policy").request().headers())

@@ -74,7 +74,7 @@ class PlanMarkdownRendererTest {
         String md = PlanMarkdownRenderer.render(plan(cluster().build(), overlay()));
 
         assertThat(md).contains("```http\nPUT /subscriptions/")
-                .contains("?api-version=2025-09-01\nIf-Match: \"etag-1\"\n```")
+                .contains("?api-version=2025-09-01\nIf-Match: {etag-of-read}\n```")
                 .contains("```json\n{\n  \"properties\": {\n    \"networkProfile\": {\n"
                         + "      \"networkPlugin\": \"azure\",\n      \"networkPluginMode\": \"overlay\"\n    }\n  }\n}\n```")
                 .contains("```sh\naz aks update -g rg-prod -n aks-prod --network-plugin azure --network-plugin-mode"

@@ -60,7 +60,7 @@ class PlanTextRendererTest {
 
         assertThat(text)
                 .contains("PUT " + c.id().value() + "?api-version=2025-09-01\n")
-                .contains("If-Match: \"etag-1\"\n")
+                .contains("If-Match: {etag-of-read}\n")
                 .contains(": {\"properties\":{\"networkProfile\":{\"networkPlugin\":\"azure\","
                         + "\"networkPluginMode\":\"overlay\"}}}\n")
                 .contains("az: az aks update -g rg-prod -n aks-prod --network-plugin azure --network-plugin-mode overlay\n")

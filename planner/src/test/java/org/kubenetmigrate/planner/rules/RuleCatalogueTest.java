@@ -14,7 +14,8 @@ class RuleCatalogueTest {
     void everyRuleOnceInReadingOrder() {
         assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
                 "kubernetes-version", "network-policy", "ip-masq-agent-config", "identity-type",
-                "availability-set-pool", "dcsv2-pool", "name-length", "provisioning-state", "nodes-not-ready",
+                "availability-set-pool", "dcsv2-pool", "name-length", "provisioning-state", "node-disruption-policy",
+                "nodes-not-ready",
                 "pod-cidr-reserved", "pod-cidr-overlap", "pod-cidr-capacity", "route-table-shared",
                 "route-table-egress", "node-subnet-surge", "pdb-blocks-drain", "policy-enforcement-gap",
                 "ipblock-pod-cidr", "service-cidr-overlap", "dual-stack", "agic-addon", "pod-identity",

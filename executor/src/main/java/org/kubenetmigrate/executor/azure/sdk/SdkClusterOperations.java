@@ -86,7 +86,18 @@ public final class SdkClusterOperations implements ClusterOperations {
 
     @Override
     public Optional<RawResource> get(String path, String apiVersion) throws AzureException {
-        Answer answer = send(reads, HttpMethod.GET, url(path, apiVersion), null, null);
+        return getUrl(url(path, apiVersion));
+    }
+
+    @Override
+    public Optional<RawResource> list(String path, String apiVersion, String filter) throws AzureException {
+        // OData wants %20 for spaces; URLEncoder writes '+'.
+        return getUrl(url(path, apiVersion) + "&$filter=" + java.net.URLEncoder.encode(filter, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+    }
+
+    private Optional<RawResource> getUrl(String url) throws AzureException {
+        Answer answer = send(reads, HttpMethod.GET, url, null, null);
         if (answer.status == 404) {
             return Optional.empty();
         }

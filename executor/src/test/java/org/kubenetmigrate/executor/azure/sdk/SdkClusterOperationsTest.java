@@ -93,6 +93,33 @@ class SdkClusterOperationsTest {
     }
 
     @Test
+    void roleAssignmentsAreListedAtAScopeWithAnODataFilterAndRoleDefinitionsReadByIdOverHttps() throws Exception {
+        String subnet = "/subscriptions/" + SUB + "/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/"
+                + "vnet/subnets/nodes";
+        String role = "/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7";
+        fake.resources().put(MAPPER.readTree("{\"id\":\"/subscriptions/" + SUB + "/resourceGroups/rg-net/providers/"
+                + "Microsoft.Authorization/roleAssignments/b0f43c54\",\"type\":\"Microsoft.Authorization/roleAssignments\","
+                + "\"name\":\"b0f43c54\",\"properties\":{\"roleDefinitionId\":\"" + role + "\",\"principalId\":\"p-1\","
+                + "\"principalType\":\"ServicePrincipal\",\"scope\":\"/subscriptions/" + SUB + "/resourceGroups/rg-net\"}}"));
+        fake.resources().put(MAPPER.readTree("{\"id\":\"" + role + "\",\"type\":\"Microsoft.Authorization/roleDefinitions\","
+                + "\"name\":\"4d97b98b-1d4f-4787-a291-c67834d212e7\",\"properties\":{\"roleName\":\"Network Contributor\","
+                + "\"type\":\"BuiltInRole\",\"permissions\":[{\"actions\":[\"Microsoft.Network/*\"],\"notActions\":[]}]}}"));
+
+        var inherited = azure.list(subnet + "/providers/Microsoft.Authorization/roleAssignments", "2022-04-01",
+                "principalId eq 'p-1'").orElseThrow().json();
+        var someoneElse = azure.list(subnet + "/providers/Microsoft.Authorization/roleAssignments", "2022-04-01",
+                "principalId eq 'p-2'").orElseThrow().json();
+        var definition = azure.get(role, "2022-04-01").orElseThrow().json();
+
+        assertThat(inherited.path("value")).hasSize(1);
+        assertThat(someoneElse.path("value")).isEmpty();
+        assertThat(definition.at("/properties/roleName").asText()).isEqualTo("Network Contributor");
+        assertThat(fake.requests()).filteredOn(r -> r.path().endsWith("/roleAssignments")).first()
+                .satisfies(r -> assertThat(r.queryParams()).containsEntry("$filter", "principalId eq 'p-1'")
+                        .containsEntry("api-version", "2022-04-01"));
+    }
+
+    @Test
     void everyPageOfAgentPoolsIsRead() throws Exception {
         String page2 = fake.baseUrl().replaceAll("/$", "") + ID + "/agentPools?api-version=2025-09-01&page=2";
         fake.route("GET", ID.replace(".", "\\.") + "/agentPools", (req, m) -> req.query().contains("page=2")

@@ -30,11 +30,11 @@ import org.kubenetmigrate.planner.inventory.Scope;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.planfile.PlanCodec;
 import org.kubenetmigrate.planner.report.AssessmentJson;
-import org.kubenetmigrate.planner.report.PlanJson;
 import org.kubenetmigrate.planner.rules.Unverified;
-import org.kubenetmigrate.testsupport.Fault;
 import org.kubenetmigrate.testsupport.FakeArm;
+import org.kubenetmigrate.testsupport.Fault;
 import org.kubenetmigrate.testsupport.FaultRule;
 import org.kubenetmigrate.testsupport.RecordedRequest;
 
@@ -238,8 +238,8 @@ class AzureInventoryTest {
         Path file = dir.resolve("cluster.json");
         Files.writeString(file, snapshot.toJson().toString());
         PlanCluster planner = new PlanCluster(CLOCK);
-        JsonNode live = withoutSource(PlanJson.plan(planner.run(LiveFixture.read(snapshot), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
-        JsonNode saved = withoutSource(PlanJson.plan(planner.run(new FleetReader().read(List.of(file)), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
+        JsonNode live = withoutSource(PlanCodec.write(planner.run(LiveFixture.read(snapshot), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
+        JsonNode saved = withoutSource(PlanCodec.write(planner.run(new FleetReader().read(List.of(file)), "aks-payments-prod-weu", MigrationOptions.DEFAULTS), CLOCK.instant()));
         assertThat(saved).isEqualTo(live);
         assertThat(live.path("readiness").asText()).isEqualTo("READY");
     }

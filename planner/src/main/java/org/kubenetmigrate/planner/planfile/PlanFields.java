@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.plan;
+package org.kubenetmigrate.planner.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
