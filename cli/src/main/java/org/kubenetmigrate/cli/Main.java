@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
-        subcommands = {ReportCommand.class, PlanCommand.class, InventoryCommand.class, ApplyCommand.class,
+        subcommands = {ReportCommand.class, PlanCommand.class, IacCommand.class, InventoryCommand.class, ApplyCommand.class,
             ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})

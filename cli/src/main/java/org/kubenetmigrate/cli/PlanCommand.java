@@ -1,10 +1,13 @@
 package org.kubenetmigrate.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
 import org.kubenetmigrate.planner.commands.PlanCluster;
+import org.kubenetmigrate.planner.iac.IacStep;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
 import org.kubenetmigrate.planner.planfile.PlanCodec;
@@ -58,6 +61,11 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     InClusterOptions inCluster;
 
+    @Option(names = "--iac", paramLabel = "DIR",
+            description = "A folder of the cluster's Terraform, Bicep or ARM code: the plan gets a manual last step"
+                    + " with the diff that makes the code describe the migrated cluster (see 'iac'). Repeatable.")
+    List<Path> iac = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "text|markdown|json", defaultValue = "text",
             description = "Output format (default: text). json follows docs/schema/plan-v1.schema.json and is what"
                     + " the executor will apply.")
@@ -75,6 +83,9 @@ final class PlanCommand implements Callable<Integer> {
                     .withRemoveIpMasqConfig(removeIpMasqConfig), inCluster.forPlan(main.env, main, input));
         } catch (ClusterNotFoundException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+        }
+        if (!iac.isEmpty()) {
+            plan = IacStep.addTo(plan, IacOptions.change(plan, new IacOptions().inputs(iac)));
         }
         String rendered = switch (format) {
             case json -> Json.pretty(PlanCodec.write(plan, main.clock.instant()));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HelpAndVersionTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"report", "plan"})
+    @ValueSource(strings = {"report", "plan", "iac"})
     void everyCommandHasHelpWithExitCodesAndExamples(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertThat(run.exitCode()).isZero();
@@ -30,7 +30,7 @@ class HelpAndVersionTest {
     void topLevelHelpListsTheCommands() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("report", "plan", "apply", "resume", "status", "rollback", "unlock", "retires")
+        assertThat(run.out()).contains("report", "plan", "iac", "apply", "resume", "status", "rollback", "unlock", "retires")
                 .contains("kubenet");
     }
 

@@ -6,9 +6,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.plan.Stage;
+import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.planfile.PlanCodec;
 import org.kubenetmigrate.planner.planfile.PlanDocument;
 
@@ -47,7 +52,7 @@ public final class PlanReader {
     }
 
     public ExecutablePlan read(String file, byte[] bytes) throws InputException {
-        PlanDocument plan = PlanCodec.read(file, bytes);
+        PlanDocument plan = withoutPersonsSteps(PlanCodec.read(file, bytes));
         if (!plan.clusterId().toLowerCase(Locale.ROOT).contains("/providers/microsoft.containerservice/managedclusters/")) {
             throw new InputException(file, "/id", "expected the ARM id of a managed cluster, found \""
                     + plan.clusterId() + "\"");
@@ -62,6 +67,28 @@ public final class PlanReader {
         return new ExecutablePlan(sha256(bytes), file, plan.schemaVersion(), plan.clusterId(), plan.clusterName(),
                 plan.resourceGroup(), plan.strategy(), plan.fingerprint(), plan.readiness(), plan.original(),
                 plan.target(), plan.stages());
+    }
+
+    /**
+     * The infrastructure-code step (plan --iac) is a person's, after the run: the executor leaves it out before
+     * checking the rest. Only that id, and only as a manual step that sends nothing and undoes nothing, so no other
+     * step can be hidden from the safety catalogue this way.
+     */
+    static PlanDocument withoutPersonsSteps(PlanDocument plan) {
+        List<Stage> stages = new ArrayList<>();
+        for (Stage stage : plan.stages()) {
+            List<Step> kept = stage.steps().stream().filter(s -> !personsStep(s)).toList();
+            if (!kept.isEmpty() || stage.steps().isEmpty()) {
+                stages.add(new Stage(stage.id(), stage.title(), kept));
+            }
+        }
+        return new PlanDocument(plan.schemaVersion(), plan.clusterId(), plan.clusterName(), plan.resourceGroup(),
+                plan.strategy(), plan.fingerprint(), plan.readiness(), plan.original(), plan.target(), stages);
+    }
+
+    private static boolean personsStep(Step step) {
+        return StepId.UPDATE_IAC.id().equals(step.id()) && step.manual() && step.request() == null
+                && step.compensation() == null && !step.changesCluster();
     }
 
     static String sha256(byte[] bytes) {

@@ -66,6 +66,26 @@ class PlanReaderTest {
     }
 
     @Test
+    void leavesThePersonsInfrastructureCodeStepOutButOnlyWhenItSendsNothing() throws Exception {
+        Path file = edited(p -> ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("stages")).addObject()
+                .put("id", "infrastructure-code").put("title", "Infrastructure code").putArray("steps").addObject()
+                .put("id", "update-iac").put("title", "t").put("description", "d").put("reversible", true)
+                .put("pointOfNoReturn", false).put("requiresApproval", false).put("manual", true)
+                .putNull("request").putNull("azCli").putNull("compensation").put("patch", "diff --git a/x b/x\n"));
+        assertThat(reader.read(file).steps()).extracting(Step::id).last().isEqualTo("validate");
+
+        Path sending = edited(p -> {
+            ObjectNode step = ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("stages")).addObject()
+                    .put("id", "infrastructure-code").put("title", "Infrastructure code").putArray("steps").addObject()
+                    .put("id", "update-iac").put("title", "t").put("description", "d").put("reversible", true)
+                    .put("pointOfNoReturn", false).put("requiresApproval", false).put("manual", true)
+                    .putNull("azCli").putNull("compensation");
+            step.set("request", p.at("/stages/0/steps/0/request").deepCopy());
+        });
+        assertThatThrownBy(() -> reader.read(sending)).hasMessageContaining("unknown step \"update-iac\"");
+    }
+
+    @Test
     void refusesAWriteToAnythingButThePlannedCluster() throws Exception {
         Path file = edited(p -> ((ObjectNode) p.at("/stages/0/steps/2/request")).put("path",
                 "/subscriptions/x/resourceGroups/y/providers/Microsoft.ContainerService/managedClusters/other"));

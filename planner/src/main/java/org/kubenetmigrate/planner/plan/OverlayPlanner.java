@@ -322,9 +322,9 @@ public final class OverlayPlanner {
                 + " network_plugin_mode \"overlay\""
                 + (assessment.sizing().podCidr().changes() ? ", pod_cidr " + assessment.sizing().podCidr().proposed() : "")
                 + (options.ciliumDataplane() ? ", network_data_plane/network_policy \"cilium\"" : "")
-                + "). azurerm releases without hashicorp/terraform-provider-azurerm#30959 plan a REPLACEMENT of the"
+                + "). azurerm releases without hashicorp/terraform-provider-azurerm#30959 (before 4.66.0) plan a REPLACEMENT of the"
                 + " cluster for this change (F6): run terraform plan and accept only an in-place update, else refresh"
-                + " or re-import the state.");
+                + " or re-import the state. plan --iac DIR adds the exact change to your code as a last step.");
         notes.add(podCidrNote(assessment.sizing().podCidr()));
         notes.add(inClusterNote(assessment.inCluster()));
         if (!cluster.identity().isUserAssigned() && options.assignIdentity() == null) {

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param compensation how to undo the step, or null when it is not reversible or there is nothing to undo
  * @param changesCluster true when the step changes objects inside the cluster through the Kubernetes API (not
  *                       through ARM), e.g. deleting a ConfigMap; such a step has no ARM request but is not read-only
+ * @param patch a unified diff a person applies in this (manual) step, e.g. to their infrastructure code, or null
  */
 public record Step(
         String id,
@@ -32,7 +33,8 @@ public record Step(
         ArmRequest request,
         String azCli,
         Compensation compensation,
-        boolean changesCluster) {
+        boolean changesCluster,
+        String patch) {
 
     public Step {
         Objects.requireNonNull(id, "id");
@@ -44,6 +46,14 @@ public record Step(
         if (!reversible && compensation != null) {
             throw new IllegalArgumentException("step " + id + ": an irreversible step has no compensation");
         }
+    }
+
+    /** A step without a patch. */
+    public Step(String id, String title, String description, boolean reversible, boolean pointOfNoReturn,
+                boolean requiresApproval, boolean manual, ArmRequest request, String azCli, Compensation compensation,
+                boolean changesCluster) {
+        this(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request, azCli,
+                compensation, changesCluster, null);
     }
 
     /** A step that changes nothing inside the cluster through the Kubernetes API. */
@@ -75,6 +85,7 @@ public record Step(
         private String azCli;
         private Compensation compensation;
         private boolean changesCluster;
+        private String patch;
 
         private Builder(String id, String title) {
             this.id = id;
@@ -126,6 +137,12 @@ public record Step(
             return this;
         }
 
+        /** The unified diff a person applies in this step. */
+        public Builder patch(String patch) {
+            this.patch = patch;
+            return this;
+        }
+
         public Builder compensation(Compensation compensation) {
             this.compensation = compensation;
             return this;
@@ -133,7 +150,7 @@ public record Step(
 
         public Step build() {
             return new Step(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request,
-                    azCli, compensation, changesCluster);
+                    azCli, compensation, changesCluster, patch);
         }
     }
 }

@@ -19,6 +19,8 @@ public enum StepId {
     RESTORE_NETWORK_POLICY("restore-network-policy"),
     ENABLE_CILIUM("enable-cilium"),
     VALIDATE("validate"),
+    // After the run: a person applies the infrastructure-code diff (plan --iac); the executor leaves it out.
+    UPDATE_IAC("update-iac"),
     // Blue/green (new Pod Subnet cluster): manual steps, never run by the executor.
     CREATE_NODE_SUBNET("create-node-subnet"),
     CREATE_POD_SUBNET("create-pod-subnet"),

@@ -80,6 +80,9 @@ public final class PlanCodec {
         node.set("request", request(step.request()));
         node.put("azCli", step.azCli());
         node.put("changesCluster", step.changesCluster());
+        if (step.patch() != null) {
+            node.put("patch", step.patch());
+        }
         Compensation c = step.compensation();
         if (c == null) {
             node.putNull("compensation");
@@ -182,7 +185,7 @@ public final class PlanCodec {
             return new Step(id, step.requiredString("title"), step.requiredString("description"),
                     step.requiredBoolean("reversible"), step.requiredBoolean("pointOfNoReturn"),
                     step.requiredBoolean("requiresApproval"), step.requiredBoolean("manual"), request,
-                    step.string("azCli"), compensation, changesCluster);
+                    step.string("azCli"), compensation, changesCluster, step.string("patch"));
         } catch (IllegalArgumentException e) {
             throw new InputException(step.file(), step.pointer(), e.getMessage());
         }

@@ -114,6 +114,9 @@ public final class PlanMarkdownRenderer {
                 .append(inline(step.title()));
         PlanView.markers(step).forEach(m -> md.append(" `[").append(m).append("]`"));
         md.append("\n\n").append(paragraph(step.description())).append("\n\n");
+        if (step.patch() != null && !step.patch().isEmpty()) {
+            fenced(md, "diff", step.patch().stripTrailing());
+        }
         request(md, step.request());
         if (step.azCli() != null) {
             fenced(md, "sh", PlanView.sanitize(step.azCli()));

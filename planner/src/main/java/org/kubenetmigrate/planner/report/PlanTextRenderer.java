@@ -116,6 +116,13 @@ public final class PlanTextRenderer {
         PlanView.markers(step).forEach(m -> head.append(" [").append(m).append(']'));
         out.line(2, head.toString());
         out.wrap(6, step.description(), 6);
+        if (step.patch() != null) {
+            for (String line : step.patch().split("\n", -1)) {
+                if (!line.isEmpty()) {
+                    out.line(6, PlanView.sanitize(line));
+                }
+            }
+        }
         request(out, 6, step.request());
         if (step.azCli() != null) {
             out.line(6, "az: " + step.azCli());

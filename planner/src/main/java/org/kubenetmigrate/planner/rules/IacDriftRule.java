@@ -8,8 +8,8 @@ import org.kubenetmigrate.planner.sizing.PodCidrSizing;
 
 /**
  * After the update, infrastructure code still describes kubenet: Terraform azurerm before PR #30959 plans a
- * replacement when network_plugin changes (issue #31683, F6); the first release with #30959 is UNCONFIRMED, so the
- * rule assumes any provider version may still plan one.
+ * replacement when network_plugin changes (issue #31683). The provider's CHANGELOG-v4.md lists #30959 under 4.66.0
+ * (26 March 2026), the first release with the in-place path.
  */
 public final class IacDriftRule implements Rule {
 
@@ -40,13 +40,14 @@ public final class IacDriftRule implements Rule {
                 : "";
         return RuleOutcome.of(finding(Severity.INFO,
                 "the update changes the network profile outside your infrastructure code: Terraform azurerm releases"
-                        + " without PR #30959 plan a REPLACEMENT of the cluster when network_plugin changes from kubenet"
-                        + " (the first release containing #30959 is unconfirmed)" + podCidrChange,
+                        + " without PR #30959 (before 4.66.0, per the provider's CHANGELOG) plan a REPLACEMENT of the"
+                        + " cluster when network_plugin changes from kubenet" + podCidrChange,
                 "Right after the update set network_plugin = \"azure\", network_plugin_mode = \"overlay\" and pod_cidr"
                         + " = \"" + podCidr + "\" in Terraform (networkPlugin, networkPluginMode, podCidr in"
                         + " Bicep/ARM) for cluster " + cluster.name() + ", and check that terraform plan shows an"
                         + " in-place update, never a replacement, before the next apply; with a provider that still"
                         + " plans a replacement, refresh or re-import the state instead of applying (see "
-                        + Sources.TERRAFORM_UPGRADE_PATH_PR + ")"));
+                        + Sources.TERRAFORM_UPGRADE_PATH_PR + "). 'kubenet-migrate iac' (or plan --iac) writes"
+                        + " this change to your Terraform, Bicep or ARM code as a diff"));
     }
 }

@@ -16,10 +16,10 @@ class IacDriftRuleTest {
         Finding f = finding(Fixtures.byoVnet().assess(), ID);
 
         assertThat(f.severity()).isEqualTo(Severity.INFO);
-        assertThat(f.message()).contains("REPLACEMENT", "#30959", "unconfirmed")
+        assertThat(f.message()).contains("REPLACEMENT", "#30959", "before 4.66.0")
                 .doesNotContain("pod CIDR also changes");
         assertThat(f.remediation()).contains("network_plugin = \"azure\"", "network_plugin_mode = \"overlay\"",
-                "pod_cidr = \"10.244.0.0/16\"", Sources.TERRAFORM_UPGRADE_PATH_PR);
+                "pod_cidr = \"10.244.0.0/16\"", Sources.TERRAFORM_UPGRADE_PATH_PR, "kubenet-migrate iac");
         assertThat(f.reference()).isEqualTo(Sources.TERRAFORM_REPLACEMENT_ISSUE);
     }
 

@@ -1,0 +1,4 @@
+using './main.bicep'
+
+param clusterName = 'aks-api-gateway-sea'
+param location = 'southeastasia'

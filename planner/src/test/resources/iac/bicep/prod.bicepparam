@@ -1,0 +1,4 @@
+using 'main.bicep'
+
+param clusterName = 'aks-ingest-prod-sea'
+param networkPlugin = 'kubenet'
