@@ -60,7 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (dryRun) {
-            ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(), List.of(), azure);
+            ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(), List.of(), azure);
             DryRunReport report = RunCommands.call(main, env, e -> new DryRun(e).run(planFile));
             main.out.print(run.output == RunOptions.Output.json ? Json.pretty(Json.tree(report))
                     : DryRunTextRenderer.render(report));
@@ -71,7 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.forRun(report.outcome());
         }
         AtomicInteger rendered = new AtomicInteger();
-        ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
+        ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
                 RunCommands.renderers(main, run.output, rendered), azure)
                 .withKube(inCluster.forRun(main.env, azure, probe));
         RunResult result = RunCommands.call(main, env, e -> new Apply(e).run(planFile, ApprovalOptions.of(approvals)));

@@ -23,8 +23,10 @@ import org.kubenetmigrate.planner.model.Fleet;
  * builds Azure clients, and only when called.
  */
 final class LiveAzure {
-    static final String NO_INPUT_HINT = "give --from PATH to read exported JSON, or sign in to Azure (az login,"
-            + " AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID, workload or managed identity)";
+    /** How to sign in, for every command's failed sign-in. */
+    static final String SIGN_IN_HINT = "sign in to Azure (az login, AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID,"
+            + " workload or managed identity) and run the command again";
+    static final String NO_INPUT_HINT = "give --from PATH to read exported JSON, or " + SIGN_IN_HINT;
 
     private LiveAzure() {
     }
@@ -84,9 +86,13 @@ final class LiveAzure {
 
     private static AzureInventory inventory(AzureOptions azure, Clock clock) throws CliException {
         try {
-            return new AzureInventory(AzureSession.signIn(azure.target(), InventorySettings.defaults()), clock);
+            AzureSession session = AzureSession.signIn(azure.target(), InventorySettings.defaults());
+            session.checkSignIn();
+            return new AzureInventory(session, clock);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+        } catch (InventoryException e) {
+            throw failure(e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.kubenetmigrate.planner.report.OutputFiles;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
         subcommands = {ReportCommand.class, PlanCommand.class, IacCommand.class, InventoryCommand.class, ApplyCommand.class,
-            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class,
+            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class, RolloutCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
@@ -40,7 +41,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     void verbose(boolean on) {
         verbose = on;
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.WARN);
+        // Sign-in chatter (silenced in logback.xml) is shown with -v, MSAL's never below WARN.
+        for (String name : SIGN_IN_LOGGERS) {
+            ((Logger) LoggerFactory.getLogger(name)).setLevel(on ? Level.WARN : Level.OFF);
+        }
     }
+
+    private static final List<String> SIGN_IN_LOGGERS = List.of("com.microsoft.aad",
+            "com.azure.identity", "com.azure.core.implementation.AccessTokenCache");
 
     private boolean verbose;
 

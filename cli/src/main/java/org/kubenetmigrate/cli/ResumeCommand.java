@@ -47,10 +47,31 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
-        ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
+        if (state.shared()) {
+            return resumeMember(rendered);
+        }
+        ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
                 RunCommands.renderers(main, run.output, rendered), azure)
                 .withKube(inCluster.forRun(main.env, azure, probe));
         RunResult result = RunCommands.call(main, env, e -> new Resume(e).run(runId, ApprovalOptions.of(approvals)));
         return RunCommands.finish(main, result, run.output, rendered.get());
+    }
+
+    /** A rollout member's run in a shared state: resumed under the member's lease, its outcome on the board. */
+    private int resumeMember(AtomicInteger rendered) throws Exception {
+        org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, azure);
+        ExecutorEnvironment env = RunCommands.environment(main, java.nio.file.Path.of("."), run.settings(),
+                RunCommands.renderers(main, run.output, rendered), azure)
+                .withKube(inCluster.forRun(main.env, azure, probe));
+        org.kubenetmigrate.executor.rollout.MemberRuns.Ended ended = RolloutCommand.call(() ->
+                new org.kubenetmigrate.executor.rollout.MemberRuns(store).resume(runId, env,
+                        ApprovalOptions.of(approvals), RolloutCommand.who(), java.time.Duration.ofSeconds(60)));
+        main.err.println("member run " + runId + ": " + ended.status().label() + " (" + ended.message() + ")");
+        main.err.flush();
+        return switch (ended.status()) {
+            case COMPLETED -> ExitCodes.OK;
+            case PENDING -> ExitCodes.STOPPED_AT_GATE;
+            default -> ExitCodes.STEP_FAILED;
+        };
     }
 }

@@ -38,7 +38,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AtomicInteger rendered = new AtomicInteger();
-        ExecutorEnvironment env = RunCommands.environment(main, state.state, run.settings(),
+        ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
                 RunCommands.renderers(main, run.output, rendered), azure)
                 .withKube(inCluster.forRun(main.env, azure, new ProbeOptions()));
         RunResult result = RunCommands.call(main, env, e -> new Rollback(e).run(runId));

@@ -43,7 +43,8 @@ final class RunCommands {
         } catch (InputException | UsageException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         } catch (LiveAccessUnavailableException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, e.getMessage());
+            throw new CliException(e.signInFailed() ? ExitCodes.INVALID_INPUT : ExitCodes.UNEXPECTED,
+                    e.signInFailed() ? e.getMessage() + "; " + LiveAzure.SIGN_IN_HINT : e.getMessage());
         } catch (JournalException e) {
             throw new CliException(ExitCodes.UNEXPECTED, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
@@ -101,6 +102,11 @@ final class RunCommands {
             ArrayNode next = node.putArray("remediation");
             result.remediation().forEach(next::add);
             main.out.println(node);
+            main.out.flush();
+        }
+        if (code == ExitCodes.OK && output != RunOptions.Output.json && eventsRendered == 0) {
+            // Nothing ran (the run was already over): the result is the command's only output, so say it.
+            main.out.println(result.message());
             main.out.flush();
         }
         if (code != ExitCodes.OK) {

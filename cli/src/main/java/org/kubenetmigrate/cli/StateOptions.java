@@ -3,10 +3,30 @@ package org.kubenetmigrate.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --state DIR}: where runs and locks live. */
+/**
+ * {@code --state DIR|URL}: where runs and locks live. A Blob container URL holds fleet rollouts; of the
+ * single-cluster commands, {@code status} and {@code resume} accept it for a rollout member's run.
+ */
 final class StateOptions {
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = ".kubenet-migrate",
+    @Option(names = "--state", paramLabel = "DIR|URL", defaultValue = ".kubenet-migrate",
             description = "State directory: runs/<runId>/ (plan copy, journal, audit log, backup) and locks/."
-                    + " Default: .kubenet-migrate under the working directory.")
-    Path state;
+                    + " Default: .kubenet-migrate under the working directory. status and resume also take the Blob"
+                    + " container URL of a fleet rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])"
+                    + " for a member's run.")
+    String state;
+
+    /** True when the state is shared (a URL) rather than a local directory. */
+    boolean shared() {
+        return state.contains("://");
+    }
+
+    /** The local state directory; a URL is refused for the commands that work on one only. */
+    Path directory() throws CliException {
+        if (shared()) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + RolloutCommand.redacted(state) + ": this"
+                    + " command works on a local state directory; a shared state holds fleet rollouts (see 'rollout"
+                    + " --help'); 'status RUN_ID' and 'resume RUN_ID' accept it for a member's run");
+        }
+        return Path.of(state);
+    }
 }

@@ -39,7 +39,24 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExecutorEnvironment env = RunCommands.environment(main, state.state,
+        if (state.shared()) {
+            if (runId == null) {
+                throw new CliException(ExitCodes.INVALID_INPUT, "with a shared --state, give the run id of a rollout"
+                        + " member (or see the whole rollout: rollout status NAME --state ...)");
+            }
+            org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, null);
+            StatusReport report = RolloutCommand.call(() -> {
+                try {
+                    return new org.kubenetmigrate.executor.rollout.MemberRuns(store).status(runId);
+                } catch (org.kubenetmigrate.executor.engine.JournalException e) {
+                    throw new java.io.IOException(e.getMessage(), e);
+                }
+            });
+            main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
+            main.out.flush();
+            return ExitCodes.OK;
+        }
+        ExecutorEnvironment env = RunCommands.environment(main, state.directory(),
                 org.kubenetmigrate.executor.engine.EngineSettings.DEFAULTS, List.of());
         StatusReport report = RunCommands.call(main, env, e -> new Status(e).run(runId));
         main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));

@@ -16,8 +16,11 @@ public final class ChildCli {
 
     public static void main(String[] args) {
         Sleeper fast = d -> Thread.sleep(Math.max(1, d.toMillis() / 100));
+        // Only the Blob Storage connection string passes from the test's environment (for Azurite).
+        String connection = System.getenv("AZURE_STORAGE_CONNECTION_STRING");
         CliEnvironment env = new CliEnvironment(Clock.systemUTC(), ClusterOperationsProvider.discover(), GatePrompt.NONE,
-                fast);
+                fast, connection == null ? java.util.Map.of()
+                : java.util.Map.of("AZURE_STORAGE_CONNECTION_STRING", connection));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = Main.run(env, out, err, args);

@@ -18,6 +18,12 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** The first run id ({@code 20261201-120000-3fa2c1}) in a command's output, or null. */
+    static String runIdIn(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{8}-\\d{6}-[0-9a-f]{6})").matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Runs against a given environment: in-memory Azure, virtual time, a prompt. */
     static CliRun with(CliEnvironment environment, String... args) {
         StringWriter out = new StringWriter();

@@ -97,10 +97,10 @@ class CrashResumeLiveTest {
         List<RecordedRequest> puts = arm.mutating();
         assertThat(puts).as(EXPECTED_PUTS_KEY + ", %d before the resume", putsBeforeResume)
                 .extracting(LiveApplyTest::describe).containsExactly(
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match 00000000-0000-0000-0000-0000000e7a02"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"00000000-0000-0000-0000-0000000e7a02\""
                         + " kubenet/-/none/10.244.0.0/16",
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0001 azure/overlay/none/10.244.0.0/16",
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0002 azure/overlay/calico/10.244.0.0/16");
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0001\" azure/overlay/none/10.244.0.0/16",
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0002\" azure/overlay/calico/10.244.0.0/16");
         List<String> after = completeLines(runDir.resolve("journal.jsonl"));
         assertThat(after.subList(0, beforeResume.size())).as("records written before the kill").isEqualTo(beforeResume);
         assertThat(after.size()).isGreaterThan(beforeResume.size());

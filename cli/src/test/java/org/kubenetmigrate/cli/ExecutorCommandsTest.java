@@ -56,10 +56,6 @@ class ExecutorCommandsTest {
         return all.toArray(String[]::new);
     }
 
-    private static String runIdIn(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{8}-\\d{6}-[0-9a-f]{6})").matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 
     @Test
     void applyWithAutoApproveMigratesAndSendsExactlyThePlannedUpdatesInOrder() {
@@ -87,12 +83,12 @@ class ExecutorCommandsTest {
                 "ENFORCEMENT GAP", "can be undone by rollback: Re-enable calico");
         assertThat(stopped.err()).startsWith("stopped: run ").contains("waiting for approval before"
                 + " disable-network-policy");
-        String runId = runIdIn(stopped.out());
+        String runId = CliRun.runIdIn(stopped.out());
         assertThat(azure.mutatingCalls()).isEmpty();
 
         CliRun status = run("status", runId, "--state", state);
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("disable-network-policy", "waiting-for-approval", "lock: held by run " + runId);
+        assertThat(status.out()).contains("disable-network-policy", "waiting-for-approval", "lock: not held");
 
         CliRun atPonr = run("resume", runId, "--approve-through", "validate", "--state", state);
         assertThat(atPonr.exitCode()).isEqualTo(ExitCodes.STOPPED_AT_GATE);
@@ -102,7 +98,8 @@ class ExecutorCommandsTest {
         CliRun done = run("resume", runId, "--auto-approve", "--state", state);
         assertThat(done.exitCode()).as(done.err()).isZero();
         assertThat(azure.mutatingCalls()).hasSize(3);
-        assertThat(run("resume", runId, "--state", state).out()).isEmpty();
+        assertThat(run("resume", runId, "--state", state).out()).contains("has already completed; nothing to do");
+        assertThat(azure.mutatingCalls()).hasSize(3);
     }
 
     @Test
@@ -151,7 +148,7 @@ class ExecutorCommandsTest {
 
     @Test
     void aSecondApplyOnALockedClusterExits7NamingTheHolder() {
-        String runId = runIdIn(run("apply", plan.toString(), "--state", state).out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
 
         CliRun second = run("apply", plan.toString(), "--state", state);
 
@@ -168,7 +165,7 @@ class ExecutorCommandsTest {
 
     @Test
     void rollbackBeforeThePointOfNoReturnRestoresThePolicyAndAfterItExits8WithTheWayForward() {
-        String stopped = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
+        String stopped = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
         CliRun rolledBack = run("rollback", stopped, "--state", state);
         assertThat(rolledBack.exitCode()).as(rolledBack.err()).isZero();
         assertThat(rolledBack.out()).contains("undo disable-network-policy: Re-enable calico", "rolled back");
@@ -177,17 +174,37 @@ class ExecutorCommandsTest {
 
         InMemoryClusterOperations other = Scenario.azure();
         azure = other;
-        String done = runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", dir.resolve("s2").toString())
+        String done = CliRun.runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", dir.resolve("s2").toString())
                 .out());
         CliRun refused = run("rollback", done, "--state", dir.resolve("s2").toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.ROLLBACK_REFUSED);
-        assertThat(refused.err()).contains("rollback refused", "no way back to kubenet",
-                "az aks update -g rg-payments-stg -n aks-payments-stg-weu", "resume " + done);
+        assertThat(refused.err()).contains("run " + done + " has completed", "no way back to kubenet",
+                "nothing to roll back", "status " + done);
+    }
+
+    @Test
+    void resumeOfACompletedRunAndRollbackOfARolledBackRunSaySoInOneLine() {
+        String done = CliRun.runIdIn(run("apply", plan.toString(), "--auto-approve", "--state", state).out());
+
+        CliRun resumed = run("resume", done, "--state", state);
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).isEqualTo("run " + done + " has already completed; nothing to do\n");
+
+        azure = Scenario.azure();
+        String s2 = dir.resolve("s2").toString();
+        String stopped = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", s2).out());
+        assertThat(run("rollback", stopped, "--state", s2).exitCode()).isZero();
+
+        CliRun again = run("rollback", stopped, "--state", s2);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("run " + stopped + " was already rolled back\n");
     }
 
     @Test
     void statusAsJsonHasEveryStep() throws Exception {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare", "--state", state).out());
 
         CliRun status = run("status", runId, "--format", "json", "--state", state);
 

@@ -30,7 +30,7 @@ class HelpAndVersionTest {
     void topLevelHelpListsTheCommands() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("report", "plan", "iac", "apply", "resume", "status", "rollback", "unlock", "retires")
+        assertThat(run.out()).contains("report", "plan", "iac", "apply", "resume", "status", "rollback", "unlock", "rollout", "retires")
                 .contains("kubenet");
     }
 

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,10 +56,6 @@ class LiveApplyTest {
                 all.toArray(String[]::new));
     }
 
-    private static String runIdIn(String text) {
-        Matcher m = Pattern.compile("(\\d{8}-\\d{6}-[0-9a-f]{6})").matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 
     static JsonNode json(String text) {
         try {
@@ -91,11 +85,11 @@ class LiveApplyTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("completed: cluster aks-payments-stg-weu runs Azure CNI Overlay");
         assertThat(arm.mutating()).extracting(LiveApplyTest::describe).containsExactly(
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match 00000000-0000-0000-0000-0000000e7a02"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"00000000-0000-0000-0000-0000000e7a02\""
                         + " kubenet/-/none/10.244.0.0/16",
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0001 azure/overlay/none/"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0001\" azure/overlay/none/"
                         + plannedPodCidr(),
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0002 azure/overlay/calico/"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0002\" azure/overlay/calico/"
                         + plannedPodCidr());
         // The merged bodies carry what the client sets, not what ARM reports.
         for (RecordedRequest put : arm.mutating()) {
@@ -175,7 +169,7 @@ class LiveApplyTest {
 
     @Test
     void aPluginUpdateThatEndsFailedExits6WithTheAksErrorCodeAndIsNotSentAgain() {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
         assertThat(arm.mutating()).hasSize(1);
         arm.writes.failNextOperation("NetworkPluginUpdateFailed", "Reimaging the node pool failed (fake).");
 
@@ -191,7 +185,7 @@ class LiveApplyTest {
 
     @Test
     void rollbackBeforeThePointOfNoReturnRestoresCalicoWithOneConditionalPut() {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
         assertThat(cluster().at("/properties/networkProfile/networkPolicy").asText()).isEqualTo("none");
 
         CliRun rolledBack = run("rollback", runId);
@@ -200,9 +194,9 @@ class LiveApplyTest {
         assertThat(cluster().at("/properties/networkProfile/networkPolicy").asText()).isEqualTo("calico");
         assertThat(cluster().at("/properties/networkProfile/networkPlugin").asText()).isEqualTo("kubenet");
         assertThat(arm.mutating()).extracting(LiveApplyTest::describe).containsExactly(
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match 00000000-0000-0000-0000-0000000e7a02"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"00000000-0000-0000-0000-0000000e7a02\""
                         + " kubenet/-/none/10.244.0.0/16",
-                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match fake-etag-0001"
+                "PUT " + Scenario.STG_ID + "?api-version=2025-09-01 If-Match \"fake-etag-0001\""
                         + " kubenet/-/calico/10.244.0.0/16");
     }
 
@@ -264,7 +258,7 @@ class LiveApplyTest {
 
     @Test
     void statusAndUnlockNeverReachAzure() {
-        String runId = runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
+        String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
         arm.fake.clearRequests();
 
         assertThat(CliRun.of("status", runId, "--state", state).exitCode()).isZero();
@@ -281,7 +275,7 @@ class LiveApplyTest {
             CliRun run = run("apply", plan.toString(), "--auto-approve");
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isNotZero();
-            assertThat(run.out() + run.err()).contains("SignInFailed").doesNotContain("wrong-secret-Xy12")
+            assertThat(run.out() + run.err()).contains("sign-in failed").doesNotContain("wrong-secret-Xy12")
                     .doesNotContain("\tat ");
             assertThat(arm.mutating()).isEmpty();
             assertThat(arm.fake.requests()).noneMatch(r -> r.path().contains("/managedClusters/"));

@@ -84,4 +84,14 @@ class SchemaContractTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(schema("plan-v1.schema.json").validate(MAPPER.readTree(run.out()))).isEmpty();
     }
+
+    @Test
+    void theExampleRolloutStrategyValidatesAndTheSchemaRejectsATypo() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        JsonNode strategy = yaml.readTree(Path.of("../examples/rollout/strategy.yaml").toFile());
+        assertThat(schema("rollout-strategy-v1.schema.json").validate(strategy)).isEmpty();
+        ((ObjectNode) strategy.get("stages").get(0)).put("maxConcurency", 2);
+        assertThat(schema("rollout-strategy-v1.schema.json").validate(strategy)).isNotEmpty();
+    }
 }

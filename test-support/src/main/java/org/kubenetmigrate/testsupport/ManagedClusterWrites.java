@@ -32,6 +32,12 @@ import java.util.regex.Matcher;
  *       and a bring-your-own one loses the kubenet pod routes.</li>
  * </ul>
  * Faults (429, 5xx, dropped connections, slow answers) come from {@link FakeArm#fault}, per request.
+ *
+ * <p>ETags are written as HTTP and ARM write them: by default the {@code ETag} header quotes the tag
+ * ({@code ETag: "abc"}, RFC 9110 §8.8.3) while the body's {@code eTag} is bare ({@code "eTag": "abc"}, as in the
+ * AKS documentation's examples); {@link #etagForms} chooses others (weak, bare, none; a quoted body). An
+ * {@code If-Match} matches when it names the stored tag in any of these forms (quotes and {@code W/} aside): how
+ * AKS itself compares is not documented, and the resource provider, not ARM's front door, judges it.
  */
 public final class ManagedClusterWrites {
     private static final String CLUSTER = "(/subscriptions/[^/]+/resourceGroups/[^/]+/providers/"
@@ -48,6 +54,28 @@ public final class ManagedClusterWrites {
     private volatile boolean neverEnd;
     private volatile java.util.function.Consumer<String> observer = event -> { };
     private int accepted;
+    private volatile HeaderForm headerForm = HeaderForm.QUOTED;
+    private volatile BodyForm bodyForm = BodyForm.BARE;
+
+    /** How the {@code ETag} response header carries the tag. */
+    public enum HeaderForm {
+        /** {@code ETag: "abc"}: a strong entity-tag, as HTTP writes it. */
+        QUOTED,
+        /** {@code ETag: W/"abc"}: a weak entity-tag. */
+        WEAK,
+        /** {@code ETag: abc}: the body's bare value repeated (not an HTTP entity-tag). */
+        BARE,
+        /** No {@code ETag} header: only the body carries the tag. */
+        NONE
+    }
+
+    /** How the body's {@code eTag} carries the tag. */
+    public enum BodyForm {
+        /** {@code "eTag": "abc"}, as in the AKS documentation. */
+        BARE,
+        /** {@code "eTag": "\"abc\""}: the header's quoted form inside the body. */
+        QUOTED
+    }
 
     private static final class Operation {
         final int number;
@@ -80,6 +108,13 @@ public final class ManagedClusterWrites {
         fake.route("GET", "/subscriptions/[^/]+/providers/Microsoft\\.ContainerService/locations/[^/]+/operations/(mc-[^/]+)",
                 (req, m) -> writes.poll(m.group(1)));
         return writes;
+    }
+
+    /** The forms in which cluster reads and accepted PUTs write the ETag (default: quoted header, bare body). */
+    public ManagedClusterWrites etagForms(HeaderForm header, BodyForm body) {
+        this.headerForm = header;
+        this.bodyForm = body;
+        return this;
     }
 
     public ManagedClusterWrites pollsPerOperation(int polls) {
@@ -133,7 +168,7 @@ public final class ManagedClusterWrites {
         tickOperations(id);
         tickRollout();
         return fake.resources().get(id)
-                .map(c -> FakeResponse.ok(c.deepCopy()).withHeader("ETag", c.path("eTag").asText()))
+                .map(c -> withEtag(FakeResponse.ok(withBodyEtag(c)), c))
                 .orElseGet(() -> FakeResponse.notFound(id));
     }
 
@@ -190,8 +225,8 @@ public final class ManagedClusterWrites {
         String url = fake.baseUrl() + "subscriptions/" + ResourceStore.subscriptionOf(id)
                 + "/providers/Microsoft.ContainerService/locations/" + stored.path("location").asText("westeurope")
                 + "/operations/" + opId + "?api-version=2025-09-01";
-        FakeResponse response = FakeResponse.ok(updated.deepCopy()).withHeader("Azure-AsyncOperation", url)
-                .withHeader("ETag", updated.get("eTag").asText());
+        FakeResponse response = withEtag(FakeResponse.ok(withBodyEtag(updated)), updated)
+                .withHeader("Azure-AsyncOperation", url);
         return retryAfterSeconds == null ? response : response.withHeader("Retry-After", retryAfterSeconds);
     }
 
@@ -365,6 +400,29 @@ public final class ManagedClusterWrites {
 
     private String nextEtag() {
         return String.format("fake-etag-%04d", ++etags);
+    }
+
+    /** A copy of the stored cluster with its {@code eTag} in the body form chosen. */
+    private ObjectNode withBodyEtag(ObjectNode stored) {
+        ObjectNode copy = stored.deepCopy();
+        if (copy.hasNonNull("eTag") && bodyForm == BodyForm.QUOTED) {
+            copy.put("eTag", "\"" + unquoted(copy.get("eTag").asText()) + "\"");
+        }
+        return copy;
+    }
+
+    /** The answer with the stored cluster's ETag header in the form chosen. */
+    private FakeResponse withEtag(FakeResponse response, ObjectNode stored) {
+        if (!stored.hasNonNull("eTag")) {
+            return response;
+        }
+        String tag = unquoted(stored.get("eTag").asText());
+        return switch (headerForm) {
+            case QUOTED -> response.withHeader("ETag", "\"" + tag + "\"");
+            case WEAK -> response.withHeader("ETag", "W/\"" + tag + "\"");
+            case BARE -> response.withHeader("ETag", tag);
+            case NONE -> response;
+        };
     }
 
     private static String unquoted(String etag) {

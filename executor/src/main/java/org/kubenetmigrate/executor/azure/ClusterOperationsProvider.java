@@ -42,12 +42,26 @@ public interface ClusterOperationsProvider {
         };
     }
 
-    /** Thrown when the executor cannot talk to Azure at all; the CLI exits 1 with the message. */
+    /**
+     * Thrown when the executor cannot talk to Azure at all; the CLI exits 1 with the message, or 2 when no
+     * credential worked (the same code as every other command's failed sign-in).
+     */
     final class LiveAccessUnavailableException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean signIn;
 
         public LiveAccessUnavailableException(String message) {
+            this(message, false);
+        }
+
+        public LiveAccessUnavailableException(String message, boolean signIn) {
             super(message);
+            this.signIn = signIn;
+        }
+
+        /** True when the sign-in failed: the user must sign in (az login, a service principal, …). */
+        public boolean signInFailed() {
+            return signIn;
         }
     }
 }

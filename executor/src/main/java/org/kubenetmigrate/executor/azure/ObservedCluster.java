@@ -13,7 +13,7 @@ import java.util.Set;
  * fields the engine reasons about, parsed once here.
  *
  * @param json the body as returned, ARM shape (fields under {@code properties})
- * @param etag the ETag to send back in {@code If-Match}, or null when ARM gave none
+ * @param etag the cluster's ETag (the header's, else the body's {@code eTag}), or null when ARM gave none
  * @param provisioningState {@code properties.provisioningState}, or null
  * @param powerState {@code properties.powerState.code}, or null
  * @param network the parsed {@code properties.networkProfile}
@@ -21,7 +21,7 @@ import java.util.Set;
  * @param userAssignedIdentities the keys of {@code identity.userAssignedIdentities}
  * @param requestId ARM's {@code x-ms-request-id} of the read, or null
  */
-public record ObservedCluster(JsonNode json, String etag, String provisioningState, String powerState,
+public record ObservedCluster(JsonNode json, ETag etag, String provisioningState, String powerState,
                               ObservedNetwork network, String identityType, List<String> userAssignedIdentities,
                               String requestId) {
 
@@ -42,7 +42,7 @@ public record ObservedCluster(JsonNode json, String etag, String provisioningSta
         for (Iterator<String> names = identity.path("userAssignedIdentities").fieldNames(); names.hasNext(); ) {
             uai.add(names.next());
         }
-        String etag = etagHeader != null ? etagHeader : text(json, "eTag") != null ? text(json, "eTag") : text(json, "etag");
+        ETag etag = ETag.of(etagHeader, text(json, "eTag") != null ? text(json, "eTag") : text(json, "etag"));
         return new ObservedCluster(json, etag, text(props, "provisioningState"), text(props.path("powerState"), "code"),
                 new ObservedNetwork(lower(text(np, "networkPlugin")), lower(text(np, "networkPluginMode")),
                         lower(text(np, "networkPolicy")), lower(text(np, "networkDataplane")), text(np, "podCidr")),

@@ -31,6 +31,15 @@ public final class Apply {
 
     public RunResult run(Path planFile, Approvals approvals) throws InputException, UsageException,
             LiveAccessUnavailableException, IOException, JournalException {
+        return run(planFile, approvals, null);
+    }
+
+    /**
+     * As {@link #run(Path, Approvals)}, under a run id chosen beforehand (a fleet rollout fixes each member's run id
+     * when it is created, so that whoever starts the member starts the same run); null: a new one.
+     */
+    public RunResult run(Path planFile, Approvals approvals, String fixedRunId) throws InputException, UsageException,
+            LiveAccessUnavailableException, IOException, JournalException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(planFile);
@@ -44,7 +53,7 @@ public final class Apply {
         }
         ClusterOperations azure = Sessions.open(env.azure(), plan.clusterId());
         Actor actor = Actor.local(azure.principalName().orElse(null));
-        String runId = env.store().newRunId(env.clock());
+        String runId = fixedRunId != null ? fixedRunId : env.store().newRunId(env.clock());
         LockHolder holder = LockHolder.of(plan.clusterId(), runId, actor, env.clock().instant());
         try {
             env.lock().acquire(holder);

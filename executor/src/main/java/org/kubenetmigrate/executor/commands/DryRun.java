@@ -17,6 +17,7 @@ import org.kubenetmigrate.executor.azure.MergePatch;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.RawResource;
 import org.kubenetmigrate.executor.engine.Freshness;
+import org.kubenetmigrate.executor.engine.IfMatch;
 import org.kubenetmigrate.executor.engine.LiveModel;
 import org.kubenetmigrate.executor.engine.Redaction;
 import org.kubenetmigrate.executor.engine.RunOutcome;
@@ -114,8 +115,8 @@ public final class DryRun {
                 continue;
             }
             String header = request.headers().get("If-Match");
-            String ifMatch = header == null ? null : !ArmRequest.ETAG_OF_READ.equals(header) ? header
-                    : firstChange ? live.etag() : "(the ETag of the executor's read just before sending)";
+            String ifMatch = header == null ? null : firstChange || !ArmRequest.ETAG_OF_READ.equals(header)
+                    ? IfMatch.value(header, live.etag()) : "(the ETag of the executor's read just before sending)";
             JsonNode body = MergePatch.apply(current, patch);
             entries.add(new DryRunReport.Entry(step.id(), step.title(), "send", gate, request.method(), request.target(),
                     ifMatch, Redaction.redact(body), firstChange ? "merged into the live cluster"

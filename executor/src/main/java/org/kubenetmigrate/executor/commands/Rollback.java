@@ -31,6 +31,14 @@ public final class Rollback {
             return new RunResult(runId, RunOutcome.ROLLED_BACK, null, "run " + runId + " was already rolled back",
                     List.of());
         }
+        if (opened.state().phase() == RunState.Phase.FINISHED) {
+            env.lock().release(opened.run().plan().clusterId(), runId);
+            String ponr = opened.run().plan().pointOfNoReturn().map(s -> " after " + s.id()).orElse("");
+            return new RunResult(runId, RunOutcome.ROLLBACK_REFUSED, null, "run " + runId + " has completed: cluster "
+                    + opened.run().plan().clusterName() + " runs Azure CNI Overlay, and there is no way back to"
+                    + " kubenet" + ponr + "; there is nothing to roll back, and nothing left to resume", List.of(
+                    "See what the run did: kubenet-migrate status " + runId));
+        }
         ClusterOperations azure = Sessions.open(env.azure(), opened.run().plan().clusterId());
         Actor actor = Actor.local(azure.principalName().orElse(null));
         return Sessions.session(env, opened.run(), azure, actor, RecordType.RUN_RESUMED, "rollback",

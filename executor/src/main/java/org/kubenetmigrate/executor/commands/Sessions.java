@@ -1,7 +1,5 @@
 package org.kubenetmigrate.executor.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +29,6 @@ import org.kubenetmigrate.planner.input.InputException;
 
 /** What apply, resume and rollback share: opening a run, its locks, journal and audit log around the engine. */
 final class Sessions {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Sessions() {
     }
 
@@ -87,40 +83,33 @@ final class Sessions {
             } catch (LockHeldException e) {
                 return lockHeld(run.id(), e);
             }
-            try (Journal journal = Journal.open(run.journalFile(), env.clock(), env.journalObserver());
+            try (Journal journal = Journal.open(run.journalFile(), env.journalObserver());
                  AuditLog audit = AuditLog.open(run.auditFile(), run.id(), run.plan().clusterId(), actor)) {
                 List<EngineListener> listeners = new ArrayList<>(env.listeners());
                 listeners.add(audit);
                 EventBus bus = new EventBus(listeners);
-                ObjectNode f = MAPPER.createObjectNode();
-                f.put("runId", run.id());
-                f.put("planId", run.plan().planId());
-                f.put("planFile", run.plan().file());
-                f.put("clusterId", run.plan().clusterId());
-                f.put("command", command);
-                f.put("who", actor.user());
-                f.put("principal", actor.principal());
-                f.put("host", actor.host());
-                f.put("pid", actor.pid());
-                f.put("operationTimeout", env.settings().operationTimeout().toString());
-                f.put("rolloutTimeout", env.settings().rolloutTimeout().toString());
-                f.put("stallAfter", env.settings().stallAfter().toString());
-                f.put("identitySettle", env.settings().identitySettle().toString());
-                if (env.settings().skipInClusterChecks()) {
-                    // The operator's explicit acceptance, kept with the session that gave it.
-                    f.put("skipInClusterChecks", true);
-                }
-                journal.append(opening, null, f);
-                bus.on(new EngineEvent.RunStarted(env.clock().instant(), run.id(), run.plan().clusterId(),
-                        run.plan().clusterName(), run.plan().planId(), run.plan().file(), actor.describe(),
-                        opening == RecordType.RUN_RESUMED, command, run.plan().steps().size()));
                 Engine engine = new Engine(StepCatalogue.all(), azure, env.settings(), env.clock(), env.sleeper(), bus,
                         env.prompt(), actor, env.kube());
+                engine.record(journal, new EngineEvent.RunStarted(env.clock().instant(), run.id(),
+                        run.plan().clusterId(), run.plan().clusterName(), run.plan().planId(), run.plan().file(),
+                        actor.describe(), opening == RecordType.RUN_RESUMED, command, run.plan().steps().size(),
+                        actor.host(), actor.pid(), env.settings().operationTimeout().toString(),
+                        env.settings().rolloutTimeout().toString(), env.settings().stallAfter().toString(),
+                        env.settings().identitySettle().toString(), env.settings().skipInClusterChecks()));
                 RunResult result = body.run(engine, journal);
-                // The lock belongs to the run until it is over: finished, or rolled back.
-                RunState.Phase phase = RunState.replay(journal.records()).phase();
+                // The lock belongs to the run until it is over (finished, or rolled back), or while it has changed
+                // something: a run that stopped before its first change holds nothing a lock must protect, and
+                // the natural retry (apply the same plan again) must not meet it.
+                RunState after = RunState.replay(journal.records());
+                RunState.Phase phase = after.phase();
                 if (phase == RunState.Phase.FINISHED || phase == RunState.Phase.ROLLED_BACK) {
                     env.lock().release(run.plan().clusterId(), run.id());
+                } else if (after.changedNothing(run.plan())) {
+                    env.lock().release(run.plan().clusterId(), run.id());
+                    engine.record(journal, new EngineEvent.LockReleased(env.clock().instant(), run.id(),
+                            run.plan().clusterId(), "nothing was changed on cluster " + run.plan().clusterName()
+                            + ", so its lock is released: apply the plan again (a new run), or resume this one:"
+                            + " kubenet-migrate resume " + run.id()));
                 }
                 return result;
             }

@@ -1,7 +1,5 @@
 package org.kubenetmigrate.executor.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -21,7 +19,6 @@ import org.kubenetmigrate.planner.plan.Step;
  * is what resume starts from.
  */
 public final class Engine {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, MigrationStep> steps;
     private final ClusterOperations azure;
@@ -107,8 +104,8 @@ public final class Engine {
             }
         }
         String message = "run " + run.id() + " completed: cluster " + plan.clusterName() + " runs Azure CNI Overlay";
-        append(journal, RecordType.RUN_FINISHED, null, fields("outcome", RunOutcome.COMPLETED.name()));
-        events.on(new EngineEvent.RunFinished(clock.instant(), run.id(), RunOutcome.COMPLETED, message));
+        record(journal, new EngineEvent.RunFinished(clock.instant(), run.id(), RunOutcome.COMPLETED, null, message,
+                null));
         return new RunResult(run.id(), RunOutcome.COMPLETED, null, message, List.of());
     }
 
@@ -137,11 +134,7 @@ public final class Engine {
         String undo = undo(step);
         String request = step.request() == null ? null : step.request().method() + " " + step.request().target()
                 + Optional.ofNullable(step.request().headers().get("If-Match")).map(m -> " If-Match: " + m).orElse("");
-        ObjectNode pending = fields("stage", stage, "undo", undo);
-        pending.put("reversible", step.reversible());
-        pending.put("pointOfNoReturn", step.pointOfNoReturn());
-        append(journal, RecordType.GATE_PENDING, step.id(), pending);
-        events.on(new EngineEvent.GatePending(clock.instant(), run.id(), step.id(), stage, step.title(),
+        record(journal, new EngineEvent.GatePending(clock.instant(), run.id(), step.id(), stage, step.title(),
                 step.description(), step.reversible(), step.pointOfNoReturn(), undo, request));
         if (prompt.interactive()) {
             boolean approved = prompt.approve(new GatePrompt.GateRequest(run.id(), step.id(), stage, step.title(),
@@ -150,8 +143,7 @@ public final class Engine {
                 approve(run, journal, step, "prompt");
                 return Optional.empty();
             }
-            append(journal, RecordType.GATE_DECLINED, step.id(), fields("by", actor.describe()));
-            events.on(new EngineEvent.GateDeclined(clock.instant(), run.id(), step.id(), actor.describe()));
+            record(journal, new EngineEvent.GateDeclined(clock.instant(), run.id(), step.id(), actor.describe()));
             return Optional.of(stopAtGate(run, journal, step, "declined at the gate before " + step.id()));
         }
         return Optional.of(stopAtGate(run, journal, step, "waiting for approval before " + step.id()
@@ -159,9 +151,8 @@ public final class Engine {
     }
 
     private void approve(Run run, Journal journal, Step step, String how) {
-        append(journal, RecordType.GATE_APPROVED, step.id(), fields("by", actor.user(), "principal", actor.principal(),
-                "host", actor.host(), "how", how));
-        events.on(new EngineEvent.GateApproved(clock.instant(), run.id(), step.id(), actor.describe(), how));
+        record(journal, new EngineEvent.GateApproved(clock.instant(), run.id(), step.id(), actor.describe(),
+                actor.principal(), actor.host(), how));
     }
 
     private RunResult stopAtGate(Run run, Journal journal, Step step, String reason) {
@@ -173,10 +164,8 @@ public final class Engine {
                         + " no return is passed only by --auto-approve)"
                         : "Or without a terminal: kubenet-migrate resume " + run.id() + " --approve-through "
                         + run.plan().stageOf(step.id()).map(s -> s.id()).orElse("STAGE"));
-        append(journal, RecordType.RUN_STOPPED, step.id(), fields("outcome", RunOutcome.STOPPED_AT_GATE.name(),
-                "reason", reason, "remediation", String.join(" | ", remediation)));
-        events.on(new EngineEvent.RunStopped(clock.instant(), run.id(), RunOutcome.STOPPED_AT_GATE, step.id(), reason,
-                String.join("\n", remediation)));
+        record(journal, new EngineEvent.RunStopped(clock.instant(), run.id(), RunOutcome.STOPPED_AT_GATE, step.id(),
+                reason, String.join("\n", remediation)));
         return new RunResult(run.id(), RunOutcome.STOPPED_AT_GATE, step.id(), "run " + run.id() + " stopped: " + reason,
                 remediation);
     }
@@ -187,11 +176,8 @@ public final class Engine {
             throw new IllegalStateException("no implementation for step " + step.id());
         }
         int attempt = state.step(step.id()).attempts() + 1;
-        ObjectNode started = fields("title", step.title());
-        started.put("attempt", attempt);
-        append(journal, RecordType.STEP_STARTED, step.id(), started);
-        events.on(new EngineEvent.StepStarted(clock.instant(), run.id(), step.id(), step.title(), index + 1, total,
-                attempt));
+        record(journal, new EngineEvent.StepStarted(clock.instant(), run.id(), step.id(), step.title(), index + 1,
+                total, attempt));
         StepContext ctx = new StepContext(this, run, journal, step, state);
         try {
             boolean alreadyDone = false;
@@ -204,10 +190,7 @@ public final class Engine {
             }
             impl.verify(ctx);
             String summary = ctx.summary() != null ? ctx.summary() : alreadyDone ? "already in effect; nothing sent" : "done";
-            ObjectNode f = fields("summary", summary);
-            f.put("alreadyDone", alreadyDone);
-            append(journal, RecordType.STEP_SUCCEEDED, step.id(), f);
-            events.on(new EngineEvent.StepSucceeded(clock.instant(), run.id(), step.id(), alreadyDone, summary));
+            record(journal, new EngineEvent.StepSucceeded(clock.instant(), run.id(), step.id(), alreadyDone, summary));
             return Optional.empty();
         } catch (StepStop stop) {
             return Optional.of(stop(run, journal, step, stop));
@@ -215,15 +198,10 @@ public final class Engine {
     }
 
     private RunResult stop(Run run, Journal journal, Step step, StepStop stop) {
-        String remediation = String.join(" | ", stop.remediation());
-        ObjectNode f = fields("outcome", stop.outcome().name(), "problem", stop.problem(), "remediation", remediation,
-                "azureCode", stop.azureCode());
-        append(journal, RecordType.STEP_FAILED, step.id(), f);
-        events.on(new EngineEvent.StepFailed(clock.instant(), run.id(), step.id(), stop.outcome().name(),
-                stop.problem(), String.join("\n", stop.remediation())));
-        append(journal, RecordType.RUN_STOPPED, step.id(), fields("outcome", stop.outcome().name(), "reason",
-                stop.problem(), "remediation", remediation));
-        events.on(new EngineEvent.RunStopped(clock.instant(), run.id(), stop.outcome(), step.id(), stop.problem(),
+        String remediation = String.join("\n", stop.remediation());
+        record(journal, new EngineEvent.StepFailed(clock.instant(), run.id(), step.id(), stop.outcome().name(),
+                stop.problem(), remediation, stop.azureCode()));
+        record(journal, new EngineEvent.RunStopped(clock.instant(), run.id(), stop.outcome(), step.id(), stop.problem(),
                 String.join("\n", stop.remediation())));
         return new RunResult(run.id(), stop.outcome(), step.id(), stop.problem(), stop.remediation());
     }
@@ -245,15 +223,14 @@ public final class Engine {
             }
             if (crossed.isPresent()) {
                 List<String> forward = rollForward(run, ponr.get());
-                append(journal, RecordType.ROLLBACK_REFUSED, ponr.get().id(), fields("outcome",
-                        RunOutcome.ROLLBACK_REFUSED.name(), "reason", crossed.get(), "remediation",
-                        String.join(" | ", forward)));
-                String message = "rollback refused: " + crossed.get();
-                events.on(new EngineEvent.RunFinished(clock.instant(), run.id(), RunOutcome.ROLLBACK_REFUSED, message));
+                String message = "rollback refused: " + crossed.get() + "; roll forward instead: kubenet-migrate"
+                        + " resume " + run.id();
+                record(journal, new EngineEvent.RunFinished(clock.instant(), run.id(), RunOutcome.ROLLBACK_REFUSED,
+                        ponr.get().id(), message, String.join("\n", forward)));
                 return new RunResult(run.id(), RunOutcome.ROLLBACK_REFUSED, ponr.get().id(), message, forward);
             }
         }
-        append(journal, RecordType.ROLLBACK_STARTED, null, fields("who", actor.describe()));
+        record(journal, new EngineEvent.RollbackStarted(clock.instant(), run.id(), actor.describe()));
         List<String> leftAsIs = new ArrayList<>();
         List<Step> planned = plan.steps();
         for (int i = planned.size() - 1; i >= 0; i--) {
@@ -271,32 +248,20 @@ public final class Engine {
                 }
                 continue;
             }
-            append(journal, RecordType.COMPENSATION_STARTED, step.id(), fields("description",
-                    step.compensation().description()));
-            events.on(new EngineEvent.CompensationStarted(clock.instant(), run.id(), step.id(),
+            record(journal, new EngineEvent.CompensationStarted(clock.instant(), run.id(), step.id(),
                     step.compensation().description()));
             StepContext ctx = new StepContext(this, run, journal, step, RunState.replay(journal.records()));
             try {
                 impl.compensate(ctx);
                 boolean nothingSent = !ctx.sentSomething();
-                ObjectNode f = MAPPER.createObjectNode();
-                f.put("alreadyDone", nothingSent);
-                if (ctx.summary() != null) {
-                    f.put("summary", ctx.summary());
-                }
-                append(journal, RecordType.COMPENSATION_SUCCEEDED, step.id(), f);
-                events.on(new EngineEvent.CompensationSucceeded(clock.instant(), run.id(), step.id(), nothingSent));
+                record(journal, new EngineEvent.CompensationSucceeded(clock.instant(), run.id(), step.id(), nothingSent,
+                        ctx.summary()));
             } catch (StepStop stop) {
-                String remediation = String.join(" | ", stop.remediation());
-                append(journal, RecordType.COMPENSATION_FAILED, step.id(), fields("problem", stop.problem(),
-                        "remediation", remediation));
-                events.on(new EngineEvent.CompensationFailed(clock.instant(), run.id(), step.id(), stop.problem(),
+                record(journal, new EngineEvent.CompensationFailed(clock.instant(), run.id(), step.id(), stop.problem(),
                         String.join("\n", stop.remediation())));
                 List<String> next = new ArrayList<>(stop.remediation());
                 next.add("Then roll back the rest: kubenet-migrate rollback " + run.id());
-                append(journal, RecordType.RUN_STOPPED, step.id(), fields("outcome", RunOutcome.STEP_FAILED.name(),
-                        "reason", "rollback stopped: " + stop.problem(), "remediation", String.join(" | ", next)));
-                events.on(new EngineEvent.RunStopped(clock.instant(), run.id(), RunOutcome.STEP_FAILED, step.id(),
+                record(journal, new EngineEvent.RunStopped(clock.instant(), run.id(), RunOutcome.STEP_FAILED, step.id(),
                         "rollback stopped: " + stop.problem(), String.join("\n", next)));
                 return new RunResult(run.id(), RunOutcome.STEP_FAILED, step.id(), "rollback stopped at " + step.id()
                         + ": " + stop.problem(), next);
@@ -304,9 +269,8 @@ public final class Engine {
         }
         String message = "run " + run.id() + " rolled back: every completed step before the point of no return was"
                 + " undone" + (leftAsIs.isEmpty() ? "" : " except " + String.join("; ", leftAsIs));
-        append(journal, RecordType.ROLLBACK_FINISHED, null, fields("outcome", RunOutcome.ROLLED_BACK.name(),
-                "leftAsIs", String.join(" | ", leftAsIs)));
-        events.on(new EngineEvent.RunFinished(clock.instant(), run.id(), RunOutcome.ROLLED_BACK, message));
+        record(journal, new EngineEvent.RunFinished(clock.instant(), run.id(), RunOutcome.ROLLED_BACK, null, message,
+                leftAsIs.isEmpty() ? null : String.join("\n", leftAsIs)));
         return new RunResult(run.id(), RunOutcome.ROLLED_BACK, null, message, leftAsIs);
     }
 
@@ -366,19 +330,16 @@ public final class Engine {
         return step.reversible() ? "nothing to undo" : "cannot be undone (one-way)";
     }
 
-    private void append(Journal journal, RecordType type, String stepId, ObjectNode fields) {
+    /**
+     * Journals a fact (durable when this returns), then tells the listeners: the same object, one encoding.
+     * Listeners never see a fact the journal does not hold.
+     */
+    public void record(Journal journal, EngineEvent.Journaled event) {
         try {
-            journal.append(type, stepId, fields);
+            journal.append(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
         }
-    }
-
-    static ObjectNode fields(String... keysAndValues) {
-        ObjectNode node = MAPPER.createObjectNode();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            node.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return node;
+        events.on(event);
     }
 }

@@ -3,8 +3,11 @@ package org.kubenetmigrate.executor.engine;
 import java.time.Instant;
 
 /**
- * What the engine tells its listeners (terminal, JSON lines, audit log). Events follow the journal: a journaled
- * fact is emitted after it is on disk. No event carries a request body, a token or a key.
+ * What the engine tells its listeners (terminal, JSON lines, audit log). The facts of a run are {@link Journaled}:
+ * the journal persists exactly these objects (see {@link JournalCodec}) and listeners receive the same object once
+ * it is on disk, so each fact has one encoding. {@link Progress} and {@link Notice} are said, not journaled. No
+ * event carries a request body, a token or a key; operation URLs are journaled whole (they are polled after a
+ * crash) and shown without their query string.
  */
 public sealed interface EngineEvent {
 
@@ -18,21 +21,62 @@ public sealed interface EngineEvent {
         return simple.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A fact of the run: written to the journal (and forced to disk) before any listener sees it or the engine acts
+     * on it.
+     */
+    sealed interface Journaled extends EngineEvent {
+        /** The step it concerns, or null for run-level facts. */
+        default String stepId() {
+            return null;
+        }
+
+        /** The journal's name for it. */
+        RecordType recordType();
+    }
+
+    /**
+     * A session of the run began: {@code apply} ({@code resumed} false) or {@code resume}/{@code rollback}.
+     *
+     * @param session the command
+     * @param who the person (and the signed-in principal), as recorded with approvals
+     * @param skipInClusterChecks the operator's explicit acceptance of {@code --skip-in-cluster-checks}, kept with
+     *                            the session that gave it
+     */
     record RunStarted(Instant time, String runId, String clusterId, String clusterName, String planId,
-                      String planFile, String who, boolean resumed, String session, int steps) implements EngineEvent {
+                      String planFile, String who, boolean resumed, String session, int steps, String host, long pid,
+                      String operationTimeout, String rolloutTimeout, String stallAfter, String identitySettle,
+                      boolean skipInClusterChecks) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return resumed ? RecordType.RUN_RESUMED : RecordType.RUN_STARTED;
+        }
     }
 
     record StepStarted(Instant time, String runId, String stepId, String title, int index, int total, int attempt)
-            implements EngineEvent {
+            implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.STEP_STARTED;
+        }
     }
 
     /** @param alreadyDone true when live state showed the step in effect and nothing was sent */
     record StepSucceeded(Instant time, String runId, String stepId, boolean alreadyDone, String summary)
-            implements EngineEvent {
+            implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.STEP_SUCCEEDED;
+        }
     }
 
-    record StepFailed(Instant time, String runId, String stepId, String outcome, String problem, String remediation)
-            implements EngineEvent {
+    /** @param azureCode ARM's error code, when Azure refused or failed */
+    record StepFailed(Instant time, String runId, String stepId, String outcome, String problem, String remediation,
+                      String azureCode) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.STEP_FAILED;
+        }
     }
 
     /**
@@ -40,64 +84,174 @@ public sealed interface EngineEvent {
      * @param request the request it will send, one line (method, URL, If-Match), or null
      */
     record GatePending(Instant time, String runId, String stepId, String stageId, String title, String description,
-                       boolean reversible, boolean pointOfNoReturn, String undo, String request) implements EngineEvent {
-    }
-
-    record GateApproved(Instant time, String runId, String stepId, String by, String how) implements EngineEvent {
-    }
-
-    record GateDeclined(Instant time, String runId, String stepId, String by) implements EngineEvent {
-    }
-
-    /** A mutating request ARM accepted. {@code operation} is the operation URL without its query string. */
-    record RequestSent(Instant time, String runId, String stepId, String purpose, String method, String url,
-                       String ifMatch, String operation, String requestId, String correlationId) implements EngineEvent {
+                       boolean reversible, boolean pointOfNoReturn, String undo, String request) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.GATE_PENDING;
+        }
     }
 
     /**
-     * The end of one mutating request: its operation finished, or ARM refused it, or it got no answer.
+     * @param by the person, with the signed-in principal when it differs
+     * @param principal the signed-in principal, or null
+     * @param host the machine the approval came from
+     * @param how {@code prompt}, or the flag that approved it
+     */
+    record GateApproved(Instant time, String runId, String stepId, String by, String principal, String host,
+                        String how) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.GATE_APPROVED;
+        }
+    }
+
+    record GateDeclined(Instant time, String runId, String stepId, String by) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.GATE_DECLINED;
+        }
+    }
+
+    /**
+     * A mutating request ARM accepted; journaled before waiting for it.
      *
-     * @param result Succeeded, Failed, Canceled, Rejected (HTTP status), NoResponse, or Unknown (the outcome was
-     *               only seen on the cluster)
+     * @param operationUrl the URL to poll, whole (null when the request completed at once)
+     */
+    record RequestSent(Instant time, String runId, String stepId, String purpose, String method, String url,
+                       String ifMatch, String operationUrl, String requestId, String correlationId)
+            implements Journaled {
+        /** The operation URL without its query string, for people. */
+        public String operation() {
+            return Redaction.withoutQuery(operationUrl);
+        }
+
+        @Override
+        public RecordType recordType() {
+            return RecordType.REQUEST_SENT;
+        }
+    }
+
+    /**
+     * A mutating request that ARM refused or that got no answer.
+     *
+     * @param status the HTTP status, 0 when no answer came
+     * @param error the failure, one line
+     * @param mayHaveBeenApplied true when no usable answer came: the cluster decides whether it was applied
+     */
+    record RequestFailed(Instant time, String runId, String stepId, String purpose, String method, String url,
+                         String ifMatch, int status, String code, String error, boolean mayHaveBeenApplied,
+                         String requestId, String correlationId) implements Journaled {
+        /** NoResponse, or Rejected (HTTP status). */
+        public String result() {
+            return status == 0 ? "NoResponse" : "Rejected (HTTP " + status + ")";
+        }
+
+        @Override
+        public RecordType recordType() {
+            return RecordType.REQUEST_FAILED;
+        }
+    }
+
+    /**
+     * The operation of an accepted request ended (or, for a request that completed at once, the request).
+     *
+     * @param result Succeeded, Failed, Canceled, or Unknown (the operation record was gone; the outcome was read
+     *               from the cluster)
+     * @param operationUrl the operation polled, whole, or null
      */
     record RequestFinished(Instant time, String runId, String stepId, String purpose, String method, String url,
                            String ifMatch, Instant sentAt, String result, String errorCode, String errorMessage,
-                           String requestId, String correlationId) implements EngineEvent {
+                           String requestId, String correlationId, String operationUrl) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.OPERATION_FINISHED;
+        }
     }
 
     /** Something moved (an operation's state, a pool's state). */
     record Progress(Instant time, String runId, String stepId, String message) implements EngineEvent {
     }
 
-    /** Something a person should know (a stall, a retry, a check that could not run). */
     /**
      * The operator accepted a risk explicitly with a flag (e.g. {@code --skip-in-cluster-checks}): what was accepted.
-     * The audit log keeps it; the step's journal summary says it too.
+     * The journal and the audit log keep it; the step's journal summary says it too.
      */
     record OperatorAccepted(Instant time, String runId, String stepId, String flag, String accepted)
-            implements EngineEvent {
+            implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.OPERATOR_ACCEPTED;
+        }
     }
 
+    /** Something a person should know (a stall, a retry, a check that could not run). */
     record Notice(Instant time, String runId, String stepId, String message) implements EngineEvent {
     }
 
-    record CompensationStarted(Instant time, String runId, String stepId, String description) implements EngineEvent {
+    /** {@code rollback} began undoing the run's steps. */
+    record RollbackStarted(Instant time, String runId, String who) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.ROLLBACK_STARTED;
+        }
     }
 
-    record CompensationSucceeded(Instant time, String runId, String stepId, boolean alreadyDone)
-            implements EngineEvent {
+    record CompensationStarted(Instant time, String runId, String stepId, String description) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.COMPENSATION_STARTED;
+        }
+    }
+
+    /** @param alreadyDone true when nothing had to be sent (the step was undone already) */
+    record CompensationSucceeded(Instant time, String runId, String stepId, boolean alreadyDone, String summary)
+            implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.COMPENSATION_SUCCEEDED;
+        }
     }
 
     record CompensationFailed(Instant time, String runId, String stepId, String problem, String remediation)
-            implements EngineEvent {
+            implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.COMPENSATION_FAILED;
+        }
     }
 
     /** This session stopped; the run can continue with resume (or rollback). */
     record RunStopped(Instant time, String runId, RunOutcome outcome, String stepId, String reason,
-                      String remediation) implements EngineEvent {
+                      String remediation) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.RUN_STOPPED;
+        }
     }
 
-    /** The command ended: completed, rolled back, or refused a rollback. */
-    record RunFinished(Instant time, String runId, RunOutcome outcome, String message) implements EngineEvent {
+    /**
+     * The command ended: completed, rolled back, or refused a rollback.
+     *
+     * @param stepId the point of no return, for a refused rollback; else null
+     * @param remediation what to do next (roll forward; steps left as they are), or null
+     */
+    record RunFinished(Instant time, String runId, RunOutcome outcome, String stepId, String message,
+                       String remediation) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return switch (outcome) {
+                case ROLLED_BACK -> RecordType.ROLLBACK_FINISHED;
+                case ROLLBACK_REFUSED -> RecordType.ROLLBACK_REFUSED;
+                default -> RecordType.RUN_FINISHED;
+            };
+        }
+    }
+
+    /** The cluster lock was let go while the run is not over: it had changed nothing. */
+    record LockReleased(Instant time, String runId, String clusterId, String reason) implements Journaled {
+        @Override
+        public RecordType recordType() {
+            return RecordType.LOCK_RELEASED;
+        }
     }
 }

@@ -6,19 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -28,17 +25,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run's history: an append-only file of JSON lines, one record per event (Flyway's history table), each line
- * ending in a CRC-32 of the rest of it. Every append is forced to disk ({@link FileChannel#force}) before
- * {@link #append} returns, so the engine never acts on something the journal does not yet hold.
+ * The run's history: an append-only sequence of JSON lines, one record per fact of the run (Flyway's history
+ * table), each a typed {@link EngineEvent.Journaled} event in its one encoding ({@link JournalCodec}) and ending in
+ * a CRC-32 of the rest of the line. Every append is durable before {@link #append} returns (the
+ * {@link JournalStore} forces it to disk), so the engine never acts on something the journal does not yet hold.
  *
  * <p>Reading: a last line that is incomplete or fails its checksum is the write a crash interrupted; it is ignored
  * (and cut off when the journal is opened for appending, so that the next record does not follow garbage).
  * Anything wrong before the last line, or a gap in {@code seq}, is corruption and stops the reader.
  *
- * <p>Line format: {@code {"seq":1,"time":"…","type":"run-started","stepId":null,…,"crc32":"89abcdef"}}, where the
- * checksum covers the line's text up to {@code ,"crc32"} followed by {@code }} — the record as if it had no
- * checksum member.
+ * <p>Line format: {@code {"seq":1,"time":"…","type":"run-started","stepId":null,"format":2,…,"crc32":"89abcdef"}},
+ * where the checksum covers the line's text up to {@code ,"crc32"} followed by {@code }} — the record as if it had
+ * no checksum member. Lines without {@code "format":2} come from the format before typed events and are read by
+ * {@link LegacyJournalFormat}.
  */
 public final class Journal implements Closeable {
     public static final String FILE_NAME = "journal.jsonl";
@@ -48,17 +47,15 @@ public final class Journal implements Closeable {
     private static final Pattern CHECKSUMMED = Pattern.compile("^(\\{.*),\"crc32\":\"([0-9a-f]{8})\"}$");
 
     private final Path file;
-    private final FileChannel channel;
-    private final Clock clock;
+    private final JournalStore store;
     private final Consumer<JournalRecord> afterAppend;
     private final List<JournalRecord> records;
     private final Optional<String> repairedTail;
 
-    private Journal(Path file, FileChannel channel, Clock clock, Consumer<JournalRecord> afterAppend,
-                    List<JournalRecord> records, Optional<String> repairedTail) {
+    private Journal(Path file, JournalStore store, Consumer<JournalRecord> afterAppend, List<JournalRecord> records,
+                    Optional<String> repairedTail) {
         this.file = file;
-        this.channel = channel;
-        this.clock = clock;
+        this.store = store;
         this.afterAppend = afterAppend;
         this.records = records;
         this.repairedTail = repairedTail;
@@ -73,40 +70,40 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * Opens (or creates) the journal for appending, cutting off a torn last line.
+     * Opens (or creates) the journal file for appending, cutting off a torn last line.
      *
      * @param afterAppend called after each record is on disk, before {@link #append} returns; the engine passes a
      *                    no-op, tests use it to simulate a crash at exactly that point
      */
-    public static Journal open(Path file, Clock clock, Consumer<JournalRecord> afterAppend)
-            throws IOException, JournalException {
-        Content content = Files.exists(file) ? read(file) : new Content(List.of(), Optional.empty(), 0, false);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    public static Journal open(Path file, Consumer<JournalRecord> afterAppend) throws IOException, JournalException {
+        FileJournalStore store = FileJournalStore.open(file);
         try {
-            if (content.tornTail().isPresent()) {
-                LOG.warn("{}: ignoring an incomplete last record (a crash interrupted its write): {}", file,
-                        content.tornTail().get());
-            }
-            // Cut off whatever follows the last good record, so the next record never follows garbage.
-            if (channel.size() > content.validLength()) {
-                channel.truncate(content.validLength());
-            }
-            channel.position(content.validLength());
-            if (content.missingFinalNewline()) {
-                write(channel, "\n");
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            channel.close();
+            return open(file, store, afterAppend);
+        } catch (IOException | JournalException | RuntimeException e) {
+            store.close();
             throw e;
         }
-        syncDirectory(file.toAbsolutePath().getParent());
-        return new Journal(file, channel, clock, afterAppend, new ArrayList<>(content.records()), content.tornTail());
+    }
+
+    /** Opens a journal kept in {@code store}; {@code name} names it in messages. */
+    public static Journal open(Path name, JournalStore store, Consumer<JournalRecord> afterAppend)
+            throws IOException, JournalException {
+        Content content = parse(name, store.readAll());
+        if (content.tornTail().isPresent()) {
+            LOG.warn("{}: ignoring an incomplete last record (a crash interrupted its write): {}", name,
+                    content.tornTail().get());
+        }
+        // Cut off whatever follows the last good record, so the next record never follows garbage.
+        store.keepFirst(content.validLength(), content.missingFinalNewline());
+        return new Journal(name, store, afterAppend, new ArrayList<>(content.records()), content.tornTail());
     }
 
     /** Reads without changing the file (for {@code status}). */
     public static Content read(Path file) throws IOException, JournalException {
-        byte[] bytes = Files.readAllBytes(file);
+        return parse(file, Files.readAllBytes(file));
+    }
+
+    private static Content parse(Path file, byte[] bytes) throws JournalException {
         List<JournalRecord> records = new ArrayList<>();
         int start = 0;
         int lineNumber = 0;
@@ -126,7 +123,8 @@ public final class Journal implements Closeable {
                 return new Content(records, Optional.of("line " + lineNumber + ": blank"), validLength, false);
             }
             try {
-                records.add(parse(line, records.size() + 1L));
+                records.add(parse(line, records.size() + 1L, records.isEmpty() ? null
+                        : records.get(0).event().runId()));
             } catch (TornRecord e) {
                 if (last) {
                     return new Content(records, Optional.of("line " + lineNumber + ": " + e.getMessage()), validLength,
@@ -158,7 +156,8 @@ public final class Journal implements Closeable {
         }
     }
 
-    private static JournalRecord parse(String line, long expectedSeq) throws TornRecord, JournalException {
+    private static JournalRecord parse(String line, long expectedSeq, String runId)
+            throws TornRecord, JournalException {
         Matcher m = CHECKSUMMED.matcher(line);
         if (!m.matches()) {
             throw new TornRecord("no checksum (incomplete record)");
@@ -189,35 +188,19 @@ public final class Journal implements Closeable {
             throw new JournalException("bad time \"" + json.path("time").asText() + "\"");
         }
         JsonNode step = json.get("stepId");
-        return new JournalRecord(seq, time, type, step == null || step.isNull() ? null : step.asText(), json);
+        String stepId = step == null || step.isNull() ? null : step.asText();
+        return new JournalRecord(seq, time, type, stepId, json, JournalCodec.decode(type, time, stepId, json, runId));
     }
 
-    /**
-     * Appends one record and forces it to disk.
-     *
-     * @param fields the record's own fields, written after {@code seq}, {@code time}, {@code type}, {@code stepId}
-     */
-    public synchronized JournalRecord append(RecordType type, String stepId, ObjectNode fields) throws IOException {
-        ObjectNode json = MAPPER.createObjectNode();
+    /** Appends one fact and makes it durable; listeners may be told once this returns. */
+    public synchronized JournalRecord append(EngineEvent.Journaled event) throws IOException {
         long seq = records.size() + 1L;
-        Instant time = clock.instant();
-        json.put("seq", seq);
-        json.put("time", time.toString());
-        json.put("type", type.wireName());
-        json.put("stepId", stepId);
-        if (fields != null) {
-            for (Map.Entry<String, JsonNode> f : fields.properties()) {
-                if (!json.has(f.getKey())) {
-                    json.set(f.getKey(), f.getValue());
-                }
-            }
-        }
+        ObjectNode json = JournalCodec.encode(seq, event);
         String payload = MAPPER.writeValueAsString(json);
         String line = payload.substring(0, payload.length() - 1) + ",\"crc32\":\"" + crc32(payload) + "\"}\n";
-        write(channel, line);
         // Durable before the engine takes its next action: the record must survive a crash that follows it.
-        channel.force(true);
-        JournalRecord record = new JournalRecord(seq, time, type, stepId, json);
+        store.append(line);
+        JournalRecord record = new JournalRecord(seq, event.time(), event.recordType(), event.stepId(), json, event);
         records.add(record);
         afterAppend.accept(record);
         return record;
@@ -238,14 +221,7 @@ public final class Journal implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
-    }
-
-    private static void write(FileChannel channel, String text) throws IOException {
-        ByteBuffer buffer = StandardCharsets.UTF_8.encode(text);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        store.close();
     }
 
     static String crc32(String text) {

@@ -3,7 +3,7 @@ package org.kubenetmigrate.executor.engine;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of journal record, with their names in the file. */
+/** The kinds of journal record, with their names in the file (each is one {@link EngineEvent.Journaled}). */
 public enum RecordType {
     /** A new run: plan id, cluster, who, the settings. */
     RUN_STARTED("run-started"),
@@ -39,7 +39,11 @@ public enum RecordType {
     /** This session stopped (gate, failure, stale plan, timeout); the run can be resumed. */
     RUN_STOPPED("run-stopped"),
     /** Every step is done; the run is over. */
-    RUN_FINISHED("run-finished");
+    RUN_FINISHED("run-finished"),
+    /** The cluster lock was released although the run is not over: the run had changed nothing. */
+    LOCK_RELEASED("lock-released"),
+    /** The operator accepted a risk with a flag ({@code --skip-in-cluster-checks}). */
+    OPERATOR_ACCEPTED("operator-accepted");
 
     private final String wireName;
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.plan.Step;
 
 /**
  * What the journal says about a run, replayed record by record: where the run is, and per step its status,
@@ -144,6 +146,7 @@ public final class RunState {
     private String stopOutcome;
     private String stopReason;
     private String stopRemediation;
+    private boolean lockReleased;
 
     private RunState(List<JournalRecord> records) {
         this.records = List.copyOf(records);
@@ -155,70 +158,79 @@ public final class RunState {
         return state;
     }
 
-    private void apply(JournalRecord r) {
-        updatedAt = r.time();
-        StepProgress step = r.stepId() == null ? null : steps.computeIfAbsent(r.stepId(), StepProgress::new);
-        switch (r.type()) {
-            case RUN_STARTED -> {
-                runId = r.text("runId");
-                planId = r.text("planId");
-                clusterId = r.text("clusterId");
+    private void apply(JournalRecord record) {
+        EngineEvent.Journaled e = record.event();
+        updatedAt = e.time();
+        StepProgress step = e.stepId() == null ? null : steps.computeIfAbsent(e.stepId(), StepProgress::new);
+        if (e instanceof EngineEvent.RunStarted r) {
+            lockReleased = false;
+            if (!r.resumed()) {
+                runId = r.runId();
+                planId = r.planId();
+                clusterId = r.clusterId();
                 startedAt = r.time();
-                startedBy = r.text("who");
+                startedBy = r.who();
                 phase = Phase.ACTIVE;
+            } else {
+                phase = phase == Phase.ROLLED_BACK || phase == Phase.FINISHED ? phase : Phase.ACTIVE;
             }
-            case RUN_RESUMED -> phase = phase == Phase.ROLLED_BACK || phase == Phase.FINISHED ? phase : Phase.ACTIVE;
-            case STEP_STARTED -> {
-                step.status = StepStatus.IN_FLIGHT;
-                step.attempts++;
-                step.gatePending = false;
+        } else if (e instanceof EngineEvent.StepStarted) {
+            step.status = StepStatus.IN_FLIGHT;
+            step.attempts++;
+            step.gatePending = false;
+        } else if (e instanceof EngineEvent.RequestSent r) {
+            step.requests.add(new SentRequest(r.purpose(), r.method(), r.url(), r.ifMatch(), r.operationUrl(), r.time(),
+                    r.requestId(), r.correlationId(), r.operationUrl() == null ? "Succeeded" : null));
+        } else if (e instanceof EngineEvent.RequestFailed r) {
+            step.requests.add(new SentRequest(r.purpose(), r.method(), r.url(), r.ifMatch(), null, r.time(),
+                    r.requestId(), r.correlationId(), "not accepted: " + r.error()));
+        } else if (e instanceof EngineEvent.RequestFinished r) {
+            finishOperation(step, r.operationUrl(), r.result());
+        } else if (e instanceof EngineEvent.StepSucceeded r) {
+            step.status = StepStatus.SUCCEEDED;
+            step.alreadyDone = r.alreadyDone();
+            step.summary = r.summary();
+            step.problem = null;
+            step.remediation = null;
+        } else if (e instanceof EngineEvent.StepFailed r) {
+            step.status = StepStatus.FAILED;
+            step.problem = r.problem();
+            step.remediation = r.remediation();
+        } else if (e instanceof EngineEvent.GatePending || e instanceof EngineEvent.GateDeclined) {
+            step.gatePending = true;
+        } else if (e instanceof EngineEvent.GateApproved r) {
+            step.approvedBy = r.by();
+            step.approvedHow = r.how();
+            step.gatePending = false;
+        } else if (e instanceof EngineEvent.RollbackStarted) {
+            rollbackStarted = true;
+            phase = Phase.ACTIVE;
+        } else if (e instanceof EngineEvent.CompensationStarted) {
+            step.compensation = CompensationStatus.IN_FLIGHT;
+        } else if (e instanceof EngineEvent.CompensationSucceeded) {
+            step.compensation = CompensationStatus.SUCCEEDED;
+        } else if (e instanceof EngineEvent.CompensationFailed r) {
+            step.compensation = CompensationStatus.FAILED;
+            step.problem = r.problem();
+            step.remediation = r.remediation();
+        } else if (e instanceof EngineEvent.RunStopped r) {
+            stopped(r.outcome().name(), r.reason(), r.remediation());
+        } else if (e instanceof EngineEvent.RunFinished r) {
+            switch (r.outcome()) {
+                case ROLLED_BACK -> phase = Phase.ROLLED_BACK;
+                case ROLLBACK_REFUSED -> stopped(r.outcome().name(), r.message(), r.remediation());
+                default -> phase = Phase.FINISHED;
             }
-            case REQUEST_SENT -> step.requests.add(new SentRequest(r.text("purpose"), r.text("method"), r.text("url"),
-                    r.text("ifMatch"), r.text("operationUrl"), r.time(), r.text("requestId"), r.text("correlationId"),
-                    r.text("operationUrl") == null ? "Succeeded" : null));
-            case REQUEST_FAILED -> step.requests.add(new SentRequest(r.text("purpose"), r.text("method"), r.text("url"),
-                    r.text("ifMatch"), null, r.time(), r.text("requestId"), r.text("correlationId"),
-                    "not accepted: " + r.text("error")));
-            case OPERATION_FINISHED -> finishOperation(step, r.text("operationUrl"), r.text("status"));
-            case STEP_SUCCEEDED -> {
-                step.status = StepStatus.SUCCEEDED;
-                step.alreadyDone = r.flag("alreadyDone");
-                step.summary = r.text("summary");
-                step.problem = null;
-                step.remediation = null;
-            }
-            case STEP_FAILED -> {
-                step.status = StepStatus.FAILED;
-                step.problem = r.text("problem");
-                step.remediation = r.text("remediation");
-            }
-            case GATE_PENDING -> step.gatePending = true;
-            case GATE_APPROVED -> {
-                step.approvedBy = r.text("by");
-                step.approvedHow = r.text("how");
-                step.gatePending = false;
-            }
-            case GATE_DECLINED -> step.gatePending = true;
-            case ROLLBACK_STARTED -> {
-                rollbackStarted = true;
-                phase = Phase.ACTIVE;
-            }
-            case COMPENSATION_STARTED -> step.compensation = CompensationStatus.IN_FLIGHT;
-            case COMPENSATION_SUCCEEDED -> step.compensation = CompensationStatus.SUCCEEDED;
-            case COMPENSATION_FAILED -> {
-                step.compensation = CompensationStatus.FAILED;
-                step.problem = r.text("problem");
-                step.remediation = r.text("remediation");
-            }
-            case ROLLBACK_FINISHED -> phase = Phase.ROLLED_BACK;
-            case ROLLBACK_REFUSED, RUN_STOPPED -> {
-                phase = phase == Phase.ROLLED_BACK || phase == Phase.FINISHED ? phase : Phase.STOPPED;
-                stopOutcome = r.text("outcome");
-                stopReason = r.text("reason");
-                stopRemediation = r.text("remediation");
-            }
-            case RUN_FINISHED -> phase = Phase.FINISHED;
+        } else if (e instanceof EngineEvent.LockReleased) {
+            lockReleased = true;
         }
+    }
+
+    private void stopped(String outcome, String reason, String remediation) {
+        phase = phase == Phase.ROLLED_BACK || phase == Phase.FINISHED ? phase : Phase.STOPPED;
+        stopOutcome = outcome;
+        stopReason = reason;
+        stopRemediation = remediation;
     }
 
     private static void finishOperation(StepProgress step, String operationUrl, String status) {
@@ -276,8 +288,14 @@ public final class RunState {
         return stopReason;
     }
 
+    /** What to do next, one instruction per line. */
     public String stopRemediation() {
         return stopRemediation;
+    }
+
+    /** True when a session let go of the cluster lock before the run was over (it had changed nothing). */
+    public boolean lockReleased() {
+        return lockReleased;
     }
 
     /** The step as the journal knows it (PENDING when never mentioned). */
@@ -287,5 +305,20 @@ public final class RunState {
 
     public boolean succeeded(String stepId) {
         return step(stepId).status() == StepStatus.SUCCEEDED;
+    }
+
+    /**
+     * True while the run has changed nothing: no step that changes the cluster (through ARM or inside it) was
+     * started, no request was sent or attempted, no compensation began. Such a run holds nothing worth a lock.
+     */
+    public boolean changedNothing(ExecutablePlan plan) {
+        for (Step s : plan.steps()) {
+            StepProgress progress = step(s.id());
+            if ((s.mutating() || s.changesCluster()) && progress.started()) {
+                return false;
+            }
+        }
+        return steps.values().stream().allMatch(p -> p.requests.isEmpty()
+                && p.compensation == CompensationStatus.NONE);
     }
 }

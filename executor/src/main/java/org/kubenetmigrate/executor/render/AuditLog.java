@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
+import java.time.Instant;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.kubenetmigrate.executor.engine.Actor;
 import org.kubenetmigrate.executor.engine.EngineEvent;
@@ -69,25 +70,34 @@ public final class AuditLog implements EngineListener, AutoCloseable {
                     kv("at", a.time().toString()));
             return;
         }
-        if (!(event instanceof EngineEvent.RequestFinished e)) {
-            return;
+        if (event instanceof EngineEvent.RequestFinished e) {
+            log(e.runId(), e.stepId(), e.purpose(), e.method(), e.url(), e.ifMatch(), e.sentAt(), e.time(), e.result(),
+                    e.errorCode(), e.errorMessage(), e.requestId(), e.correlationId());
+        } else if (event instanceof EngineEvent.RequestFailed e) {
+            log(e.runId(), e.stepId(), e.purpose(), e.method(), e.url(), e.ifMatch(), e.time(), e.time(), e.result(),
+                    e.code(), e.error(), e.requestId(), e.correlationId());
         }
-        logger.info("{} {} {}: {}", kv("method", e.method()), kv("url", e.url()), kv("stepId", e.stepId()),
-                kv("result", e.result()),
+    }
+
+    private void log(String runId, String stepId, String purpose, String method, String url, String ifMatch,
+                     Instant sentAt, Instant finishedAt, String result, String errorCode, String errorMessage,
+                     String requestId, String correlationId) {
+        logger.info("{} {} {}: {}", kv("method", method), kv("url", url), kv("stepId", stepId),
+                kv("result", result),
                 kv("event", "mutating-request"),
-                kv("runId", e.runId()),
+                kv("runId", runId),
                 kv("clusterId", clusterId),
-                kv("purpose", e.purpose()),
+                kv("purpose", purpose),
                 kv("who", actor.user()),
                 kv("principal", actor.principal()),
                 kv("host", actor.host()),
-                kv("sentAt", e.sentAt() == null ? null : e.sentAt().toString()),
-                kv("finishedAt", e.time().toString()),
-                kv("ifMatch", e.ifMatch()),
-                kv("errorCode", e.errorCode()),
-                kv("errorMessage", e.errorMessage()),
-                kv("azureRequestId", e.requestId()),
-                kv("azureCorrelationId", e.correlationId()));
+                kv("sentAt", sentAt == null ? null : sentAt.toString()),
+                kv("finishedAt", finishedAt.toString()),
+                kv("ifMatch", ifMatch),
+                kv("errorCode", errorCode),
+                kv("errorMessage", errorMessage),
+                kv("azureRequestId", requestId),
+                kv("azureCorrelationId", correlationId));
     }
 
     @Override

@@ -34,6 +34,15 @@ public final class JsonLinesRenderer implements EngineListener {
         node.put("event", event.type());
         ObjectNode fields = MAPPER.valueToTree(event);
         fields.put("time", event.time().toString());
+        // The journal keeps operation URLs whole (they are polled after a crash); output shows them without query.
+        if (fields.has("operationUrl")) {
+            fields.remove("operationUrl");
+        }
+        if (event instanceof EngineEvent.RequestSent sent) {
+            fields.put("operation", sent.operation());
+        } else if (event instanceof EngineEvent.RequestFailed failed) {
+            fields.put("result", failed.result());
+        }
         node.setAll(fields);
         try {
             return MAPPER.writeValueAsString(node);

@@ -53,7 +53,7 @@ public final class StatusTextRenderer {
             if (s.problem() != null) {
                 out.append('\n').append(s.stepId()).append(": ").append(s.problem()).append('\n');
                 if (s.remediation() != null) {
-                    for (String line : s.remediation().split(" \\| ")) {
+                    for (String line : s.remediation().split("\n")) {
                         out.append("  - ").append(line).append('\n');
                     }
                 }
@@ -62,7 +62,7 @@ public final class StatusTextRenderer {
         if (detail.stopReason() != null && !"finished".equals(run.phase()) && !"rolled-back".equals(run.phase())) {
             out.append("\nLast stop: ").append(detail.stopReason()).append('\n');
             if (detail.stopRemediation() != null) {
-                for (String line : detail.stopRemediation().split(" \\| ")) {
+                for (String line : detail.stopRemediation().split("\n")) {
                     out.append("  - ").append(line).append('\n');
                 }
             }

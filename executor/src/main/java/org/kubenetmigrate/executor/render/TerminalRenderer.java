@@ -44,6 +44,14 @@ public final class TerminalRenderer implements EngineListener {
             out.println("    sent " + e.method() + " " + e.url()
                     + (e.ifMatch() == null ? "" : " If-Match: " + e.ifMatch())
                     + (e.operation() == null ? "" : "; following " + e.operation()));
+        } else if (event instanceof EngineEvent.RequestFailed e) {
+            out.println("    " + e.method() + " " + e.purpose() + " request: " + e.result()
+                    + (e.code() == null ? "" : " " + e.code()) + ": " + e.error()
+                    + (e.requestId() == null ? "" : " (request id " + e.requestId() + ")"));
+        } else if (event instanceof EngineEvent.RollbackStarted e) {
+            out.println("Rolling back run " + e.runId() + " (" + e.who() + ")");
+        } else if (event instanceof EngineEvent.LockReleased e) {
+            out.println("    note: " + e.reason());
         } else if (event instanceof EngineEvent.RequestFinished e) {
             out.println("    " + e.method() + " " + e.purpose() + " request: "
                     + e.result() + (e.errorCode() == null ? "" : " " + e.errorCode())

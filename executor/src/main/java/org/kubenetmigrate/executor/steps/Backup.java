@@ -78,7 +78,7 @@ final class Backup implements MigrationStep {
                                 defaultRoute.addressPrefix(), defaultRoute.nextHopType(), defaultRoute.nextHopIpAddress()),
                         kubenet));
             }
-            new BackupManifest(ctx.now().toString(), live.etag(), podCidr == null ? null : podCidr.toString(),
+            new BackupManifest(ctx.now().toString(), live.etag() == null ? null : live.etag().wire(), podCidr == null ? null : podCidr.toString(),
                     cluster.nodeResourceGroup(), BackupFiles.CLUSTER, BackupFiles.AGENT_POOLS, tables).write(dir);
         } catch (IOException e) {
             throw StepStop.failed("cannot write the backup to " + dir + ": " + e.getMessage(),

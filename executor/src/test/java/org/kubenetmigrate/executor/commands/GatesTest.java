@@ -36,7 +36,9 @@ class GatesTest {
         assertThat(stopped.remediation()).anySatisfy(r -> assertThat(r).contains("resume " + stopped.runId()));
         assertThat(h.azure.mutatingCalls()).isEmpty();
         List<JournalRecord> records = Journal.read(h.runDir(stopped.runId()).resolve(Journal.FILE_NAME)).records();
-        assertThat(records).extracting(r -> r.type().wireName()).endsWith("gate-pending", "run-stopped");
+        // Stopped before the first change: the session let go of the cluster lock, and said so.
+        assertThat(records).extracting(r -> r.type().wireName()).endsWith("gate-pending", "run-stopped",
+                "lock-released");
         assertThat(h.status(stopped.runId()).detail().steps()).filteredOn(s -> s.stepId().equals("disable-network-policy"))
                 .singleElement().satisfies(s -> assertThat(s.status()).isEqualTo("waiting-for-approval"));
 
@@ -79,7 +81,8 @@ class GatesTest {
         List<JournalRecord> approvals = Journal.read(h.runDir(result.runId()).resolve(Journal.FILE_NAME)).records()
                 .stream().filter(r -> r.type().wireName().equals("gate-approved")).toList();
         assertThat(approvals).extracting(r -> r.text("how")).containsExactly("prompt", "prompt");
-        assertThat(approvals).extracting(r -> r.text("by")).containsOnly(System.getProperty("user.name"));
+        assertThat(approvals).extracting(r -> r.text("by"))
+                .containsOnly(System.getProperty("user.name") + " (ops@example.com)");
         assertThat(approvals).extracting(r -> r.text("principal")).containsOnly("ops@example.com");
     }
 

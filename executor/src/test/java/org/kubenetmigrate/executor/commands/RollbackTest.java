@@ -54,19 +54,37 @@ class RollbackTest {
     }
 
     @Test
-    void afterThePointOfNoReturnRefusesAndSaysHowToRollForward() throws Exception {
+    void afterThePointOfNoReturnRefusesAndSaysToResumeTheRunInstead() throws Exception {
+        // The policy engine's re-enabling fails after the one-way update: the run stopped past the point of no return.
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().failOperationOfPut(3, "InternalError", "x"));
+        RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
+        assertThat(stopped.outcome()).isEqualTo(RunOutcome.STEP_FAILED);
+        int puts = h.azure.mutatingCalls().size();
+
+        RunResult refused = h.rollback(stopped.runId());
+
+        assertThat(refused.outcome()).isEqualTo(RunOutcome.ROLLBACK_REFUSED);
+        assertThat(refused.message()).contains("update-network-plugin was sent; it is one-way",
+                "roll forward instead: kubenet-migrate resume " + stopped.runId());
+        assertThat(refused.remediation()).anySatisfy(r -> assertThat(r).contains("no way back to kubenet"))
+                .anySatisfy(r -> assertThat(r).contains("az aks update -g rg-payments-stg -n aks-payments-stg-weu"))
+                .anySatisfy(r -> assertThat(r).contains("resume " + stopped.runId()));
+        assertThat(h.azure.mutatingCalls()).hasSize(puts);
+    }
+
+    @Test
+    void aCompletedRunIsRefusedWithoutReachingAzureAndSaysThereIsNothingLeftToDo() throws Exception {
         Harness h = new Harness(dir.resolve("state"), Scenario.azure());
         RunResult done = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
-        int puts = h.azure.mutatingCalls().size();
+        int calls = h.azure.calls().size();
 
         RunResult refused = h.rollback(done.runId());
 
         assertThat(refused.outcome()).isEqualTo(RunOutcome.ROLLBACK_REFUSED);
-        assertThat(refused.message()).contains("update-network-plugin was sent; it is one-way");
-        assertThat(refused.remediation()).anySatisfy(r -> assertThat(r).contains("no way back to kubenet"))
-                .anySatisfy(r -> assertThat(r).contains("az aks update -g rg-payments-stg -n aks-payments-stg-weu"))
-                .anySatisfy(r -> assertThat(r).contains("resume " + done.runId()));
-        assertThat(h.azure.mutatingCalls()).hasSize(puts);
+        assertThat(refused.message()).contains("has completed", "no way back to kubenet after update-network-plugin",
+                "nothing to roll back");
+        assertThat(refused.remediation()).singleElement().asString().contains("status " + done.runId());
+        assertThat(h.azure.calls()).hasSize(calls);
         assertThat(h.env().lock().holders()).as("a finished run's lock stays released").isEmpty();
     }
 

@@ -49,7 +49,8 @@ class StatusAndUnlockTest {
     void unlockNeedsForceAndTheHoldersRunIdAndThenLetsAnotherRunIn() throws Exception {
         Harness h = new Harness(dir.resolve("state"), Scenario.azure());
         Path plan = Scenario.plan(dir, Scenario.STG);
-        RunResult first = h.apply(plan, Approvals.NONE);
+        // A run that changed something (the policy engine is off) keeps the lock while it waits at the next gate.
+        RunResult first = h.apply(plan, Approvals.through("prepare"));
         assertThat(h.apply(plan, Approvals.NONE).outcome()).isEqualTo(RunOutcome.LOCK_HELD);
 
         Unlock unlock = new Unlock(h.env());
@@ -58,6 +59,7 @@ class StatusAndUnlockTest {
         assertThatThrownBy(() -> unlock.run(first.runId(), false)).hasMessageContaining("confirm with --force");
         assertThat(unlock.run(first.runId(), true).runId()).isEqualTo(first.runId());
 
-        assertThat(h.apply(plan, Approvals.NONE).outcome()).isEqualTo(RunOutcome.STOPPED_AT_GATE);
+        // In again: its precheck now meets the first run's change (a stale plan), not the lock.
+        assertThat(h.apply(plan, Approvals.NONE).outcome()).isEqualTo(RunOutcome.STALE_PLAN);
     }
 }

@@ -3,6 +3,7 @@ package org.kubenetmigrate.executor.azure.sdk;
 import org.kubenetmigrate.executor.azure.ClusterOperations;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
 import org.kubenetmigrate.planner.inventory.AzureTarget;
+import org.kubenetmigrate.planner.inventory.InventoryException;
 import org.kubenetmigrate.planner.inventory.azure.AzureSession;
 import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
 
@@ -10,7 +11,7 @@ import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
  * The live provider, registered in {@code META-INF/services}: signs in the way the live inventory does
  * ({@link AzureSession#signIn}: an environment service principal, else DefaultAzureCredential; TLS trust from the
  * JVM's trust-store settings) and only when {@link #open} is called, so that commands that never reach Azure never
- * build a client.
+ * build a client. {@link #open} asks for one token at once ({@link AzureSession#checkSignIn}).
  */
 public final class SdkClusterOperationsProvider implements ClusterOperationsProvider {
     private final AzureTarget target;
@@ -34,8 +35,12 @@ public final class SdkClusterOperationsProvider implements ClusterOperationsProv
         AzureSession session;
         try {
             session = AzureSession.signIn(target, InventorySettings.defaults());
+            // Signed in before anything is locked or written: a credential that cannot work stops here, once.
+            session.checkSignIn();
         } catch (IllegalArgumentException e) {
             throw new LiveAccessUnavailableException("cannot sign in to Azure: " + e.getMessage());
+        } catch (InventoryException e) {
+            throw new LiveAccessUnavailableException(e.getMessage(), true);
         }
         return new SdkClusterOperations(session.pipeline(), session.pipelineWithoutRetry(),
                 session.resourceManagerEndpoint(), configuredServicePrincipal());

@@ -85,7 +85,9 @@ class SdkClusterOperationsTest {
     void aClusterReadCarriesTheEtagHeaderAndRequestId() throws Exception {
         ObservedCluster cluster = azure.getCluster(ID);
 
-        assertThat(cluster.etag()).isEqualTo("etag-0");
+        // The fake writes the header as HTTP does (quoted) and the body's eTag bare, as AKS documents it.
+        assertThat(cluster.etag().wire()).isEqualTo("\"etag-0\"");
+        assertThat(cluster.json().path("eTag").asText()).isEqualTo("etag-0");
         assertThat(cluster.network().plugin()).isEqualTo("kubenet");
         assertThat(cluster.requestId()).isNotBlank();
         assertThat(fake.requests()).filteredOn(r -> r.path().equals(ID)).first()
@@ -136,12 +138,12 @@ class SdkClusterOperationsTest {
     void beginPutReturnsTheOperationBeforeItEndsAndPollsFollowIt() throws Exception {
         ObservedCluster current = azure.getCluster(ID);
 
-        OperationHandle handle = azure.beginPut(ID, "2025-09-01", current.etag(), overlay(current));
+        OperationHandle handle = azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current));
 
         assertThat(handle.operationUrl()).contains("/operations/mc-");
         assertThat(handle.retryAfterHint()).contains(Duration.ofSeconds(1));
         RecordedRequest put = puts().get(0);
-        assertThat(put.header("if-match")).contains("etag-0");
+        assertThat(put.header("if-match")).contains("\"etag-0\"");
         JsonNode sent = MAPPER.readTree(put.body());
         assertThat(sent.at("/properties/provisioningState").isMissingNode()).isTrue();
         assertThat(sent.at("/properties/fqdn").isMissingNode()).isTrue();
@@ -155,7 +157,7 @@ class SdkClusterOperationsTest {
     void aFailedOperationCarriesTheAksErrorCode() throws Exception {
         writes.pollsPerOperation(1).failNextOperation("NetworkPluginUpdateFailed", "pool reimage failed");
         ObservedCluster current = azure.getCluster(ID);
-        OperationHandle handle = azure.beginPut(ID, "2025-09-01", current.etag(), overlay(current));
+        OperationHandle handle = azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current));
 
         OperationStatus status = azure.pollOperation(handle);
 
@@ -179,11 +181,11 @@ class SdkClusterOperationsTest {
     @Test
     void aPutWhileAnOperationRunsIs409() throws Exception {
         ObservedCluster current = azure.getCluster(ID);
-        azure.beginPut(ID, "2025-09-01", current.etag(), overlay(current));
+        azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current));
         ObservedCluster updating = ObservedCluster.of(fake.resources().get(ID).orElseThrow(), null, null);
 
         AzureException e = catchThrowableOfType(AzureException.class,
-                () -> azure.beginPut(ID, "2025-09-01", updating.etag(), overlay(updating)));
+                () -> azure.beginPut(ID, "2025-09-01", updating.etag().wire(), overlay(updating)));
 
         assertThat(e.kind()).isEqualTo(AzureException.Kind.CONFLICT);
     }
@@ -194,7 +196,7 @@ class SdkClusterOperationsTest {
         fake.fault(r -> r.method().equals("PUT"), Fault.throttle(17), 5);
 
         AzureException e = catchThrowableOfType(AzureException.class,
-                () -> azure.beginPut(ID, "2025-09-01", current.etag(), overlay(current)));
+                () -> azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current)));
 
         assertThat(e.kind()).isEqualTo(AzureException.Kind.THROTTLED);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(17));
@@ -208,11 +210,11 @@ class SdkClusterOperationsTest {
         fake.fault(r -> r.method().equals("GET") && r.path().equals(ID), Fault.status(503), 1);
 
         AzureException e = catchThrowableOfType(AzureException.class,
-                () -> azure.beginPut(ID, "2025-09-01", current.etag(), overlay(current)));
+                () -> azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current)));
         assertThat(e.kind()).isEqualTo(AzureException.Kind.SERVER_ERROR);
         assertThat(puts()).hasSize(1);
 
-        assertThat(azure.getCluster(ID).etag()).isEqualTo("etag-0");
+        assertThat(azure.getCluster(ID).etag().opaque()).isEqualTo("etag-0");
     }
 
     @Test
@@ -221,7 +223,7 @@ class SdkClusterOperationsTest {
         fake.fault(r -> r.method().equals("PUT"), Fault.dropAfterHandling(), 5);
 
         AzureException e = catchThrowableOfType(AzureException.class,
-                () -> azure.beginPut(ID, "2025-09-01", current.etag(), overlay(current)));
+                () -> azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current)));
 
         assertThat(e.kind()).isEqualTo(AzureException.Kind.TRANSPORT);
         assertThat(e.getMessage()).doesNotContain(FakeArm.CLIENT_SECRET);

@@ -78,21 +78,9 @@ public final class AzureInventory implements Inventory {
     private static InventoryException failure(RuntimeException e, String what) {
         if (Failures.isSignIn(e)) {
             return new InventoryException(InventoryException.Kind.SIGN_IN, "Azure sign-in failed: "
-                    + Failures.oneLine(signInMessage(e)), e);
+                    + Failures.oneLine(Failures.signInMessage(e)), e);
         }
         return new InventoryException(InventoryException.Kind.AZURE, what + ": " + Failures.describe(e), e);
-    }
-
-    private static String signInMessage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.azure.core.exception.ClientAuthenticationException
-                    || t.getClass().getName().startsWith("com.microsoft.aad.msal4j.")) {
-                String m = t.getMessage();
-                // DefaultAzureCredential's message lists every credential it tried, with links; keep its gist.
-                return m == null ? "no credential worked" : m.split("\\. To mitigate|\\.\\s+To troubleshoot")[0];
-            }
-        }
-        return String.valueOf(e.getMessage());
     }
 
     /** The state of one read. */

@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.inventory.azure;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
@@ -32,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.kubenetmigrate.planner.inventory.AzureTarget;
+import org.kubenetmigrate.planner.inventory.InventoryException;
 
 /**
  * One signed-in connection to a cloud: the credential, one HTTP client and one pipeline shared by every manager
@@ -74,6 +76,23 @@ public final class AzureSession {
                 .policies(new UserAgentPolicy("kubenet-migrate"), new RequestIdPolicy(), new AddDatePolicy(),
                         new ArmChallengeAuthenticationPolicy(credential, AzureClouds.armScope(environment)))
                 .build();
+    }
+
+    /**
+     * Asks for one Resource Manager token now, once: a sign-in that cannot work fails here, in one line and within
+     * the credential's own time, before anything is read, locked or written. Through the pipeline the same failure
+     * would be retried by the retry policy, each retry running the whole credential chain again. The token is
+     * cached by the credential, so the first read does not ask again.
+     *
+     * @throws InventoryException of kind {@link InventoryException.Kind#SIGN_IN} when no credential worked
+     */
+    public void checkSignIn() throws InventoryException {
+        try {
+            credential.getTokenSync(new TokenRequestContext().addScopes(AzureClouds.armScope(environment)));
+        } catch (RuntimeException e) {
+            throw new InventoryException(InventoryException.Kind.SIGN_IN, "Azure sign-in failed: "
+                    + Failures.oneLine(Failures.signInMessage(e)), e);
+        }
     }
 
     /**

@@ -43,6 +43,18 @@ final class Failures {
         return false;
     }
 
+    /** The credential's own message, without DefaultAzureCredential's list of links. */
+    static String signInMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientAuthenticationException || t.getClass().getName().startsWith("com.microsoft.aad.msal4j.")) {
+                String m = t.getMessage();
+                // DefaultAzureCredential's message lists every credential it tried, with links; keep its gist.
+                return m == null ? "no credential worked" : m.split("\\. To mitigate|\\.\\s+To troubleshoot")[0];
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     /** The action a 403 names, else the action the read needs. */
     static String missingAction(Throwable e, String expected) {
         String message = String.valueOf(e.getMessage());

@@ -1,0 +1,93 @@
+package org.kubenetmigrate.executor.rollout;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The rollout's mutable state, one document replaced only by compare-and-swap on its ETag: each member's status
+ * and worker, the approved gates, and whether the rollout was stopped. Every worker decides from the board it
+ * read and writes its decision back with {@code If-Match}; a worker that loses the race reads again and decides
+ * again, so limits hold across any number of workers.
+ */
+public record Board(int version, boolean stopped, String stoppedBy, Map<String, Approval> approvals,
+                    Map<String, MemberState> members) {
+
+    public Board {
+        approvals = Map.copyOf(approvals);
+        members = Map.copyOf(members);
+    }
+
+    public record Approval(String by, Instant at) {
+    }
+
+    /** A member's status as the board keeps it (the Fleet Manager state names). */
+    public enum Status {
+        NOT_STARTED("NotStarted"), RUNNING("Running"), PENDING("Pending"), COMPLETED("Completed"), FAILED("Failed"),
+        SKIPPED("Skipped"), STOPPED("Stopped");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        @JsonValue
+        public String label() {
+            return label;
+        }
+
+        /** Ended: nothing more happens to the member unless a person retries it. */
+        public boolean ended() {
+            return this == COMPLETED || this == FAILED || this == SKIPPED || this == STOPPED;
+        }
+    }
+
+    /**
+     * @param worker the worker running it (Running) or that ran it last
+     * @param since when it entered this status
+     * @param message why it is Pending, Failed or Skipped, or how it ended
+     * @param attempts how many times a worker claimed it
+     * @param notBefore a not-started member is held until then (its cluster's maintenance window opens), or null
+     */
+    public record MemberState(Status status, String worker, Instant since, String message, int attempts,
+                              Instant notBefore) {
+        public MemberState(Status status, String worker, Instant since, String message, int attempts) {
+            this(status, worker, since, message, attempts, null);
+        }
+
+        public MemberState with(Status newStatus, String byWorker, Instant at, String why) {
+            return new MemberState(newStatus, byWorker, at, why, attempts, null);
+        }
+
+        /** Not started, held until {@code until}. */
+        public MemberState heldUntil(Instant until, String why) {
+            return new MemberState(Status.NOT_STARTED, worker, since, why, attempts, until);
+        }
+
+        public boolean held(Instant now) {
+            return status == Status.NOT_STARTED && notBefore != null && now.isBefore(notBefore);
+        }
+    }
+
+    public MemberState member(String key) {
+        return members.get(key);
+    }
+
+    public Board withMember(String key, MemberState state) {
+        Map<String, MemberState> next = new LinkedHashMap<>(members);
+        next.put(key, state);
+        return new Board(version, stopped, stoppedBy, approvals, next);
+    }
+
+    public Board withApproval(String gate, Approval approval) {
+        Map<String, Approval> next = new LinkedHashMap<>(approvals);
+        next.put(gate, approval);
+        return new Board(version, stopped, stoppedBy, next, members);
+    }
+
+    public Board withStopped(String by) {
+        return new Board(version, true, by, approvals, members);
+    }
+}
