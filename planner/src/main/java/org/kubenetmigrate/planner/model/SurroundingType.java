@@ -1,0 +1,57 @@
+package org.kubenetmigrate.planner.model;
+
+/**
+ * Resource types read around the clusters for the checks that need them, each with the RBAC action a live read
+ * needs and the {@code az} export that adds it to a file input.
+ */
+public enum SurroundingType {
+    LOCKS("Microsoft.Authorization/locks", "resource locks", "Microsoft.Authorization/locks/read",
+            "az lock list -o json"),
+    NETWORK_SECURITY_GROUPS("Microsoft.Network/networkSecurityGroups", "network security groups",
+            "Microsoft.Network/networkSecurityGroups/read", "az network nsg list -o json"),
+    COMPUTE_USAGES("Microsoft.Compute/locations/usages", "compute quota usages", "Microsoft.Compute/locations/usages/read",
+            "az vm list-usage --location <region> -o json"),
+    EFFECTIVE_ROUTES("Microsoft.Network/networkInterfaces/effectiveRouteTable", "effective routes",
+            "Microsoft.Network/networkInterfaces/effectiveRouteTable/action",
+            "az network nic show-effective-route-table -g <node-resource-group> -n <node-nic> -o json");
+
+    private final String armType;
+    private final String label;
+    private final String readAction;
+    private final String export;
+
+    SurroundingType(String armType, String label, String readAction, String export) {
+        this.armType = armType;
+        this.label = label;
+        this.readAction = readAction;
+        this.export = export;
+    }
+
+    public String armType() {
+        return armType;
+    }
+
+    /** How a reader calls these resources, e.g. "resource locks". */
+    public String label() {
+        return label;
+    }
+
+    /** The RBAC action a live read needs. */
+    public String readAction() {
+        return readAction;
+    }
+
+    /** The az command whose JSON output adds this type to a file input. */
+    public String export() {
+        return export;
+    }
+
+    public static java.util.Optional<SurroundingType> ofArmType(String type) {
+        for (SurroundingType t : values()) {
+            if (t.armType.equalsIgnoreCase(type)) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
