@@ -54,7 +54,7 @@ class NsgPodTrafficRuleTest {
                 rule("AllowNodes", 100, "Inbound", "Allow", "10.240.0.0/22", "10.240.0.0/22", "*", "*"),
                 rule("DenyAllInbound", 4000, "Inbound", "Deny", "*", "*", "*", "*"));
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         assertThat(findings(a, ID)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
@@ -71,7 +71,7 @@ class NsgPodTrafficRuleTest {
                 rule("AllowNodesToPods", 110, "Inbound", "Allow", "10.240.0.0/22", "10.244.0.0/16", "*", "*"),
                 rule("DenyAllInbound", 4000, "Inbound", "Deny", "*", "*", "*", "*"));
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         assertThat(findings(a, ID)).isEmpty();
         assertThat(a.readiness()).isEqualTo(Readiness.READY);
@@ -79,14 +79,14 @@ class NsgPodTrafficRuleTest {
 
     @Test
     void azureDefaultRulesAloneDoNotFire() {
-        assertThat(findings(withNsg().assess(), ID)).isEmpty();
+        assertThat(findings(withNsg().assessChecked(), ID)).isEmpty();
     }
 
     @Test
     void aDenyOfOnePortIsAWarningNotABlocker() {
         Scenario s = withNsg(rule("DenySsh", 200, "Inbound", "Deny", "*", "*", "Tcp", "22"));
 
-        assertThat(findings(s.assess(), ID)).singleElement()
+        assertThat(findings(s.assessChecked(), ID)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
     }
 
@@ -95,7 +95,7 @@ class NsgPodTrafficRuleTest {
         Scenario s = withNsg(rule("DenySsh", 200, "Inbound", "Deny", "*", "*", "Tcp", "22"),
                 rule("DenyAllOutbound", 300, "Outbound", "Deny", "*", "*", "*", "*"));
 
-        assertThat(findings(s.assess(), ID)).extracting(Finding::severity).contains(Severity.BLOCKER);
+        assertThat(findings(s.assessChecked(), ID)).extracting(Finding::severity).contains(Severity.BLOCKER);
     }
 
     @Test
@@ -106,7 +106,7 @@ class NsgPodTrafficRuleTest {
                 rule("DenyAllInbound", 4000, "Inbound", "Deny", "*", "*", "*", "*"));
         s.options.podCidr("10.250.0.0/16");
 
-        List<Finding> found = findings(s.assess(), ID);
+        List<Finding> found = findings(s.assessChecked(), ID);
 
         assertThat(found).extracting(Finding::severity).containsExactly(Severity.BLOCKER, Severity.WARNING);
         assertThat(found.get(1).message()).contains("nsg-aks/AllowPods", "nsg-aks/AllowNodesToPods",
@@ -118,7 +118,7 @@ class NsgPodTrafficRuleTest {
         Scenario s = Fixtures.byoVnet();
         s.vnet().existingSubnet("snet-aks").networkSecurityGroup("rg-net", "nsg-elsewhere");
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         assertThat(unverified(a, ID)).singleElement().satisfies(u -> {
             assertThat(u.couldBe()).isEqualTo(Severity.BLOCKER);
@@ -138,7 +138,7 @@ class NsgPodTrafficRuleTest {
                     "sourceAddressPrefix": "*", "sourcePortRange": "*"}],
                   "type": "Microsoft.Network/networkSecurityGroups"}]""".formatted(SUBSCRIPTION, nodeRg, nodeRg));
 
-        assertThat(findings(s.assess(), ID)).singleElement().satisfies(f -> {
+        assertThat(findings(s.assessChecked(), ID)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
             assertThat(f.message()).contains("aks-agentpool-1-nsg on the node NICs", "block-all-out");
         });

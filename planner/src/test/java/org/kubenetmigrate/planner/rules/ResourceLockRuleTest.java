@@ -36,7 +36,7 @@ class ResourceLockRuleTest {
     void lockOnTheNodeResourceGroupBlocks() {
         Scenario s = Fixtures.managedVnet().around(armLocks(rg("MC_rg-aks_aks-prod_westeurope"), "CanNotDelete"));
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
@@ -50,7 +50,7 @@ class ResourceLockRuleTest {
     void subscriptionLockIsInheritedByTheByoRouteTable() {
         Scenario s = Fixtures.byoVnet().around(armLocks("/subscriptions/" + SUBSCRIPTION, "ReadOnly"));
 
-        Finding f = finding(s.assess(), ID);
+        Finding f = finding(s.assessChecked(), ID);
 
         assertThat(f.message()).contains("ReadOnly lock", "route table rt-aks", "virtual network vnet-prod");
     }
@@ -60,7 +60,7 @@ class ResourceLockRuleTest {
         Scenario s = Fixtures.byoVnet().around(armLocks(rg("rg-net")
                 + "/providers/Microsoft.Network/routeTables/rt-aks", "CanNotDelete"));
 
-        assertThat(finding(s.assess(), ID).message()).contains("route table rt-aks");
+        assertThat(finding(s.assessChecked(), ID).message()).contains("route table rt-aks");
     }
 
     @Test
@@ -70,7 +70,7 @@ class ResourceLockRuleTest {
                   "notes": null, "owners": null, "resourceGroup": "rg-hub", "type": "Microsoft.Authorization/locks"}]"""
                 .formatted(rg("rg-hub")));
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         assertThat(findings(a, ID)).isEmpty();
         assertThat(unverified(a, ID)).isEmpty();
@@ -81,7 +81,7 @@ class ResourceLockRuleTest {
     void noLockDataMakesTheClusterIncompleteAndNamesTheExport() {
         Scenario s = Fixtures.byoVnet().withNothingAround();
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         assertThat(unverified(a, ID)).singleElement().satisfies(u -> {
             assertThat(u.couldBe()).isEqualTo(Severity.BLOCKER);

@@ -41,7 +41,7 @@ class SurgeQuotaRuleTest {
         Scenario s = withUsages(usages(98, 100));
         s.cluster.addPool("user").maxSurge("2");
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         Finding f = finding(a, ID);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -51,7 +51,7 @@ class SurgeQuotaRuleTest {
 
     @Test
     void enoughQuotaPasses() {
-        assertThat(findings(withUsages(usages(10, 100)).assess(), ID)).isEmpty();
+        assertThat(findings(withUsages(usages(10, 100)).assessChecked(), ID)).isEmpty();
     }
 
     @Test
@@ -62,7 +62,7 @@ class SurgeQuotaRuleTest {
                             "name": {"localizedValue": "Standard DSv5 Family vCPUs", "value": "standardDSv5Family"}}]}"""
                 .formatted(SUBSCRIPTION));
 
-        assertThat(finding(s.assess(), ID).message()).contains("4 needed, 1 free");
+        assertThat(finding(s.assessChecked(), ID).message()).contains("4 needed, 1 free");
     }
 
     @Test
@@ -70,7 +70,7 @@ class SurgeQuotaRuleTest {
         Scenario s = withUsages(usages(10, 100));
         s.cluster.addPool("gpu").vmSize("Standard_NC4as_T4_v3").count(2);
 
-        assertThat(unverified(s.assess(), ID)).singleElement().satisfies(u -> {
+        assertThat(unverified(s.assessChecked(), ID)).singleElement().satisfies(u -> {
             assertThat(u.couldBe()).isEqualTo(Severity.WARNING);
             assertThat(u.reason()).contains("Standard_NC4as_T4_v3");
         });
@@ -80,7 +80,7 @@ class SurgeQuotaRuleTest {
     void noUsagesForTheRegionIsUnverifiedButKeepsTheVerdict() {
         Scenario s = Fixtures.byoVnet().withNothingAround();
 
-        ClusterAssessment a = s.assess();
+        ClusterAssessment a = s.assessChecked();
 
         assertThat(unverified(a, ID)).singleElement()
                 .satisfies(u -> assertThat(u.reason()).contains("westeurope", "az vm list-usage"));

@@ -127,7 +127,7 @@ class AzureInventoryTest {
         assertThat(graph).allSatisfy(r -> assertThat(r.apiVersion()).isEqualTo("2021-03-01"));
         assertThat(snapshot.resources().stream().filter(r -> r.path("type").asText().endsWith("managedclusters")))
                 .hasSize(33);
-        assertThat(snapshot.metadata().queries()).anySatisfy(q -> assertThat(q.requests()).isEqualTo(6));
+        assertThat(snapshot.metadata().queries()).anySatisfy(q -> assertThat(q.requests()).isEqualTo(7));
     }
 
     @Test
