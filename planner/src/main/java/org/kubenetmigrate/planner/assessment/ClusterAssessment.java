@@ -35,4 +35,17 @@ public record ClusterAssessment(
                              List<Unverified> unverified, ClusterSizing sizing, TargetNetwork target) {
         this(cluster, network, readiness, findings, unverified, sizing, target, InClusterView.notRequested());
     }
+
+    /**
+     * INCOMPLETE only because the in-cluster checks were not asked for: every unrun check that could block or need an
+     * action is read inside the cluster. A run's precheck reads them live before any change.
+     */
+    public boolean lacksOnlyInClusterChecks() {
+        if (readiness != Readiness.INCOMPLETE || !(inCluster instanceof InClusterView.NotRequested)) {
+            return false;
+        }
+        return unverified.stream()
+                .filter(u -> u.couldBe().atLeast(org.kubenetmigrate.planner.rules.Severity.ACTION))
+                .allMatch(u -> org.kubenetmigrate.planner.model.InClusterCheck.ALL.contains(u.check()));
+    }
 }

@@ -95,7 +95,7 @@ public final class ReportFacts {
                 continue;
             }
             kubenetCount++;
-            if (lacksOnlyInClusterChecks(c)) {
+            if (c.lacksOnlyInClusterChecks()) {
                 onlyInCluster++;
             }
             Optional<KubernetesVersion> version = c.cluster().controlPlaneVersion();
@@ -163,15 +163,6 @@ public final class ReportFacts {
     }
 
     /** INCOMPLETE, in-cluster checks not run, and every check that keeps it from a verdict is one of them. */
-    static boolean lacksOnlyInClusterChecks(ClusterAssessment c) {
-        if (c.readiness() != Readiness.INCOMPLETE || !(c.inCluster() instanceof InClusterView.NotRequested)) {
-            return false;
-        }
-        return c.unverified().stream()
-                .filter(u -> u.couldBe().atLeast(Severity.ACTION))
-                .allMatch(u -> InClusterCheck.ALL.contains(u.check()));
-    }
-
     private static KubernetesVersion minor(KubernetesVersion v) {
         return new KubernetesVersion(v.major(), v.minor(), 0);
     }
