@@ -73,7 +73,7 @@ class ExampleFleetReportTest {
         "aks-platform-tools-neu|BLOCKED|BLOCKED|name-length private-cluster|",
         "aks-catalog-neu|INCOMPLETE|READY|service-cidr-overlap|",
         "aks-observability-neu|INCOMPLETE|INCOMPLETE||pod-cidr-overlap route-table-shared route-table-egress"
-                + " node-subnet-surge service-cidr-overlap",
+                + " node-subnet-surge service-cidr-overlap resource-lock nsg-pod-traffic",
         "aks-web-overlay-neu|NOT_APPLICABLE|NOT_APPLICABLE||",
         "aks-legacy-cni-sea|NOT_APPLICABLE|NOT_APPLICABLE||",
         "aks-mariner-jobs-weu|BLOCKED|BLOCKED|azure-linux-2-pool|",
