@@ -21,12 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+// The subcommands are CommandTree's: a run builds only the one its arguments name.
 @Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
-        subcommands = {ReportCommand.class, PlanCommand.class, IacCommand.class, InventoryCommand.class, ApplyCommand.class,
-            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class, RolloutCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
@@ -41,6 +39,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
     void verbose(boolean on) {
         verbose = on;
+        // Picocli sets the default (off) on every run; logback.xml already says so, and touching the loggers would
+        // load and configure logging for commands that never log (--version, --help). Only a run after a verbose one
+        // in the same JVM (tests) has levels to put back.
+        if (!on && !loggingTuned) {
+            return;
+        }
+        loggingTuned = on;
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.WARN);
         // Sign-in chatter (silenced in logback.xml) is shown with -v, MSAL's never below WARN.
         for (String name : SIGN_IN_LOGGERS) {
@@ -52,6 +57,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             "com.azure.identity", "com.azure.core.implementation.AccessTokenCache");
 
     private boolean verbose;
+    /** Whether some run of this JVM changed the logging levels (see {@link #verbose(boolean)}). */
+    private static volatile boolean loggingTuned;
 
     Main(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr) {
         this.environment = environment;
@@ -107,7 +114,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr,
                            StdoutStream stdout, String... args) {
         Main main = new Main(environment, out, err, ownStderr);
-        CommandLine commandLine = new CommandLine(main);
+        String[] commandArgs = OutputFormats.withoutDeprecatedNames(args);
+        CommandLine commandLine = CommandTree.forArguments(main, commandArgs);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
@@ -127,7 +135,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
             return ExitCodes.UNEXPECTED;
         });
-        int code = commandLine.execute(OutputFormats.withoutDeprecatedNames(args));
+        int code = commandLine.execute(commandArgs);
         out.flush();
         OutputState stdoutState = OutputState.of(out.checkError(), stdout == null ? null : stdout.failure());
         if (stdoutState == OutputState.FAILED) {
