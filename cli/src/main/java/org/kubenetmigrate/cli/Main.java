@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.kubenetmigrate.planner.report.OutputFiles;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
     void verbose(boolean on) {
         verbose = on;
-        // Picocli sets the default (off) on every run; logback.xml already says so, and touching the loggers would
+        // Picocli sets the default (off) on every run; LoggingSetup already says so, and touching the loggers would
         // load and configure logging for commands that never log (--version, --help). Only a run after a verbose one
         // in the same JVM (tests) has levels to put back.
         if (!on && !loggingTuned) {
@@ -47,14 +46,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         loggingTuned = on;
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.WARN);
-        // Sign-in chatter (silenced in logback.xml) is shown with -v, MSAL's never below WARN.
-        for (String name : SIGN_IN_LOGGERS) {
+        // Sign-in chatter (silenced in LoggingSetup) is shown with -v, MSAL's never below WARN.
+        for (String name : LoggingSetup.SIGN_IN_LOGGERS) {
             ((Logger) LoggerFactory.getLogger(name)).setLevel(on ? Level.WARN : Level.OFF);
         }
     }
-
-    private static final List<String> SIGN_IN_LOGGERS = List.of("com.microsoft.aad",
-            "com.azure.identity", "com.azure.core.implementation.AccessTokenCache");
 
     private boolean verbose;
     /** Whether some run of this JVM changed the logging levels (see {@link #verbose(boolean)}). */
