@@ -3,7 +3,8 @@
 # runs in the same invocation, interleaved round by round so that both see the same machine load:
 #
 #   report of N clusters (json, csv, html)        vs  jq's bare kubenet filter over the same input files
-#   report of 4N clusters (json), peak memory      vs  jq over the same input; memory growth 4N/N vs the fleet's 4.0
+#   report of 4N clusters in ONE file (json), peak memory
+#                                                  vs  jq over the same file; memory growth 4N/N vs the fleet's 4.0
 #   --version, --help, offline report of examples/fleet
 #                                                  vs  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -version
 #   plan for one cluster out of N                  vs  jq selecting that cluster from the same input
@@ -20,8 +21,9 @@
 #   BENCH_KM       the command to measure (default ./kubenet-migrate), e.g. a copy of the launcher beside an older jar
 #
 # Per round every command runs once, through GNU time -v; a ratio is candidate/baseline within one round, and the
-# table shows min/median/max of those ratios over the rounds, beside the candidate's own wall time, CPU time and
-# peak resident memory (medians). Load average is printed before and after.
+# table shows min/median/max of those ratios over the rounds (wall time, and CPU time, which a loaded machine skews
+# less), beside the candidate's own figures and median peak resident memory. Load average is printed before and
+# after: on a shared machine, read the ratios, not the seconds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -63,12 +65,33 @@ generate() {
     org.kubenetmigrate.bench.SyntheticFleet "$n" "$dir" 42 >&2
   touch "$dir/.complete"
 }
+# The 4N fleet as ONE file, a bare array of every resource (as one big az/Resource Graph export would be): the
+# reader may hold the fleet, but must never hold a tree of the whole file.
+one_file() {
+  local from="$1" to="$2"
+  [ -f "$to/.complete" ] && return 0
+  rm -rf "$to" && mkdir -p "$to"
+  python3 - "$from" "$to/fleet.json" <<'PY'
+import glob, sys
+with open(sys.argv[2], "w") as out:
+    out.write("[")
+    first = True
+    for name in sorted(glob.glob(sys.argv[1] + "/*/*.json")):
+        body = open(name).read().strip()[1:-1].strip()
+        if body:
+            out.write(("" if first else ",\n") + body)
+            first = False
+    out.write("]\n")
+PY
+  touch "$to/.complete"
+}
 small="$work/fleet-$N"
-big="$work/fleet-$BIG"
 generate "$N" "$small"
-generate "$BIG" "$big"
+generate "$BIG" "$work/fleet-$BIG"
+big="$work/fleet-$BIG-one-file"
+one_file "$work/fleet-$BIG" "$big"
 small_files=("$small"/*/*.json)
-big_files=("$big"/*/*.json)
+big_files=("$big"/fleet.json)
 target=$(jq -r '.[0].name' "$small/sub-0042/managed-clusters.json" 2>/dev/null \
   || jq -r '.[0].name' "$(ls "$small"/*/managed-clusters.json | tail -n 1)")
 FILTER='[.[] | select(.properties.networkProfile.networkPlugin == "kubenet") | .name] | length'
@@ -126,17 +149,23 @@ ratios() {  # per-round candidate/baseline of column c
 med() { mmm | cut -d' ' -f2; }
 
 echo
-echo "kubenet-migrate speed: N=$N clusters ($(du -sm "$small" | cut -f1) MB in ${#small_files[@]} files), 4N=$BIG ($(du -sm "$big" | cut -f1) MB), $RUNS runs each, interleaved"
+echo "kubenet-migrate speed: N=$N clusters ($(du -sm "$small" | cut -f1) MB in ${#small_files[@]} files), 4N=$BIG ($(du -sm "$big" | cut -f1) MB in one file), $RUNS runs each, interleaved"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf '%-24s %-14s %-20s %-20s %8s %10s\n' command baseline "wall s min/med/max" "ratio min/med/max" "cpu s" "RSS MiB"
+printf '%-24s %-13s %-20s %-20s %-20s %-17s %8s\n' command baseline "wall s min/med/max" "wall ratio" "cpu s min/med/max" \
+  "cpu ratio" "RSS MiB"
 for r in "${ROWS[@]}"; do
   IFS=$'\t' read -r name cmd base <<< "$r"
   wall=$(col "$name" 3 | mmm | tr ' ' /)
-  cpu=$(col "$name" 4 | med)
+  cpu=$(col "$name" 4 | mmm | tr ' ' /)
   rss=$(col "$name" 5 | med | awk '{printf "%.0f", $1/1024}')
-  if [ -n "$base" ]; then ratio=$(ratios "$name" "$base" 3 | mmm | tr ' ' /); else ratio="(baseline)"; fi
-  printf '%-24s %-14s %-20s %-20s %8s %10s\n' "$name" "${base:--}" "$wall" "$ratio" "$cpu" "$rss"
+  if [ -n "$base" ]; then
+    ratio=$(ratios "$name" "$base" 3 | mmm | tr ' ' /)
+    cpu_ratio=$(ratios "$name" "$base" 4 | mmm | tr ' ' /)
+  else
+    ratio="(baseline)"; cpu_ratio=""
+  fi
+  printf '%-24s %-13s %-20s %-20s %-20s %-17s %8s\n' "$name" "${base:--}" "$wall" "$ratio" "$cpu" "$cpu_ratio" "$rss"
 done
 echo
 for p in "" ${BEFORE:+before:}; do
