@@ -9,15 +9,17 @@
 #                                                  vs  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -version
 #   plan for one cluster out of N                  vs  jq selecting that cluster from the same input
 #
-#   bench/speed.sh [--quick] [--runs R] [--before JAR]
+#   bench/speed.sh [--quick] [--clusters N] [--runs R] [--before JAR]
 #
 #   --quick        smoke check: N=1,000 (and 4,000), 3 runs
+#   --clusters N   N (default 10,000)
 #   --runs R       rounds (default 5; the figures need at least 5)
 #   --before JAR   also run an older build's fat jar (java -jar JAR ...) beside every kubenet-migrate command, so
 #                  that before/after compare within one run; e.g. a copy of cli/target/kubenet-migrate.jar taken
 #                  before a change
 #   BENCH_DIR      where fleets and raw results go (default target/bench)
 #   BENCH_NO_BUILD=1  use the jar as built
+#   BENCH_SUMMARY_ONLY=1  print the table again from the last run's raw results
 #   BENCH_KM       the command to measure (default ./kubenet-migrate), e.g. a copy of the launcher beside an older jar
 #
 # Per round every command runs once, through GNU time -v; a ratio is candidate/baseline within one round, and the
@@ -34,8 +36,9 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) N=1000; RUNS=3 ;;
     --runs) RUNS="$2"; shift ;;
+    --clusters) N="$2"; shift ;;
     --before) BEFORE="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -121,8 +124,9 @@ candidates "" "$km"
 [ -z "$BEFORE" ] || candidates "before:" "$before_java"
 
 results="$work/speed-results.txt"
-: > "$results"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# BENCH_SUMMARY_ONLY=1 prints the table again from the raw results of the last run (same arguments).
+[ "${BENCH_SUMMARY_ONLY:-}" = 1 ] && RUNS=0 || : > "$results"
 for round in $(seq 1 "$RUNS"); do
   for r in "${ROWS[@]}"; do
     IFS=$'\t' read -r name cmd base <<< "$r"
@@ -149,7 +153,8 @@ ratios() {  # per-round candidate/baseline of column c
 med() { mmm | cut -d' ' -f2; }
 
 echo
-echo "kubenet-migrate speed: N=$N clusters ($(du -sm "$small" | cut -f1) MB in ${#small_files[@]} files), 4N=$BIG ($(du -sm "$big" | cut -f1) MB in one file), $RUNS runs each, interleaved"
+rounds=$(awk '{print $1}' "$results" | sort -u | wc -l)
+echo "kubenet-migrate speed: N=$N clusters ($(du -sm "$small" | cut -f1) MB in ${#small_files[@]} files), 4N=$BIG ($(du -sm "$big" | cut -f1) MB in one file), $rounds runs each, interleaved"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n 1); load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 printf '%-24s %-13s %-20s %-20s %-20s %-17s %8s\n' command baseline "wall s min/med/max" "wall ratio" "cpu s min/med/max" \
