@@ -49,9 +49,14 @@ final class MemberRunner {
 
     /**
      * @param takeover true when this worker took the member over from one that died: a run that had stopped (at a
-     *                 gate, or failed) is then reported as it stands, never continued, since nobody asked for that
+     *                 gate, or failed) is then reported as it stands, never continued, since nobody asked for that —
+     *                 unless a person did: see {@code retryFrom}
+     * @param retryFrom the journal's length when {@code rollout retry} asked for the stopped run to continue, or
+     *                  null: a taken-over member whose journal is still that long is a retry whose worker died before
+     *                  its first record, so the retry begins now
      */
-    Outcome run(RolloutDefinition.Member member, LeaseKeeper lease, Approvals approvals, boolean takeover)
+    Outcome run(RolloutDefinition.Member member, LeaseKeeper lease, Approvals approvals, boolean takeover,
+                Long retryFrom)
             throws IOException {
         StateStore store = files.store();
         Path work = Files.createTempDirectory("kubenet-migrate-" + member.key() + "-");
@@ -73,7 +78,8 @@ final class MemberRunner {
                 if (state.phase() == RunState.Phase.FINISHED) {
                     return new Outcome(Board.Status.COMPLETED, "run " + member.runId() + " completed");
                 }
-                if (takeover && state.phase() == RunState.Phase.STOPPED) {
+                boolean retryNotBegun = retryFrom != null && retryFrom == journal.length;
+                if (takeover && state.phase() == RunState.Phase.STOPPED && !retryNotBegun) {
                     return fromStop(state.stopOutcome(), state.stopReason());
                 }
             }

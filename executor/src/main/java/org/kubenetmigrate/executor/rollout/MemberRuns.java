@@ -95,7 +95,8 @@ public final class MemberRuns {
         try (LeaseKeeper keeper = new LeaseKeeper(lease, base.clock(), Thread.currentThread())) {
             at.files().update(board -> board.withMember(member.key(), board.member(member.key()).with(
                     Board.Status.RUNNING, who, base.clock().instant(), "resumed by hand by " + who)));
-            MemberRunner.Outcome outcome = new MemberRunner(at.files(), base).run(member, keeper, approvals, false);
+            MemberRunner.Outcome outcome = new MemberRunner(at.files(), base).run(member, keeper, approvals, false,
+                    null);
             keeper.confirm();
             Thread.interrupted();
             at.files().update(board -> board.withMember(member.key(), board.member(member.key()).with(outcome.status(),

@@ -114,13 +114,15 @@ public final class RolloutControl {
     /** Sends a failed (or stopped) member back to NotStarted; a worker resumes its run with the same frozen plan. */
     public String retry(String cluster, String by) throws IOException, UsageException {
         RolloutDefinition.Member m = member(definition(), cluster);
+        // Nobody appends to an ended member's journal, so its length now marks where the retry begins.
+        long journalLength = files.store().read(files.journal(m.key())).map(v -> (long) v.content().length).orElse(0L);
         Optional<Board> written = files.update(board -> {
             Board.MemberState state = board.member(m.key());
             if (state.status() != Board.Status.FAILED && state.status() != Board.Status.STOPPED) {
                 return null;
             }
-            return board.withMember(m.key(), state.with(Board.Status.NOT_STARTED, state.worker(), clock.instant(),
-                    "retry requested by " + by));
+            return board.withMember(m.key(), state.retried(clock.instant(), "retry requested by " + by,
+                    journalLength));
         });
         if (written.isEmpty()) {
             throw new UsageException("member " + m.clusterName() + " has not failed (it is "

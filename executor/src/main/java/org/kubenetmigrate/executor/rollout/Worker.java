@@ -119,8 +119,8 @@ public final class Worker {
             }
             chosen.set(next.get());
             Board.MemberState state = board.member(next.get().key());
-            return board.withMember(next.get().key(), new Board.MemberState(Board.Status.RUNNING, settings.id(),
-                    base.clock().instant(), "claimed by " + settings.id(), state.attempts() + 1));
+            return board.withMember(next.get().key(), state.claimed(settings.id(), base.clock().instant(),
+                    "claimed by " + settings.id(), state.attempts() + 1));
         });
         if (written.isEmpty()) {
             return Optional.empty();
@@ -151,9 +151,8 @@ public final class Worker {
                     return null;
                 }
                 previous.set(state.worker());
-                return board.withMember(member.key(), new Board.MemberState(Board.Status.RUNNING, settings.id(),
-                        base.clock().instant(), "taken over from " + state.worker() + " (its lease expired)",
-                        state.attempts()));
+                return board.withMember(member.key(), state.claimed(settings.id(), base.clock().instant(),
+                        "taken over from " + state.worker() + " (its lease expired)", state.attempts()));
             });
             if (written.isEmpty()) {
                 lease.get().release();
@@ -190,7 +189,8 @@ public final class Worker {
         try (LeaseKeeper keeper = new LeaseKeeper(claim.lease(), base.clock(), Thread.currentThread())) {
             MemberRunner.Outcome outcome;
             try {
-                outcome = runner.run(member, keeper, approvals, claim.takeover());
+                outcome = runner.run(member, keeper, approvals, claim.takeover(),
+                        claim.board().member(member.key()).retryFrom());
                 keeper.confirm();
             } catch (ClaimLostException e) {
                 Thread.interrupted();

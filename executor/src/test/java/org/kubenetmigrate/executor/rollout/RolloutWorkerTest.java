@@ -64,7 +64,11 @@ class RolloutWorkerTest {
     }
 
     Worker.Result work(boolean autoApprove) throws Exception {
-        return new Worker(files, harness.env().withListeners(List.of(e -> hook.accept(e))), new Worker.Settings("w1", 0, autoApprove, false, Duration.ofSeconds(15),
+        return work(files, "w1", autoApprove);
+    }
+
+    Worker.Result work(RolloutFiles on, String id, boolean autoApprove) throws Exception {
+        return new Worker(on, harness.env().withListeners(List.of(e -> hook.accept(e))), new Worker.Settings(id, 0, autoApprove, false, Duration.ofSeconds(15),
                 Duration.ofSeconds(1)), progress::add).run();
     }
 
@@ -135,6 +139,79 @@ class RolloutWorkerTest {
         String journal = new String(store.read(files.journal(files.readDefinition().orElseThrow()
                 .member(Scenario.STG).orElseThrow().key())).orElseThrow().content(), StandardCharsets.UTF_8);
         assertThat(journal).contains("\"type\":\"run-resumed\"").contains("\"type\":\"run-finished\"");
+    }
+
+    @Test
+    void aWorkerKilledBetweenItsRetryClaimAndItsFirstRecordLeavesTheRetryToTheNextWorkerNotAFailureAgain()
+            throws Exception {
+        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        assertThat(work(true).status()).isEqualTo(Schedule.RolloutStatus.Failed);
+        harness.azure.changeOutOfBand(Scenario.STG_ID, c -> {
+            ((ObjectNode) c.get("properties")).put("provisioningState", "Succeeded");
+            c.get("properties").path("agentPoolProfiles").forEach(p -> ((ObjectNode) p).put("provisioningState",
+                    "Succeeded"));
+        });
+        new RolloutControl(files, harness.time).retry(Scenario.STG, "alice");
+        String journal = files.journal(files.readDefinition().orElseThrow().member(Scenario.STG).orElseThrow().key());
+        long journalBefore = store.read(journal).orElseThrow().content().length;
+        int putsBefore = harness.azure.mutatingCalls().size();
+
+        // The retrying worker claims the member and takes its lease, then dies as it appends its first record.
+        KillableStore doomed = new KillableStore(store, journal::equals);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> work(new RolloutFiles(doomed, "fleet-1"), "doomed",
+                true)).isInstanceOf(KillableStore.Killed.class);
+        assertThat(doomed.dead()).isTrue();
+        assertThat(store.read(journal).orElseThrow().content()).as("its first record never landed")
+                .hasSize((int) journalBefore);
+        assertThat(harness.azure.mutatingCalls()).as("nothing was sent by the dead worker").hasSize(putsBefore);
+        Board.MemberState claimed = files.readBoard().orElseThrow().board().member(files.readDefinition()
+                .orElseThrow().member(Scenario.STG).orElseThrow().key());
+        assertThat(claimed.status()).isEqualTo(Board.Status.RUNNING);
+        assertThat(claimed.worker()).isEqualTo("doomed");
+
+        store.breakLease(journal); // its lease expires
+        work(files, "rescuer", true);
+        assertThat(progress).anyMatch(line -> line.contains("taking over from the journal"));
+        assertThat(statuses()).as("the retry was carried out, not reported failed again")
+                .containsEntry(Scenario.STG, "Completed");
+        assertThat(harness.azure.mutatingCalls().size()).isGreaterThan(putsBefore);
+        List<String> sent = harness.azure.mutatingCalls().stream().map(c -> c.ifMatch() + " " + c.body()).toList();
+        assertThat(sent).as("no request was sent twice").doesNotHaveDuplicates();
+        assertThat(files.readBoard().orElseThrow().board().member(files.readDefinition().orElseThrow()
+                .member(Scenario.STG).orElseThrow().key()).retryFrom()).as("the retry request ended with its outcome")
+                .isNull();
+    }
+
+    @Test
+    void aRetriedRunThatFailsAgainBeforeItsWorkerDiesIsReportedFailedNotRetriedAgain() throws Exception {
+        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        work(true);
+        new RolloutControl(files, harness.time).retry(Scenario.STG, "alice");
+        String journal = files.journal(files.readDefinition().orElseThrow().member(Scenario.STG).orElseThrow().key());
+        // The retry runs and fails again (the cluster was not reconciled); its worker dies before the board write:
+        // the board write is the first replace after the journal's run-stopped record.
+        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        KillableStore doomed = new KillableStore(store, name -> false) {
+            @Override
+            public String replace(String name, byte[] content, String etag)
+                    throws java.io.IOException, org.kubenetmigrate.executor.state.ConditionFailedException {
+                if (name.endsWith("board.json") && new String(content, StandardCharsets.UTF_8).contains(
+                        "\"Failed\"")) {
+                    throw die("board write of the outcome");
+                }
+                return super.replace(name, content, etag);
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> work(new RolloutFiles(doomed, "fleet-1"), "doomed",
+                true)).isInstanceOf(KillableStore.Killed.class);
+        assertThat(statuses()).as("the dead worker's member").containsEntry(Scenario.STG, "Running");
+        int putsAfterSecondFailure = harness.azure.mutatingCalls().size();
+
+        store.breakLease(journal);
+        work(files, "rescuer", true);
+        assertThat(statuses()).containsEntry(Scenario.STG, "Failed");
+        assertThat(harness.azure.mutatingCalls()).as("the second failure is not retried by itself")
+                .hasSize(putsAfterSecondFailure);
     }
 
     @Test
