@@ -1,6 +1,7 @@
 package org.kubenetmigrate.executor.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,11 @@ class RolloutWorkerTest {
     }
 
     Map<String, String> statuses() throws Exception {
-        RolloutReport report = new RolloutStatus(files, harness.time).run();
+        return statuses(files);
+    }
+
+    Map<String, String> statuses(RolloutFiles on) throws Exception {
+        RolloutReport report = new RolloutStatus(on, harness.time).run();
         return report.stages().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.members().stream())
                 .collect(Collectors.toMap(RolloutReport.MemberLine::cluster, RolloutReport.MemberLine::status));
     }
@@ -99,6 +104,87 @@ class RolloutWorkerTest {
         assertThat(second.membersRun()).isPositive();
         assertThat(statuses()).containsEntry(Scenario.STG, "Completed").containsEntry(Scenario.PROD, "Completed");
         assertThat(clustersChanged()).startsWith(Scenario.STG).contains(Scenario.PROD);
+    }
+
+    static final String WAIT_STRATEGY = """
+            stages:
+              - name: canary
+                groups:
+                  - name: stg
+                    selector: { name: "aks-payments-stg-*" }
+                afterStageWait: 6h
+              - name: production
+                groups:
+                  - name: prod
+                    selector: { subscription: 00000000-0000-0000-0000-00000000a001 }
+                    maxConcurrency: 2
+            maxAllowedFailures: 0
+            """;
+
+    RolloutFiles createWaiting(String name) throws Exception {
+        RolloutFiles waiting = new RolloutFiles(store, name);
+        Strategy strategy = new StrategyReader().read("strategy.yaml", WAIT_STRATEGY.getBytes(StandardCharsets.UTF_8));
+        new CreateRollout(waiting, Scenario.PLANNED_AT).run(strategy, new FleetReader().read(List.of(Scenario.fleet())),
+                MigrationOptions.DEFAULTS, "tester");
+        return waiting;
+    }
+
+    @Test
+    void skippingAnAfterStageWaitOpensTheNextStageEarlyAndRecordsWhoAndWhen() throws Exception {
+        RolloutFiles waiting = createWaiting("fleet-2");
+        RolloutControl control = new RolloutControl(waiting, harness.time);
+        work(waiting, "w1", true);
+        assertThat(clustersChanged()).containsExactly(Scenario.STG);
+        RolloutReport held = new RolloutStatus(waiting, harness.time).run();
+        assertThat(held.reason()).startsWith("after-stage wait of canary until");
+        assertThat(held.waits()).singleElement().satisfies(w -> {
+            assertThat(w.status()).isEqualTo("Running");
+            assertThat(w.skippedBy()).isNull();
+        });
+        assertThat(work(waiting, "w1", true).membersRun()).as("the wait holds the next stage").isZero();
+
+        java.time.Instant now = harness.time.instant();
+        assertThat(control.skipAfterStageWait("canary", "alice")).contains("skipped by alice")
+                .contains("it would have lasted until");
+        RolloutReport skipped = new RolloutStatus(waiting, harness.time).run();
+        assertThat(skipped.waits()).singleElement().satisfies(w -> {
+            assertThat(w.status()).isEqualTo("Skipped");
+            assertThat(w.skippedBy()).isEqualTo("alice");
+            assertThat(w.skippedAt()).isEqualTo(now);
+        });
+        assertThat(org.kubenetmigrate.executor.render.RolloutTextRenderer.status(skipped))
+                .contains("after stage canary").contains("skipped by alice at " + now);
+        assertThat(control.skipAfterStageWait("canary", "bob")).contains("skipped already, by alice");
+
+        assertThat(work(waiting, "w1", true).membersRun()).isPositive();
+        assertThat(clustersChanged()).contains(Scenario.PROD);
+        assertThatThrownBy(() -> control.skipAfterStageWait("production", "alice"))
+                .hasMessageContaining("has no afterStageWait");
+        assertThatThrownBy(() -> control.skipAfterStageWait("nope", "alice")).hasMessageContaining("no such stage");
+    }
+
+    @Test
+    void anAfterStageWaitCanBeSkippedBeforeItsStageEnded() throws Exception {
+        RolloutFiles waiting = createWaiting("fleet-2");
+        assertThat(new RolloutControl(waiting, harness.time).skipAfterStageWait("canary", "carol"))
+                .contains("skipped by carol").contains("has not ended");
+        work(waiting, "w1", true);
+        assertThat(statuses(waiting)).containsEntry(Scenario.STG, "Completed").containsEntry(Scenario.PROD,
+                "Completed");
+    }
+
+    @Test
+    void anAfterStageWaitThatIsNotSkippedHoldsTheNextStageUntilItEnds() throws Exception {
+        RolloutFiles waiting = createWaiting("fleet-2");
+        work(waiting, "w1", true);
+        harness.time.sleep(Duration.ofHours(5));
+        assertThat(work(waiting, "w1", true).membersRun()).isZero();
+        harness.time.sleep(Duration.ofHours(1));
+        assertThat(work(waiting, "w1", true).membersRun()).isPositive();
+        assertThat(new RolloutStatus(waiting, harness.time).run().waits()).singleElement()
+                .satisfies(w -> assertThat(w.status()).isEqualTo("Completed"));
+        assertThat(new RolloutControl(waiting, harness.time).skipAfterStageWait("canary", "bob"))
+                .contains("is over already");
     }
 
     @Test
@@ -158,7 +244,7 @@ class RolloutWorkerTest {
 
         // The retrying worker claims the member and takes its lease, then dies as it appends its first record.
         KillableStore doomed = new KillableStore(store, journal::equals);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> work(new RolloutFiles(doomed, "fleet-1"), "doomed",
+        assertThatThrownBy(() -> work(new RolloutFiles(doomed, "fleet-1"), "doomed",
                 true)).isInstanceOf(KillableStore.Killed.class);
         assertThat(doomed.dead()).isTrue();
         assertThat(store.read(journal).orElseThrow().content()).as("its first record never landed")
@@ -202,7 +288,7 @@ class RolloutWorkerTest {
                 return super.replace(name, content, etag);
             }
         };
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> work(new RolloutFiles(doomed, "fleet-1"), "doomed",
+        assertThatThrownBy(() -> work(new RolloutFiles(doomed, "fleet-1"), "doomed",
                 true)).isInstanceOf(KillableStore.Killed.class);
         assertThat(statuses()).as("the dead worker's member").containsEntry(Scenario.STG, "Running");
         int putsAfterSecondFailure = harness.azure.mutatingCalls().size();
