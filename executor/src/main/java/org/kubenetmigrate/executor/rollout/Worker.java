@@ -88,6 +88,9 @@ public final class Worker {
     /** How long a member is held when its windows cannot be read or never open, before a worker looks again. */
     private static final Duration HOLD_WITHOUT_OPENING = Duration.ofMinutes(15);
 
+    /** How long a member whose cluster another run holds is left before a worker looks again. */
+    private static final Duration HOLD_WHILE_LOCKED = Duration.ofMinutes(2);
+
     private boolean notStartedYet(RolloutDefinition.Member member) throws IOException {
         return files.store().read(files.journal(member.key())).map(v -> v.content().length == 0).orElse(true);
     }
@@ -180,13 +183,27 @@ public final class Worker {
                 return;
             }
         }
+        Optional<StateStore.Lease> clusterLock = new ClusterLocks(files.store()).acquire(member.clusterId(),
+                new ClusterLocks.Holder(settings.id(), "rollout " + definition.name() + " member " + member.clusterName()
+                        + " (run " + member.runId() + ")", base.clock().instant()), settings.leaseDuration());
+        if (clusterLock.isEmpty()) {
+            String why = new ClusterLocks(files.store()).heldBy(member.clusterId());
+            if (!claim.takeover()) {
+                files.update(board -> board.withMember(member.key(), board.member(member.key())
+                        .heldUntil(base.clock().instant().plus(HOLD_WHILE_LOCKED), why)));
+            }
+            claim.lease().release();
+            progress.accept("member " + member.clusterName() + ": Pending (" + why + ")");
+            return;
+        }
         Approvals approvals = settings.autoApprove() || schedule.memberApproved(member) ? Approvals.all()
                 : Approvals.NONE;
         if (!claim.takeover()) {
             progress.accept("member " + member.clusterName() + " (stage " + member.stage() + ", group " + member.group()
                     + "): starting run " + member.runId());
         }
-        try (LeaseKeeper keeper = new LeaseKeeper(claim.lease(), base.clock(), Thread.currentThread())) {
+        StateStore.Lease held = ClusterLocks.joint(claim.lease(), clusterLock.get());
+        try (LeaseKeeper keeper = new LeaseKeeper(held, base.clock(), Thread.currentThread())) {
             MemberRunner.Outcome outcome;
             try {
                 outcome = runner.run(member, keeper, approvals, claim.takeover(),

@@ -99,6 +99,12 @@ class KillableStore implements StateStore {
     }
 
     @Override
+    public boolean breakLease(String name) throws IOException {
+        alive("breakLease " + name);
+        return store.breakLease(name);
+    }
+
+    @Override
     public Optional<Lease> acquireLease(String name, Duration duration) throws IOException {
         alive("acquireLease " + name);
         return store.acquireLease(name, duration).map(lease -> new Lease() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.Harness;
 import org.kubenetmigrate.executor.engine.EngineEvent;
 import org.kubenetmigrate.executor.state.LocalStateStore;
+import org.kubenetmigrate.executor.state.StateStore;
 import org.kubenetmigrate.executor.testing.InMemoryClusterOperations;
 import org.kubenetmigrate.executor.testing.Scenario;
 import org.kubenetmigrate.planner.input.FleetReader;
@@ -185,6 +186,132 @@ class RolloutWorkerTest {
                 .satisfies(w -> assertThat(w.status()).isEqualTo("Completed"));
         assertThat(new RolloutControl(waiting, harness.time).skipAfterStageWait("canary", "bob"))
                 .contains("is over already");
+    }
+
+    @Test
+    void aClusterInTwoRolloutsIsRunByOneAtATimeTheOtherWaitsPendingOnTheClusterLock() throws Exception {
+        RolloutFiles second = new RolloutFiles(store, "fleet-2");
+        new CreateRollout(second, Scenario.PLANNED_AT).run(new StrategyReader().read("strategy.yaml",
+                STRATEGY.getBytes(StandardCharsets.UTF_8)), new FleetReader().read(List.of(Scenario.fleet())),
+                MigrationOptions.DEFAULTS, "tester");
+        List<String> otherProgress = new ArrayList<>();
+        List<Integer> putsWhileHeld = new ArrayList<>();
+        hook = event -> {
+            if (event instanceof EngineEvent.RequestSent && putsWhileHeld.isEmpty()) {
+                putsWhileHeld.add(harness.azure.mutatingCalls().size());
+                try {
+                    new Worker(second, harness.env(), new Worker.Settings("w2", 0, true, false, Duration.ofSeconds(15),
+                            Duration.ofSeconds(1)), otherProgress::add).run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                putsWhileHeld.add(harness.azure.mutatingCalls().size());
+            }
+        };
+        work(true);
+        assertThat(putsWhileHeld).as("the second rollout's worker sent nothing while the first held the cluster")
+                .hasSize(2).satisfies(p -> assertThat(p.get(1)).isEqualTo(p.get(0)));
+        assertThat(otherProgress).anyMatch(line -> line.contains("Pending (cluster " + Scenario.STG_ID)
+                && line.contains("rollout fleet-1 member " + Scenario.STG));
+        RolloutReport.MemberLine waiting = new RolloutStatus(second, harness.time).run().stages().get(0).groups().get(0)
+                .members().get(0);
+        assertThat(waiting.status()).isEqualTo("Pending");
+        assertThat(waiting.reason()).contains("is locked").contains("by rollout fleet-1 member");
+        assertThat(statuses()).containsEntry(Scenario.STG, "Completed");
+    }
+
+    @Test
+    void aMemberRunByHandHoldsItsClusterSoNoWorkerOfAnyRolloutTakesIt() throws Exception {
+        RolloutFiles second = new RolloutFiles(store, "fleet-2");
+        new CreateRollout(second, Scenario.PLANNED_AT).run(new StrategyReader().read("strategy.yaml",
+                STRATEGY.getBytes(StandardCharsets.UTF_8)), new FleetReader().read(List.of(Scenario.fleet())),
+                MigrationOptions.DEFAULTS, "tester");
+        RolloutDefinition definition = files.readDefinition().orElseThrow();
+        RolloutDefinition.Member stg = definition.member(Scenario.STG).orElseThrow();
+        Path plan = dir.resolve("stg.plan.json");
+        java.nio.file.Files.write(plan, store.read(files.plan(stg.key())).orElseThrow().content());
+        List<String> workers = new ArrayList<>();
+        hook = event -> {
+            if (event instanceof EngineEvent.RequestSent && workers.isEmpty()) {
+                try {
+                    for (RolloutFiles on : List.of(files, second)) {
+                        Worker.Result r = new Worker(on, harness.env(), new Worker.Settings("w-" + on.name(), 0, true,
+                                false, Duration.ofSeconds(15), Duration.ofSeconds(1)), workers::add).run();
+                        workers.add(on.name() + " ran " + r.membersRun());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        assertThatThrownBy(() -> new MemberRuns(store).apply(plan, harness.env(), org.kubenetmigrate.executor.engine
+                .Approvals.all(), "alice", Duration.ofSeconds(15))).as("the cluster is in two rollouts")
+                .hasMessageContaining("is a member of [rollout fleet-1, rollout fleet-2]");
+        // Started by hand by its run id (a member that has not started begins with its frozen plan).
+        MemberRuns.Ended ended = new MemberRuns(store).resume(stg.runId(), harness.env().withListeners(List.of(e ->
+                hook.accept(e))), org.kubenetmigrate.executor.engine.Approvals.all(), "alice", Duration.ofSeconds(15));
+        assertThat(ended.status()).isEqualTo(Board.Status.COMPLETED);
+        assertThat(workers).contains("fleet-1 ran 0");
+        assertThat(workers).anyMatch(line -> line.contains("fleet-2") || line.contains("is locked"));
+        assertThat(statuses(second)).as("the other rollout's worker waits for the hand run")
+                .containsEntry(Scenario.STG, "Pending");
+        assertThat(statuses()).containsEntry(Scenario.STG, "Completed");
+        assertThat(files.readBoard().orElseThrow().board().member(stg.key()).worker()).isEqualTo("alice");
+        List<String> sent = harness.azure.mutatingCalls().stream().map(c -> c.ifMatch() + " " + c.body()).toList();
+        assertThat(sent).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void applyByHandTakesOnlyTheFrozenPlanOfAMemberThatHasNotStartedAndWhoseStageIsOpen() throws Exception {
+        RolloutDefinition definition = files.readDefinition().orElseThrow();
+        RolloutDefinition.Member stg = definition.member(Scenario.STG).orElseThrow();
+        RolloutDefinition.Member prod = definition.member(Scenario.PROD).orElseThrow();
+        MemberRuns runs = new MemberRuns(store);
+        Path prodPlan = dir.resolve("prod.plan.json");
+        java.nio.file.Files.write(prodPlan, store.read(files.plan(prod.key())).orElseThrow().content());
+        assertThatThrownBy(() -> runs.apply(prodPlan, harness.env(), org.kubenetmigrate.executor.engine.Approvals.all(),
+                "alice", Duration.ofSeconds(15))).hasMessageContaining("stage production is not open")
+                .hasMessageContaining("waiting for stage canary to end");
+        Path edited = dir.resolve("edited.plan.json");
+        java.nio.file.Files.write(edited, (new String(store.read(files.plan(stg.key())).orElseThrow().content(),
+                StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> runs.apply(edited, harness.env(), org.kubenetmigrate.executor.engine.Approvals.all(),
+                "alice", Duration.ofSeconds(15))).hasMessageContaining("not the frozen plan of member " + Scenario.STG);
+        assertThat(harness.azure.mutatingCalls()).isEmpty();
+
+        Path stgPlan = dir.resolve("stg.plan.json");
+        java.nio.file.Files.write(stgPlan, store.read(files.plan(stg.key())).orElseThrow().content());
+        MemberRuns.Ended ended = runs.apply(stgPlan, harness.env(), org.kubenetmigrate.executor.engine.Approvals.NONE,
+                "alice", Duration.ofSeconds(15));
+        assertThat(ended.status()).as(ended.message()).isEqualTo(Board.Status.PENDING);
+        assertThat(ended.run()).isEqualTo(org.kubenetmigrate.executor.engine.RunOutcome.STOPPED_AT_GATE);
+        assertThat(statuses()).containsEntry(Scenario.STG, "Pending");
+        assertThat(files.readBoard().orElseThrow().board().member(stg.key()).worker()).isEqualTo("alice");
+        assertThatThrownBy(() -> runs.apply(stgPlan, harness.env(), org.kubenetmigrate.executor.engine.Approvals.all(),
+                "alice", Duration.ofSeconds(15))).hasMessageContaining("has started")
+                .hasMessageContaining("resume " + stg.runId());
+    }
+
+    @Test
+    void aMemberRolledBackByHandBeforeItsPointOfNoReturnIsStoppedAndUnlockBreaksWhatAHolderLeft() throws Exception {
+        work(false); // the member stops at its own gate
+        RolloutDefinition.Member stg = files.readDefinition().orElseThrow().member(Scenario.STG).orElseThrow();
+        MemberRuns.Ended ended = new MemberRuns(store).rollback(stg.runId(), harness.env(), "alice",
+                Duration.ofSeconds(15));
+        assertThat(ended.run()).isEqualTo(org.kubenetmigrate.executor.engine.RunOutcome.ROLLED_BACK);
+        assertThat(statuses()).containsEntry(Scenario.STG, "Stopped");
+        assertThat(new String(store.read(files.journal(stg.key())).orElseThrow().content(), StandardCharsets.UTF_8))
+                .as("the rollback's records are in the shared journal").contains("\"type\":\"rollback-started\"")
+                .contains("\"type\":\"rollback-finished\"");
+
+        StateStore.Lease left = store.acquireLease(files.journal(stg.key()), Duration.ofSeconds(15)).orElseThrow();
+        assertThat(left.id()).isNotBlank();
+        MemberRuns runs = new MemberRuns(store);
+        assertThatThrownBy(() -> runs.unlock(stg.runId(), false)).hasMessageContaining("--force");
+        assertThatThrownBy(() -> runs.resume(stg.runId(), harness.env(), org.kubenetmigrate.executor.engine.Approvals
+                .NONE, "bob", Duration.ofSeconds(15))).hasMessageContaining("its lease is held");
+        assertThat(runs.unlock(stg.runId(), true)).contains("broke the lease of member " + Scenario.STG);
+        assertThat(runs.unlock(stg.runId(), true)).startsWith("nothing to unlock");
     }
 
     @Test
