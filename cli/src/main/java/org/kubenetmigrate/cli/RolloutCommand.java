@@ -17,6 +17,7 @@ import org.kubenetmigrate.executor.engine.FileRunLock;
 import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.render.RolloutTextRenderer;
 import org.kubenetmigrate.executor.rollout.CreateRollout;
+import org.kubenetmigrate.executor.rollout.HeldException;
 import org.kubenetmigrate.executor.rollout.RolloutControl;
 import org.kubenetmigrate.executor.rollout.RolloutDefinition;
 import org.kubenetmigrate.executor.rollout.RolloutFiles;
@@ -104,12 +105,14 @@ final class RolloutCommand implements Callable<Integer> {
     }
 
     interface RolloutCall<T> {
-        T call() throws IOException, UsageException, InputException, InterruptedException;
+        T call() throws IOException, UsageException, InputException, InterruptedException, HeldException;
     }
 
     static <T> T call(RolloutCall<T> call) throws CliException {
         try {
             return call.call();
+        } catch (HeldException e) {
+            throw new CliException(ExitCodes.LOCK_HELD, e.getMessage());
         } catch (UsageException | InputException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         } catch (IOException | UncheckedIOException e) {

@@ -88,7 +88,7 @@ public final class MemberRuns {
 
     /** Resumes the member's run by hand under its lease and its cluster's lock, and records the outcome on the board. */
     public Ended resume(String runId, ExecutorEnvironment base, Approvals approvals, String who,
-                        java.time.Duration leaseDuration) throws IOException, UsageException {
+                        java.time.Duration leaseDuration) throws IOException, UsageException, HeldException {
         Located at = locate(runId);
         return byHand(at, base, who, leaseDuration, "resumed by hand by " + who,
                 (runner, keeper) -> runner.run(at.member(), keeper, approvals, false, null));
@@ -100,10 +100,10 @@ public final class MemberRuns {
      * order holds for hand runs too.
      */
     public Ended apply(Path planFile, ExecutorEnvironment base, Approvals approvals, String who,
-                       java.time.Duration leaseDuration) throws IOException, UsageException, InputException {
+                       java.time.Duration leaseDuration)
+            throws IOException, UsageException, InputException, HeldException {
+        String clusterId = new org.kubenetmigrate.executor.plan.PlanReader().read(planFile).clusterId();
         byte[] bytes = Files.readAllBytes(planFile);
-        String clusterId = new org.kubenetmigrate.executor.plan.PlanReader().read(planFile.toString(), bytes)
-                .clusterId();
         Located at = locateCluster(clusterId, planFile);
         RolloutDefinition.Member member = at.member();
         byte[] frozen = store.read(at.files().plan(member.key())).map(StateStore.Versioned::content).orElse(null);
@@ -140,7 +140,7 @@ public final class MemberRuns {
 
     /** Rolls a member's run back by hand (only before its point of no return, as for a local run). */
     public Ended rollback(String runId, ExecutorEnvironment base, String who, java.time.Duration leaseDuration)
-            throws IOException, UsageException {
+            throws IOException, UsageException, HeldException {
         Located at = locate(runId);
         return byHand(at, base, who, leaseDuration, "rolled back by hand by " + who,
                 (runner, keeper) -> runner.rollback(at.member(), keeper));
@@ -174,14 +174,14 @@ public final class MemberRuns {
     }
 
     private Ended byHand(Located at, ExecutorEnvironment base, String who, java.time.Duration leaseDuration,
-                         String what, HandRun work) throws IOException, UsageException {
+                         String what, HandRun work) throws IOException, UsageException, HeldException {
         RolloutDefinition.Member member = at.member();
         if (member.planId() == null) {
             throw new UsageException("member " + member.clusterName() + " was skipped when the rollout was created; it"
                     + " has no plan");
         }
         StateStore.Lease lease = store.acquireLease(at.files().journal(member.key()), leaseDuration).orElseThrow(() ->
-                new UsageException("member " + member.clusterName() + " is being run by a worker right now (its lease"
+                new HeldException("member " + member.clusterName() + " is being run by a worker right now (its lease"
                         + " is held); see 'rollout status " + at.files().name() + "'"));
         ClusterLocks locks = new ClusterLocks(store);
         Optional<StateStore.Lease> clusterLock;
@@ -194,7 +194,7 @@ public final class MemberRuns {
         }
         if (clusterLock.isEmpty()) {
             lease.release();
-            throw new UsageException(locks.heldBy(member.clusterId()));
+            throw new HeldException(locks.heldBy(member.clusterId()));
         }
         Board.MemberState before = at.files().readBoard().orElseThrow().board().member(member.key());
         try (LeaseKeeper keeper = new LeaseKeeper(ClusterLocks.joint(lease, clusterLock.get()), base.clock(),
