@@ -81,8 +81,23 @@ public record Board(int version, boolean stopped, String stoppedBy, Map<String, 
             return new MemberState(Status.NOT_STARTED, worker, since, why, attempts, until, retryFrom);
         }
 
+        /**
+         * Stopped at a safe boundary of its run (the gate before a disruptive step) because its maintenance window
+         * closed; in flight still (it counts against concurrency), continued by a worker once {@code until} passed.
+         */
+        public MemberState pendingUntil(Instant until, String byWorker, Instant at, String why) {
+            return new MemberState(Status.PENDING, byWorker, at, why, attempts, until, retryFrom);
+        }
+
+        /** Held (not started, or pending at a boundary) until a time still ahead. */
         public boolean held(Instant now) {
-            return status == Status.NOT_STARTED && notBefore != null && now.isBefore(notBefore);
+            return (status == Status.NOT_STARTED || status == Status.PENDING) && notBefore != null
+                    && now.isBefore(notBefore);
+        }
+
+        /** Pending at a boundary for its window, and the window's opening has come: a worker continues it. */
+        public boolean holdOver(Instant now) {
+            return status == Status.PENDING && notBefore != null && !now.isBefore(notBefore);
         }
     }
 

@@ -152,7 +152,9 @@ public final class Schedule {
                 continue;
             }
             for (RolloutDefinition.Member m : definition.membersOf(stage.name())) {
-                if (board.member(m.key()).status() == Board.Status.PENDING && memberApproved(m)) {
+                Board.MemberState state = board.member(m.key());
+                if (state.status() == Board.Status.PENDING && (state.holdOver(now)
+                        || memberApproved(m) && !state.held(now) || explicitlyApproved(m))) {
                     return Optional.of(m);
                 }
             }

@@ -196,8 +196,19 @@ public final class Worker {
             progress.accept("member " + member.clusterName() + ": Pending (" + why + ")");
             return;
         }
-        Approvals approvals = settings.autoApprove() || schedule.memberApproved(member) ? Approvals.all()
+        Approvals approved = settings.autoApprove() || schedule.memberApproved(member) ? Approvals.all()
                 : Approvals.NONE;
+        // The window is asked again before every gate of the run (the point of no return among them): a window that
+        // closed holds the member there, at a boundary where nothing of the next step has started.
+        AtomicReference<MaintenanceWindows.Verdict> closed = new AtomicReference<>();
+        Approvals approvals = schedule.explicitlyApproved(member) ? approved : approved.heldBy(step -> {
+            MaintenanceWindows.Verdict window = maintenance(member);
+            if (window.open()) {
+                return Optional.empty();
+            }
+            closed.set(window);
+            return Optional.of(window.reason());
+        });
         if (!claim.takeover()) {
             progress.accept("member " + member.clusterName() + " (stage " + member.stage() + ", group " + member.group()
                     + "): starting run " + member.runId());
@@ -221,6 +232,17 @@ public final class Worker {
                 return;
             }
             Thread.interrupted();
+            if (outcome.status() == Board.Status.PENDING && closed.get() != null) {
+                MaintenanceWindows.Verdict window = closed.get();
+                Instant until = window.nextOpening() != null ? window.nextOpening()
+                        : base.clock().instant().plus(HOLD_WITHOUT_OPENING);
+                String message = "held at a safe boundary: " + window.reason() + "; a worker continues it then (or"
+                        + " 'rollout approve " + definition.name() + " --member " + member.clusterName() + "' now)";
+                files.update(board -> board.withMember(member.key(), board.member(member.key()).pendingUntil(until,
+                        settings.id(), base.clock().instant(), message)));
+                progress.accept("member " + member.clusterName() + ": Pending (" + message + ")");
+                return;
+            }
             String message = outcome.status() == Board.Status.PENDING ? outcome.message() + "; approve with"
                     + " 'rollout approve " + definition.name() + " --member " + member.clusterName() + "'"
                     : outcome.message();

@@ -461,6 +461,54 @@ class RolloutWorkerTest {
     }
 
     @Test
+    void aWindowThatClosesDuringARunHoldsTheMemberPendingAtTheNextGateAndItContinuesWhenTheWindowOpens()
+            throws Exception {
+        ObjectNode saturdayNights = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"id": "%s/maintenanceConfigurations/aksManagedAutoUpgradeSchedule",
+                 "name": "aksManagedAutoUpgradeSchedule",
+                 "properties": {"maintenanceWindow": {"schedule": {"weekly": {"intervalWeeks": 1, "dayOfWeek": "Saturday"}},
+                   "durationHours": 4, "utcOffset": "+00:00", "startDate": "2026-01-03", "startTime": "22:00"}}}
+                """.formatted(Scenario.STG_ID));
+        List<String> gatesPassed = new ArrayList<>();
+        List<Integer> mutationsWhenClosed = new ArrayList<>();
+        // No window when the member starts; once its first gate passed, the cluster gets one that is closed now.
+        hook = event -> {
+            if (event instanceof EngineEvent.GateApproved approved) {
+                gatesPassed.add(approved.stepId());
+                if (gatesPassed.size() == 1) {
+                    harness.azure.seed(List.of(saturdayNights));
+                    mutationsWhenClosed.add(harness.azure.mutatingCalls().size());
+                }
+            }
+        };
+        Worker.Result held = work(true);
+        assertThat(gatesPassed).as("the plan has more than one gate").hasSize(1);
+        assertThat(held.membersRun()).isEqualTo(1);
+        RolloutReport.MemberLine stg = new RolloutStatus(files, harness.time).run().stages().get(0).groups().get(0)
+                .members().get(0);
+        assertThat(stg.status()).isEqualTo("Pending");
+        assertThat(stg.reason()).contains("held at a safe boundary").contains("next opening 2026-12-05T22:00:00Z");
+        assertThat(stg.step()).as("held before the one-way step, which has not started").isEqualTo("update-network-plugin (pending)");
+        String journal = new String(store.read(files.journal(files.readDefinition().orElseThrow()
+                .member(Scenario.STG).orElseThrow().key())).orElseThrow().content(), StandardCharsets.UTF_8);
+        assertThat(journal).contains("held before").doesNotContain("\"type\":\"run-finished\"");
+        int sentBeforeHold = harness.azure.mutatingCalls().size();
+        assertThat(sentBeforeHold).as("the first gate's step ran to its end").isGreaterThanOrEqualTo(
+                mutationsWhenClosed.get(0));
+        assertThat(new RolloutStatus(files, harness.time).run().counts().pending()).isEqualTo(1);
+
+        assertThat(work(true).membersRun()).as("held until the window opens").isZero();
+        assertThat(harness.azure.mutatingCalls()).hasSize(sentBeforeHold);
+
+        harness.time.sleep(Duration.between(harness.time.instant(), java.time.Instant.parse("2026-12-05T22:30:00Z")));
+        work(true);
+        assertThat(statuses()).containsEntry(Scenario.STG, "Completed");
+        assertThat(gatesPassed.size()).isGreaterThan(1);
+        List<String> sent = harness.azure.mutatingCalls().stream().map(c -> c.ifMatch() + " " + c.body()).toList();
+        assertThat(sent).as("no request was sent twice").doesNotHaveDuplicates();
+    }
+
+    @Test
     void aClosedMaintenanceWindowHoldsTheMemberPendingWithItsNextOpeningAndNothingIsSent() throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode config = (ObjectNode) new com.fasterxml.jackson.databind
                 .ObjectMapper().readTree("""
