@@ -488,7 +488,8 @@ class RolloutWorkerTest {
                 .members().get(0);
         assertThat(stg.status()).isEqualTo("Pending");
         assertThat(stg.reason()).contains("held at a safe boundary").contains("next opening 2026-12-05T22:00:00Z");
-        assertThat(stg.step()).as("held before the one-way step, which has not started").isEqualTo("update-network-plugin (pending)");
+        assertThat(stg.step()).as("held before the one-way step, which has not started")
+                .isEqualTo("update-network-plugin (pending)");
         String journal = new String(store.read(files.journal(files.readDefinition().orElseThrow()
                 .member(Scenario.STG).orElseThrow().key())).orElseThrow().content(), StandardCharsets.UTF_8);
         assertThat(journal).contains("held before").doesNotContain("\"type\":\"run-finished\"");
