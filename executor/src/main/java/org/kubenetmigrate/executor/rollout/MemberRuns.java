@@ -35,19 +35,9 @@ public final class MemberRuns {
     }
 
     public Located locate(String runId) throws IOException, UsageException {
-        for (String name : store.list("rollouts/")) {
-            if (!name.endsWith("/rollout.json") || name.split("/").length != 3) {
-                continue;
-            }
-            RolloutFiles files = new RolloutFiles(store, name.split("/")[1]);
-            Optional<RolloutDefinition> definition = files.readDefinition();
-            if (definition.isPresent()) {
-                for (RolloutDefinition.Member m : definition.get().members()) {
-                    if (m.runId().equals(runId)) {
-                        return new Located(files, definition.get(), m);
-                    }
-                }
-            }
+        List<Located> found = members(m -> m.runId().equals(runId));
+        if (!found.isEmpty()) {
+            return found.get(0);
         }
         throw new UsageException("no run " + runId + " in " + store.describe() + " (runs in a shared state are"
                 + " rollout members; see 'rollout status NAME')");
@@ -214,21 +204,7 @@ public final class MemberRuns {
 
     /** The member whose cluster a plan is for, in the one rollout of this state that has it. */
     private Located locateCluster(String clusterId, Path planFile) throws IOException, UsageException {
-        List<Located> found = new java.util.ArrayList<>();
-        for (String name : store.list("rollouts/")) {
-            if (!name.endsWith("/rollout.json") || name.split("/").length != 3) {
-                continue;
-            }
-            RolloutFiles files = new RolloutFiles(store, name.split("/")[1]);
-            Optional<RolloutDefinition> definition = files.readDefinition();
-            if (definition.isPresent()) {
-                for (RolloutDefinition.Member m : definition.get().members()) {
-                    if (m.clusterId().equalsIgnoreCase(clusterId) && m.planId() != null) {
-                        found.add(new Located(files, definition.get(), m));
-                    }
-                }
-            }
-        }
+        List<Located> found = members(m -> m.clusterId().equalsIgnoreCase(clusterId) && m.planId() != null);
         if (found.isEmpty()) {
             throw new UsageException(planFile + ": cluster " + clusterId + " is not a member of a rollout in "
                     + store.describe() + "; a shared state holds rollout members only (apply with a local --state)");
@@ -239,5 +215,25 @@ public final class MemberRuns {
                     + " by its run id instead");
         }
         return found.get(0);
+    }
+
+    /** Every member, in every rollout of this state, that {@code which} accepts. */
+    private List<Located> members(java.util.function.Predicate<RolloutDefinition.Member> which) throws IOException {
+        List<Located> found = new java.util.ArrayList<>();
+        for (String name : store.list("rollouts/")) {
+            if (!name.endsWith("/rollout.json") || name.split("/").length != 3) {
+                continue;
+            }
+            RolloutFiles files = new RolloutFiles(store, name.split("/")[1]);
+            Optional<RolloutDefinition> definition = files.readDefinition();
+            if (definition.isPresent()) {
+                for (RolloutDefinition.Member m : definition.get().members()) {
+                    if (which.test(m)) {
+                        found.add(new Located(files, definition.get(), m));
+                    }
+                }
+            }
+        }
+        return found;
     }
 }

@@ -189,8 +189,12 @@ public final class Worker {
         if (clusterLock.isEmpty()) {
             String why = new ClusterLocks(files.store()).heldBy(member.clusterId());
             if (!claim.takeover()) {
-                files.update(board -> board.withMember(member.key(), board.member(member.key())
-                        .heldUntil(base.clock().instant().plus(HOLD_WHILE_LOCKED), why)));
+                Instant until = base.clock().instant().plus(HOLD_WHILE_LOCKED);
+                // A member whose run has begun stays in flight (Pending); one that has not is simply not started yet.
+                boolean begun = !notStartedYet(member);
+                files.update(board -> board.withMember(member.key(), begun
+                        ? board.member(member.key()).pendingUntil(until, settings.id(), base.clock().instant(), why)
+                        : board.member(member.key()).heldUntil(until, why)));
             }
             claim.lease().release();
             progress.accept("member " + member.clusterName() + ": Pending (" + why + ")");
