@@ -126,6 +126,11 @@ public final class Engine {
                 return Optional.of(stop(run, journal, step, stop));
             }
         }
+        Optional<String> held = approvals.hold().before(step);
+        if (held.isPresent()) {
+            // Nothing of this step has started: stopping here is a safe boundary, and resume asks again.
+            return Optional.of(stopAtGate(run, journal, step, "held before " + step.id() + ": " + held.get()));
+        }
         Optional<String> byFlag = approvals.approves(plan, step);
         if (byFlag.isPresent()) {
             approve(run, journal, step, byFlag.get());
