@@ -11,6 +11,7 @@ import org.kubenetmigrate.executor.azure.ClusterOperations;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Runs a run's steps in order, and undoes them on rollback. Decides from the journal which steps are done, asks at
@@ -297,7 +298,7 @@ public final class Engine {
 
     static List<String> rollForward(Run run, Step ponr) {
         ExecutablePlan plan = run.plan();
-        String az = "az aks update -g " + plan.resourceGroup() + " -n " + plan.clusterName();
+        AzCommand az = AzCommand.az("aks", "update").arg("-g", plan.resourceGroup()).arg("-n", plan.clusterName());
         List<String> out = new ArrayList<>();
         out.add("There is no way back to kubenet after " + ponr.id() + " (https://learn.microsoft.com/azure/aks/update-azure-cni). Roll forward:");
         out.add("1. See where the run stopped and why: kubenet-migrate status " + run.id());
@@ -307,8 +308,8 @@ public final class Engine {
                 + run.id());
         String engine = plan.target().networkPolicy();
         if (engine != null && !"none".equals(engine)) {
-            out.add("4. By hand instead of 3: " + az + " --network-policy " + engine
-                    + ("cilium".equals(engine) ? " --network-dataplane cilium" : "")
+            AzCommand restore = az.arg("--network-policy", engine);
+            out.add("4. By hand instead of 3: " + ("cilium".equals(engine) ? restore.arg("--network-dataplane", "cilium") : restore)
                     + "; then check the steps in runbooks/in-place-overlay.md");
         }
         return out;

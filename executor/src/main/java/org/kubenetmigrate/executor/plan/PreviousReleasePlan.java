@@ -10,6 +10,7 @@ import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.planfile.PlanDocument;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * A plan file written by the previous release, read as this release writes it, so that a run started with it still
@@ -114,8 +115,9 @@ public final class PreviousReleasePlan {
                         + " assign-identity holds the network rights it needs on the node subnets and their route"
                         + " table, then waits the settle time (default 60 minutes after assign-identity finished;"
                         + " --identity-settle DURATION).")
-                .azCli("az role assignment list --assignee PRINCIPAL_ID --scope SUBNET_OR_ROUTE_TABLE_ID"
-                        + " --include-inherited -o table")
+                .azCli(AzCommand.az("role", "assignment", "list").placeholder("--assignee", "PRINCIPAL_ID")
+                        .placeholder("--scope", "SUBNET_OR_ROUTE_TABLE_ID").flag("--include-inherited")
+                        .arg("-o", "table"))
                 .build();
     }
 }

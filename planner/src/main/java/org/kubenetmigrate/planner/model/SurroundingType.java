@@ -1,30 +1,34 @@
 package org.kubenetmigrate.planner.model;
 
+import org.kubenetmigrate.planner.text.AzCommand;
+
 /**
  * Resource types read around the clusters for the checks that need them, each with the RBAC action a live read
  * needs and the {@code az} export that adds it to a file input.
  */
 public enum SurroundingType {
     LOCKS("Microsoft.Authorization/locks", "resource locks", "Microsoft.Authorization/locks/read",
-            "az lock list -o json"),
+            AzCommand.az("lock", "list").arg("-o", "json")),
     NETWORK_SECURITY_GROUPS("Microsoft.Network/networkSecurityGroups", "network security groups",
-            "Microsoft.Network/networkSecurityGroups/read", "az network nsg list -o json"),
+            "Microsoft.Network/networkSecurityGroups/read",
+            AzCommand.az("network", "nsg", "list").arg("-o", "json")),
     COMPUTE_USAGES("Microsoft.Compute/locations/usages", "compute quota usages", "Microsoft.Compute/locations/usages/read",
-            "az vm list-usage --location <region> -o json"),
+            AzCommand.az("vm", "list-usage").placeholder("--location", "<region>").arg("-o", "json")),
     EFFECTIVE_ROUTES("Microsoft.Network/networkInterfaces/effectiveRouteTable", "effective routes",
             "Microsoft.Network/networkInterfaces/effectiveRouteTable/action",
-            "az network nic show-effective-route-table -g <node-resource-group> -n <node-nic> -o json");
+            AzCommand.az("network", "nic", "show-effective-route-table").placeholder("-g", "<node-resource-group>")
+                    .placeholder("-n", "<node-nic>").arg("-o", "json"));
 
     private final String armType;
     private final String label;
     private final String readAction;
     private final String export;
 
-    SurroundingType(String armType, String label, String readAction, String export) {
+    SurroundingType(String armType, String label, String readAction, AzCommand export) {
         this.armType = armType;
         this.label = label;
         this.readAction = readAction;
-        this.export = export;
+        this.export = export.render();
     }
 
     public String armType() {

@@ -17,6 +17,7 @@ import org.kubenetmigrate.planner.rules.Sources;
 import org.kubenetmigrate.planner.sizing.ClusterSizing;
 import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The in-place kubenet → Azure CNI Overlay plan (https://learn.microsoft.com/azure/aks/update-azure-cni): precheck, backup,
@@ -82,13 +83,13 @@ public final class OverlayPlanner {
                 .request(on.update(Bodies.object("identity", Bodies.object(
                         "type", "UserAssigned",
                         "userAssignedIdentities", Bodies.object(identityId, Bodies.object())))))
-                .azCli(on.azUpdate("--enable-managed-identity --assign-identity " + Shell.quote(identityId)));
+                .azCli(on.aksUpdate().flag("--enable-managed-identity").arg("--assign-identity", identityId));
         if (systemAssigned) {
             step.compensation(new Compensation("Switch the control plane back to its system-assigned identity",
                     on.update(Bodies.object("identity", Bodies.object(
                             "type", "SystemAssigned",
                             "userAssignedIdentities", null))),
-                    on.azUpdate("--enable-managed-identity")));
+                    on.aksUpdate().flag("--enable-managed-identity").render()));
         } else {
             step.oneWay();
         }
@@ -119,8 +120,9 @@ public final class OverlayPlanner {
                         + ". Then it waits the settle time (default 60 minutes after assign-identity finished;"
                         + " --identity-settle DURATION). A waiting run can be stopped and resumed; status shows when"
                         + " it may go on.")
-                .azCli("az role assignment list --assignee PRINCIPAL_ID --scope SUBNET_OR_ROUTE_TABLE_ID"
-                        + " --include-inherited -o table")
+                .azCli(AzCommand.az("role", "assignment", "list").placeholder("--assignee", "PRINCIPAL_ID")
+                        .placeholder("--scope", "SUBNET_OR_ROUTE_TABLE_ID").flag("--include-inherited")
+                        .arg("-o", "table"))
                 .build();
     }
 
@@ -181,10 +183,10 @@ public final class OverlayPlanner {
                         + " the uninstall below Kubernetes 1.30 (release notes 2026-05-29).")
                 .approval()
                 .request(on.update(Bodies.networkProfile("networkPolicy", "none")))
-                .azCli(on.azUpdate("--network-policy none"))
+                .azCli(on.aksUpdate().arg("--network-policy", "none"))
                 .compensation(new Compensation("Re-enable " + engine + " (networkPolicy " + engine + ")",
                         on.update(Bodies.networkProfile("networkPolicy", engine)),
-                        on.azUpdate("--network-policy " + Shell.quote(engine))))
+                        on.aksUpdate().arg("--network-policy", engine).render()))
                 .build();
     }
 
@@ -194,6 +196,7 @@ public final class OverlayPlanner {
         String cidrText = changes
                 ? "The pod CIDR changes from " + text(podCidr.current()) + " to " + podCidr.proposed() + "."
                 : "The pod CIDR stays " + text(podCidr.current()) + " (podCidr is not sent; the RP keeps it).";
+        AzCommand overlay = on.aksUpdate().arg("--network-plugin", "azure").arg("--network-plugin-mode", "overlay");
         return Step.builder(StepId.UPDATE_NETWORK_PLUGIN, "Update the network plugin to Azure CNI Overlay")
                 .description("ONE-WAY: an Overlay update cannot be undone and there is no path back to kubenet ("
                         + Sources.UPDATE_AZURE_CNI + ", https://github.com/Azure/AKS/issues/3720). Every node pool"
@@ -209,8 +212,7 @@ public final class OverlayPlanner {
                         "networkPlugin", "azure",
                         "networkPluginMode", "overlay",
                         "podCidr", changes ? podCidr.proposed().toString() : Bodies.OMIT)))
-                .azCli(on.azUpdate("--network-plugin azure --network-plugin-mode overlay"
-                        + (changes ? " --pod-cidr " + podCidr.proposed() : "")))
+                .azCli(changes ? overlay.arg("--pod-cidr", podCidr.proposed().toString()) : overlay)
                 .build();
     }
 
@@ -255,8 +257,7 @@ public final class OverlayPlanner {
                         + " 2024-08-05): check"
                         + " kubectl get nnc -A lists every node.")
                 .request(ArmRequest.get(on.path() + "/agentPools", ApiVersions.AKS))
-                .azCli("az aks nodepool list -g " + Shell.quote(on.clusterResourceGroup()) + " --cluster-name "
-                        + Shell.quote(on.clusterName()) + " -o table")
+                .azCli(on.nodepoolList().arg("-o", "table"))
                 .build();
     }
 
@@ -277,7 +278,7 @@ public final class OverlayPlanner {
                 .oneWay()
                 .approval()
                 .request(on.update(Bodies.networkProfile("networkDataplane", "cilium", "networkPolicy", "cilium")))
-                .azCli(on.azUpdate("--network-dataplane cilium --network-policy cilium"))
+                .azCli(on.aksUpdate().arg("--network-dataplane", "cilium").arg("--network-policy", "cilium"))
                 .build();
     }
 
@@ -296,7 +297,7 @@ public final class OverlayPlanner {
                         + Sources.NODE_DISRUPTION_POLICY + "): disruption budgets, surge quota and node subnet room"
                         + " matter as for the plugin update." + caveat)
                 .request(on.update(Bodies.networkProfile("networkPolicy", engine)))
-                .azCli(on.azUpdate("--network-policy " + Shell.quote(engine)))
+                .azCli(on.aksUpdate().arg("--network-policy", engine))
                 .build();
     }
 
@@ -324,7 +325,7 @@ public final class OverlayPlanner {
                 .description("Read-only: read the cluster, its agent pools and route tables and check: "
                         + String.join("; ", checks) + ".")
                 .request(on.get())
-                .azCli(on.az("aks show") + " --query networkProfile -o json")
+                .azCli(on.aks("show").arg("--query", "networkProfile").arg("-o", "json"))
                 .build();
     }
 

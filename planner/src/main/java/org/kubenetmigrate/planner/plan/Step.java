@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.plan;
 
 import java.util.Objects;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * One step of a plan. The executor has one implementation per step {@code id}; the rest describes the step for
@@ -129,6 +130,10 @@ public record Step(
         public Builder azCli(String azCli) {
             this.azCli = azCli;
             return this;
+        }
+
+        public Builder azCli(AzCommand azCli) {
+            return azCli(azCli.render());
         }
 
         /** Marks a step that changes objects inside the cluster through the Kubernetes API. */
