@@ -15,9 +15,7 @@ final class AzureErrors {
     }
 
     static List<String> remediation(ExecutablePlan plan, String code, boolean afterPointOfNoReturn) {
-        String rg = plan.resourceGroup();
-        String name = plan.clusterName();
-        AzCommand az = AzCommand.az("aks", "update").arg("-g", rg).arg("-n", name);
+        AzCommand az = plan.aks("update");
         List<String> out = new ArrayList<>();
         String c = code == null ? "" : code.toLowerCase(Locale.ROOT);
         if (c.contains("drain") || c.contains("upgradefailed") || c.contains("poddisruption")) {
@@ -34,7 +32,7 @@ final class AzureErrors {
             out.add("ARM rejected the update as invalid: read the message above; it names the field. Nothing was"
                     + " changed by this request.");
         } else {
-            out.add("Inspect the cluster: " + AzCommand.az("aks", "show").arg("-g", rg).arg("-n", name)
+            out.add("Inspect the cluster: " + plan.aks("show")
                     .arg("--query", "{state:provisioningState, network:networkProfile}")
                     + "; a Failed cluster is reconciled with: " + az);
         }

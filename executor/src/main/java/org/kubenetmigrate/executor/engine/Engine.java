@@ -298,7 +298,7 @@ public final class Engine {
 
     static List<String> rollForward(Run run, Step ponr) {
         ExecutablePlan plan = run.plan();
-        AzCommand az = AzCommand.az("aks", "update").arg("-g", plan.resourceGroup()).arg("-n", plan.clusterName());
+        AzCommand az = plan.aks("update");
         List<String> out = new ArrayList<>();
         out.add("There is no way back to kubenet after " + ponr.id() + " (https://learn.microsoft.com/azure/aks/update-azure-cni). Roll forward:");
         out.add("1. See where the run stopped and why: kubenet-migrate status " + run.id());

@@ -174,8 +174,7 @@ public final class StepContext {
             if (!now().isBefore(deadline)) {
                 throw StepStop.failed("cluster " + plan().clusterName() + " is still " + cluster.provisioningState()
                         + " after " + human(settings().idleTimeout()) + " (another operation runs on it)",
-                        "Wait for it to end (az aks show -g " + plan().resourceGroup() + " -n " + plan().clusterName()
-                                + " --query provisioningState), then: " + resumeCommand());
+                        "Wait for it to end (" + plan().aks("show").arg("--query", "provisioningState") + "), then: " + resumeCommand());
             }
             sleep(settings().pollInterval());
         }

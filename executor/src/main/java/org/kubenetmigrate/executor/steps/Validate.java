@@ -20,6 +20,7 @@ import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.plan.ApiVersions;
 import org.kubenetmigrate.planner.plan.StepId;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * {@code validate}: reads the cluster, its pools and the backed-up route tables, and checks the result: plugin azure
@@ -152,10 +153,12 @@ final class Validate implements MigrationStep {
                     problems.add("the egress default route " + before.name() + " (0.0.0.0/0 to " + before.nextHopType()
                             + (before.nextHopIpAddress() == null ? "" : " " + before.nextHopIpAddress()) + ") is no longer in "
                             + table.name());
-                    remediation.add("Restore egress now: az network route-table route create --route-table-name "
-                            + table.name() + " -g " + resourceGroup(table.id()) + " -n " + before.name()
-                            + " --address-prefix 0.0.0.0/0 --next-hop-type " + before.nextHopType()
-                            + (before.nextHopIpAddress() == null ? "" : " --next-hop-ip-address " + before.nextHopIpAddress()));
+                    AzCommand restore = AzCommand.az("network", "route-table", "route", "create")
+                            .arg("--route-table-name", table.name()).arg("-g", resourceGroup(table.id()))
+                            .arg("-n", before.name()).arg("--address-prefix", "0.0.0.0/0")
+                            .arg("--next-hop-type", before.nextHopType());
+                    remediation.add("Restore egress now: " + (before.nextHopIpAddress() == null ? restore
+                            : restore.arg("--next-hop-ip-address", before.nextHopIpAddress())));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The update must start from a settled, running cluster: the RP blocks PATCH in non-terminal provisioning states
@@ -67,11 +68,11 @@ public final class ProvisioningStateRule implements Rule {
             outcome = RuleOutcome.of(finding(Severity.BLOCKER,
                     String.join("; ", problems) + ": the update needs the cluster and every pool Succeeded and the"
                             + " cluster running, else another operation is in flight or has failed",
-                    "Wait for running operations to finish (az aks show -g " + rg + " -n " + cluster.name()
-                            + " --query provisioningState); reconcile a Failed cluster with a no-change update (az aks"
-                            + " update -g " + rg + " -n " + cluster.name() + ") and a Failed pool with az aks nodepool"
-                            + " update -g " + rg + " --cluster-name " + cluster.name() + " -n <pool>; start a stopped"
-                            + " cluster with az aks start -g " + rg + " -n " + cluster.name()
+                    "Wait for running operations to finish (" + AzCommand.aks("show", rg, cluster.name())
+                            .arg("--query", "provisioningState") + "); reconcile a Failed cluster with a no-change"
+                            + " update (" + AzCommand.aks("update", rg, cluster.name()) + ") and a Failed pool with "
+                            + AzCommand.nodepool("update", rg, cluster.name()).placeholder("-n", "<pool>")
+                            + "; start a stopped cluster with " + AzCommand.aks("start", rg, cluster.name())
                             + "; then assess again"));
         }
         if (!missing.isEmpty()) {

@@ -37,7 +37,17 @@ public final class AzCommand {
         return command;
     }
 
-    /** A flag and its value, the value quoted. */
+    /** {@code az aks VERB -g GROUP -n CLUSTER}; a verb of two words ({@code "command invoke"}) is split. */
+    public static AzCommand aks(String verb, String resourceGroup, String cluster) {
+        return az(("aks " + verb).split(" ")).arg("-g", resourceGroup).arg("-n", cluster);
+    }
+
+    /** {@code az aks nodepool VERB -g GROUP --cluster-name CLUSTER}, for the pool's own flags to follow. */
+    public static AzCommand nodepool(String verb, String resourceGroup, String cluster) {
+        return az("aks", "nodepool", verb).arg("-g", resourceGroup).arg("--cluster-name", cluster);
+    }
+
+    /** A flag and its value, the value quoted; an absent value is an empty word. */
     public AzCommand arg(String flag, String value) {
         return word(flag).append(value, Shell.quote(value));
     }
@@ -93,7 +103,7 @@ public final class AzCommand {
     private AzCommand append(String word, String shown) {
         List<String> a = new ArrayList<>(argv);
         List<String> p = new ArrayList<>(printed);
-        a.add(word);
+        a.add(word == null ? "" : word);
         p.add(shown);
         return new AzCommand(a, p, redirect);
     }
