@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.kubenetmigrate.executor.azure.ClusterOperations;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.text.AzCommand;
 
@@ -290,7 +293,7 @@ public final class Engine {
             return Optional.of(ponr.id() + " was started and an operation is running on the cluster ("
                     + live.provisioningState() + "); it may be the one-way update");
         }
-        if (!"kubenet".equals(live.network().plugin())) {
+        if (!AzureValue.is(live.network().plugin(), NetworkPlugin.KUBENET)) {
             return Optional.of("the cluster already runs network plugin " + live.network().plugin());
         }
         return Optional.empty();
@@ -306,10 +309,11 @@ public final class Engine {
                 + " space), then reconcile: " + az);
         out.add("3. Finish the run (watch the reimage, re-enable the policy engine, validate): kubenet-migrate resume "
                 + run.id());
-        String engine = plan.target().networkPolicy();
-        if (engine != null && !"none".equals(engine)) {
-            AzCommand restore = az.arg("--network-policy", engine);
-            out.add("4. By hand instead of 3: " + ("cilium".equals(engine) ? restore.arg("--network-dataplane", "cilium") : restore)
+        AzureValue<NetworkPolicy> engine = plan.target().policyEngine();
+        if (engine != null) {
+            AzCommand restore = az.arg("--network-policy", engine.text());
+            out.add("4. By hand instead of 3: "
+                    + (engine.is(NetworkPolicy.CILIUM) ? restore.arg("--network-dataplane", "cilium") : restore)
                     + "; then check the steps in runbooks/in-place-overlay.md");
         }
         return out;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.kubenetmigrate.planner.assessment.TargetNetwork;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
 
 /**
@@ -44,10 +45,10 @@ public record IacTarget(String clusterName, String resourceGroup, String locatio
             throw new IllegalArgumentException("the plan has no pod CIDR for the cluster; choose one with --pod-cidr");
         }
         ManagedCluster cluster = plan.assessment().cluster();
-        String policy = target.networkPolicy() == null || "none".equalsIgnoreCase(target.networkPolicy())
-                ? null : target.networkPolicy();
+        String policy = target.networkPolicy() == null || target.networkPolicy().is(NetworkPolicy.NONE)
+                ? null : target.networkPolicy().text();
         return new IacTarget(cluster.name(), cluster.resourceGroup(), cluster.location(), target.podCidr(), policy,
-                "cilium".equalsIgnoreCase(target.dataplane()));
+                target.cilium());
     }
 
     /** True when a location written in code names this cluster's region ("West Europe" and "westeurope" alike). */

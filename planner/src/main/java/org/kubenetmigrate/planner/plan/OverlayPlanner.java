@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterState;
 import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.rules.Reimages;
@@ -37,8 +39,8 @@ public final class OverlayPlanner {
         NetworkProfile network = cluster.network();
         Fingerprint fingerprint = Fingerprints.of(cluster);
         ClusterSteps on = new ClusterSteps(cluster);
-        Optional<String> engine = network.policyEngine();
-        String finalEngine = options.ciliumDataplane() ? "cilium"
+        Optional<AzureValue<NetworkPolicy>> engine = network.policyEngine();
+        AzureValue<NetworkPolicy> finalEngine = options.ciliumDataplane() ? AzureValue.of(NetworkPolicy.CILIUM)
                 : Reimages.restoresEngine(cluster, options) ? engine.orElse(null) : null;
 
         List<Step> prepare = new ArrayList<>();
@@ -166,10 +168,11 @@ public final class OverlayPlanner {
                 .build());
     }
 
-    static Step disableNetworkPolicy(String engine, String finalEngine, ClusterSizing sizing, ClusterSteps on) {
+    static Step disableNetworkPolicy(AzureValue<NetworkPolicy> engine, AzureValue<NetworkPolicy> finalEngine,
+                                     ClusterSizing sizing, ClusterSteps on) {
         String until = finalEngine == null ? "a policy engine is enabled again, which this plan does not do"
                 + " (dual-stack Overlay supports neither Calico nor Azure NPM; only Cilium can enforce policies there)"
-                : ("cilium".equals(finalEngine) ? "Cilium is enabled (enable-cilium) and every node has been reimaged"
+                : (finalEngine.is(NetworkPolicy.CILIUM) ? "Cilium is enabled (enable-cilium) and every node has been reimaged"
                 : engine + " is re-enabled after the rollout (restore-network-policy)");
         return Step.builder(StepId.DISABLE_NETWORK_POLICY, "Disable the " + engine + " network policy engine")
                 .description("The Overlay update is rejected while a network policy engine is enabled ("
@@ -185,8 +188,8 @@ public final class OverlayPlanner {
                 .request(on.update(Bodies.networkProfile("networkPolicy", "none")))
                 .azCli(on.aksUpdate().arg("--network-policy", "none"))
                 .compensation(new Compensation("Re-enable " + engine + " (networkPolicy " + engine + ")",
-                        on.update(Bodies.networkProfile("networkPolicy", engine)),
-                        on.aksUpdate().arg("--network-policy", engine).render()))
+                        on.update(Bodies.networkProfile("networkPolicy", engine.text())),
+                        on.aksUpdate().arg("--network-policy", engine.text()).render()))
                 .build();
     }
 
@@ -261,7 +264,7 @@ public final class OverlayPlanner {
                 .build();
     }
 
-    static Step enableCilium(Optional<String> engine, ClusterSteps on) {
+    static Step enableCilium(Optional<AzureValue<NetworkPolicy>> engine, ClusterSteps on) {
         String policies = engine.isPresent()
                 ? "This ends the enforcement gap that began at disable-network-policy; Cilium enforces"
                 + " NetworkPolicies only after every node is reimaged (" + Sources.UPDATE_AZURE_CNI + ")."
@@ -282,11 +285,11 @@ public final class OverlayPlanner {
                 .build();
     }
 
-    static Step restoreNetworkPolicy(String engine, ClusterSteps on) {
-        String caveat = switch (engine) {
-            case "calico" -> " After it, check that the calico-system and tigera-operator pods were created; in some"
+    static Step restoreNetworkPolicy(AzureValue<NetworkPolicy> engine, ClusterSteps on) {
+        String caveat = switch (engine.kind()) {
+            case CALICO -> " After it, check that the calico-system and tigera-operator pods were created; in some"
                     + " reports they were not (https://github.com/Azure/AKS/issues/3845).";
-            case "azure" -> " Azure Network Policy Manager retires on 2028-09-30 on Linux (" + Sources.NETWORK_POLICIES + "); consider the Cilium"
+            case AZURE -> " Azure Network Policy Manager retires on 2028-09-30 on Linux (" + Sources.NETWORK_POLICIES + "); consider the Cilium"
                     + " data plane instead.";
             default -> "";
         };
@@ -296,12 +299,13 @@ public final class OverlayPlanner {
                         + " better. The install REIMAGES EVERY NODE again (None → " + engine + " is reimaging, "
                         + Sources.NODE_DISRUPTION_POLICY + "): disruption budgets, surge quota and node subnet room"
                         + " matter as for the plugin update." + caveat)
-                .request(on.update(Bodies.networkProfile("networkPolicy", engine)))
-                .azCli(on.aksUpdate().arg("--network-policy", engine))
+                .request(on.update(Bodies.networkProfile("networkPolicy", engine.text())))
+                .azCli(on.aksUpdate().arg("--network-policy", engine.text()))
                 .build();
     }
 
-    static Step validate(ClusterAssessment assessment, MigrationOptions options, String finalEngine, ClusterSteps on) {
+    static Step validate(ClusterAssessment assessment, MigrationOptions options, AzureValue<NetworkPolicy> finalEngine,
+                         ClusterSteps on) {
         PodCidrSizing podCidr = assessment.sizing().podCidr();
         String expectedCidr = podCidr.changes() ? podCidr.proposed().toString() : text(podCidr.current());
         List<String> checks = new ArrayList<>();

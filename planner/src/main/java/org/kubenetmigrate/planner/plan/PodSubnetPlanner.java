@@ -252,8 +252,8 @@ public final class PodSubnetPlanner {
         }
         Map<String, Object> network = Bodies.object(
                 "networkPlugin", "azure",
-                "networkPolicy", target.networkPolicy(),
-                "networkDataplane", target.dataplane(),
+                "networkPolicy", target.networkPolicy().text(),
+                "networkDataplane", target.dataplane().text(),
                 "serviceCidr", old.serviceCidr() == null ? Bodies.OMIT : old.serviceCidr().toString(),
                 "dnsServiceIP", Bodies.omitIfNull(old.dnsServiceIp()),
                 "outboundType", Bodies.omitIfNull(old.outboundType()));
@@ -281,8 +281,8 @@ public final class PodSubnetPlanner {
                 .arg("--location", cluster.location())
                 .arg("--kubernetes-version", cluster.kubernetesVersion())
                 .arg("--network-plugin", "azure")
-                .arg("--network-policy", target.networkPolicy());
-        if ("cilium".equals(target.dataplane())) {
+                .arg("--network-policy", target.networkPolicy().text());
+        if (target.cilium()) {
             create = create.arg("--network-dataplane", "cilium");
         }
         NetworkProfile old = cluster.network();

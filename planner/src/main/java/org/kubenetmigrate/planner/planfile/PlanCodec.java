@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.model.Dataplane;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Compensation;
 import org.kubenetmigrate.planner.plan.Fingerprint;
@@ -144,10 +146,10 @@ public final class PlanCodec {
         return new PlanDocument(schema, plan.requiredString("id"), plan.requiredString("name"),
                 plan.requiredString("resourceGroup"), plan.requiredString("strategy"),
                 fingerprint(plan.requiredObject("fingerprint")), plan.string("readiness"),
-                new PlanDocument.Network(network.string("podCidr"), network.string("policy"),
-                        network.string("dataplane")),
-                new PlanDocument.Network(target.string("podCidr"), target.string("networkPolicy"),
-                        target.string("dataplane")),
+                new PlanDocument.Network(network.string("podCidr"), NetworkPolicy.parse(network.string("policy")),
+                        Dataplane.parse(network.string("dataplane"))),
+                new PlanDocument.Network(target.string("podCidr"), NetworkPolicy.parse(target.string("networkPolicy")),
+                        Dataplane.parse(target.string("dataplane"))),
                 stages(plan));
     }
 

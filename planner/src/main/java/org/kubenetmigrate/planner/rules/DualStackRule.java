@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.text.AzCommand;
 
@@ -58,7 +60,7 @@ public final class DualStackRule implements Rule {
         String dualStack = "cluster is dual-stack (pod CIDRs " + (pods.isEmpty() ? "unknown" : pods) + ")";
         String cilium = AzCommand.az("aks", "update").arg("-g", cluster.resourceGroup()).arg("-n", cluster.name())
                 .arg("--network-dataplane", "cilium").arg("--network-policy", "cilium").render();
-        Optional<String> engine = network.policyEngine();
+        Optional<AzureValue<NetworkPolicy>> engine = network.policyEngine();
         if (engine.isPresent() && !context.options().ciliumDataplane()) {
             return RuleOutcome.of(finding(Severity.BLOCKER,
                     dualStack + " with network policy engine " + engine.get() + ": the migration must remove it, and"

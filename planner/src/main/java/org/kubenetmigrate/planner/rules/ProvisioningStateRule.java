@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
@@ -15,7 +16,6 @@ import org.kubenetmigrate.planner.text.AzCommand;
  * unknown, never as Succeeded.
  */
 public final class ProvisioningStateRule implements Rule {
-    static final String SUCCEEDED = "Succeeded";
 
     @Override
     public String id() {
@@ -47,18 +47,18 @@ public final class ProvisioningStateRule implements Rule {
         ManagedCluster cluster = context.cluster();
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        if (isBlank(cluster.provisioningState())) {
+        if (cluster.provisioningState() == null) {
             missing.add("the cluster's provisioningState");
-        } else if (!SUCCEEDED.equalsIgnoreCase(cluster.provisioningState())) {
+        } else if (!cluster.provisioningState().is(ProvisioningState.SUCCEEDED)) {
             problems.add("cluster provisioningState is " + cluster.provisioningState());
         }
         if (cluster.isStopped()) {
             problems.add("cluster is stopped (powerState " + cluster.powerState() + ")");
         }
         for (AgentPool pool : cluster.agentPools()) {
-            if (isBlank(pool.provisioningState())) {
+            if (pool.provisioningState() == null) {
                 missing.add("provisioningState of pool " + pool.name());
-            } else if (!SUCCEEDED.equalsIgnoreCase(pool.provisioningState())) {
+            } else if (!pool.provisioningState().is(ProvisioningState.SUCCEEDED)) {
                 problems.add("pool " + pool.name() + " provisioningState is " + pool.provisioningState());
             }
         }
@@ -80,9 +80,5 @@ public final class ProvisioningStateRule implements Rule {
                     "not in the input: " + String.join(", ", missing), Severity.BLOCKER)));
         }
         return outcome;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

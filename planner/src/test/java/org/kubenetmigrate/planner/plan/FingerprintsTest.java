@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 import org.kubenetmigrate.planner.plan.PlanFixtures.ClusterBuilder;
 
 class FingerprintsTest {
@@ -135,7 +136,7 @@ class FingerprintsTest {
                 change("powerState", b -> b.powerState = "Stopped"),
                 pool("pool provisioningState", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
                         p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        "Upgrading", p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
+                        ProvisioningState.parse("Upgrading"), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
                 // Not what sizing uses: a pool without autoscaling counts its count.
                 pool("pool minCount/maxCount without autoscaling", p -> new AgentPool(p.name(), p.mode(), p.type(),
                         p.vmSize(), p.osType(), p.count(), false, 1, 20, p.maxSurge(), p.maxPods(),
