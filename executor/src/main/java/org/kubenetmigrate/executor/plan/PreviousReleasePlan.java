@@ -103,9 +103,7 @@ public final class PreviousReleasePlan {
         headers.put("If-Match", ArmRequest.ETAG_OF_READ);
         ArmRequest read = new ArmRequest(request.method(), request.path(), request.apiVersion(), headers,
                 request.body(), request.bodyMode());
-        return new Step(step.id(), step.title(), step.description(), step.reversible(), step.pointOfNoReturn(),
-                step.requiresApproval(), step.manual(), read, step.azCli(), step.compensation(),
-                step.changesCluster(), step.patch());
+        return step.withRequest(read);
     }
 
     private static Step settleIdentity() {

@@ -184,7 +184,7 @@ public final class PlanCodec {
         // Added within schema 1: a plan written before it has no such field.
         boolean changesCluster = step.node().has("changesCluster") && step.requiredBoolean("changesCluster");
         try {
-            return new Step(id, step.requiredString("title"), step.requiredString("description"),
+            return Step.fromFlags(id, step.requiredString("title"), step.requiredString("description"),
                     step.requiredBoolean("reversible"), step.requiredBoolean("pointOfNoReturn"),
                     step.requiredBoolean("requiresApproval"), step.requiredBoolean("manual"), request,
                     step.string("azCli"), compensation, changesCluster, step.string("patch"));

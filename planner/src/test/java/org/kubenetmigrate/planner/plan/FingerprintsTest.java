@@ -156,11 +156,28 @@ class FingerprintsTest {
 
     @Test
     void nullAndEmptyDiffer() {
-        ClusterBuilder nullPolicy = cluster();
-        ClusterBuilder emptyPolicy = cluster();
-        emptyPolicy.policy = "";
+        ClusterBuilder nullDns = cluster();
+        nullDns.dnsServiceIp = null;
+        ClusterBuilder emptyDns = cluster();
+        emptyDns.dnsServiceIp = "";
 
-        assertThat(Fingerprints.of(nullPolicy.build())).isNotEqualTo(Fingerprints.of(emptyPolicy.build()));
+        assertThat(Fingerprints.of(nullDns.build())).isNotEqualTo(Fingerprints.of(emptyDns.build()));
+    }
+
+    @Test
+    void anEnumValueCountsAsAzureMeansIt() {
+        // A blank policy is no policy, and a policy in another case is the same policy: neither makes a plan stale.
+        ClusterBuilder none = cluster();
+        ClusterBuilder blank = cluster();
+        blank.policy = " ";
+        ClusterBuilder calico = cluster();
+        calico.policy = "calico";
+        ClusterBuilder shouting = cluster();
+        shouting.policy = "CALICO";
+
+        assertThat(Fingerprints.of(blank.build())).isEqualTo(Fingerprints.of(none.build()));
+        assertThat(Fingerprints.of(shouting.build())).isEqualTo(Fingerprints.of(calico.build()));
+        assertThat(Fingerprints.of(calico.build())).isNotEqualTo(Fingerprints.of(none.build()));
     }
 
     @Test
