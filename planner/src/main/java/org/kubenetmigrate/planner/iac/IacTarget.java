@@ -8,6 +8,7 @@ import org.kubenetmigrate.planner.assessment.TargetNetwork;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.plan.PlanStrategy;
 
 /**
  * The cluster as the plan leaves it, which the infrastructure code must describe afterwards. Taken from the plan
@@ -34,9 +35,9 @@ public record IacTarget(String clusterName, String resourceGroup, String locatio
      */
     public static IacTarget of(MigrationPlan plan) {
         TargetNetwork target = plan.assessment().target();
-        boolean alreadyOverlay = MigrationPlan.NONE.equals(plan.strategy()) && target != null
+        boolean alreadyOverlay = plan.strategy() == PlanStrategy.NONE && target != null
                 && "overlay".equalsIgnoreCase(target.ipam());
-        if (!MigrationPlan.IN_PLACE_OVERLAY.equals(plan.strategy()) && !alreadyOverlay) {
+        if (plan.strategy() != PlanStrategy.IN_PLACE_OVERLAY && !alreadyOverlay) {
             throw new IllegalArgumentException("the plan's strategy is " + plan.strategy() + "; infrastructure code"
                     + " can be patched for the in-place Overlay migration only (a Pod Subnet target is a new cluster)"
                     + " or for a cluster already on Overlay");

@@ -67,7 +67,7 @@ public final class OverlayPlanner {
         }
         stages.add(new Stage("validate", "Validate", List.of(validate(assessment, options, finalEngine, on))));
 
-        return new MigrationPlan(assessment, fingerprint, MigrationPlan.IN_PLACE_OVERLAY, stages,
+        return new MigrationPlan(assessment, fingerprint, PlanStrategy.IN_PLACE_OVERLAY, stages,
                 notes(assessment, options));
     }
 

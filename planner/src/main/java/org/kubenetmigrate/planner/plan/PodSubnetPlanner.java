@@ -62,7 +62,7 @@ public final class PodSubnetPlanner {
                 deployWorkloads(layout),
                 cutoverTraffic(cluster, layout))));
         stages.add(new Stage("decommission", "Decommission the old cluster", List.of(deleteOldCluster(cluster, layout, on))));
-        return new MigrationPlan(assessment, fingerprint, MigrationPlan.BLUE_GREEN_POD_SUBNET, stages,
+        return new MigrationPlan(assessment, fingerprint, PlanStrategy.BLUE_GREEN_POD_SUBNET, stages,
                 notes(assessment, sizing, layout));
     }
 

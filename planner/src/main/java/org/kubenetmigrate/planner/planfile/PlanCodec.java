@@ -47,7 +47,7 @@ public final class PlanCodec {
         root.put("generatedAt", generatedAt.toString());
         root.setAll(AssessmentJson.cluster(plan.assessment()));
         root.set("fingerprint", fingerprint(plan.fingerprint()));
-        root.put("strategy", plan.strategy());
+        root.put("strategy", plan.strategy().id());
         ArrayNode notes = root.putArray("notes");
         plan.notes().forEach(notes::add);
         ArrayNode stages = root.putArray("stages");
