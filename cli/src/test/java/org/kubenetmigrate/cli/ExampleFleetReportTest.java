@@ -128,7 +128,7 @@ class ExampleFleetReportTest {
 
     @Test
     void theSummaryCountsTheClustersThatLackOnlyTheInClusterChecksAndSaysHowToRunThem() throws Exception {
-        assertThat(report.get("summary").get("incompleteOnlyInCluster").asInt()).isEqualTo(15);
+        assertThat(report.get("summary").get("incompleteOnlyForPrecheckReads").asInt()).isEqualTo(15);
         CliRun run = CliRun.of("report", "--from", FLEET);
         assertThat(run.out()).contains("15 clusters are INCOMPLETE only because the in-cluster checks did not run",
                 "--in-cluster", "--kubeconfig FILE", "without --from");

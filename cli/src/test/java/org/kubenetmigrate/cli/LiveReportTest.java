@@ -208,7 +208,7 @@ class LiveReportTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("reading managed clusters (Resource Graph)");
         JsonNode report = MAPPER.readTree(run.out());
-        assertThat(report.get("clusters")).hasSize(8);
+        assertThat(report.get("clusters")).as("the example fleet's clusters in that subscription").hasSize(9);
         assertThat(fake.requests().stream().filter(RecordedRequest::isResourceGraph).map(RecordedRequest::body))
                 .anySatisfy(b -> assertThat(b).contains("00000000-0000-0000-0000-00000000a002"));
     }

@@ -64,6 +64,19 @@ public record Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> 
                 .contains(subscriptionId.toLowerCase(Locale.ROOT)) && gap(type, subscriptionId).isEmpty();
     }
 
+    /**
+     * True when the input simply holds no data of {@code type} for {@code subscriptionId}: not covered, and no read
+     * of it failed there (a failed read is a {@link TypeGap}, which a later read would meet again).
+     */
+    public boolean notInInput(SurroundingType type, String subscriptionId) {
+        return !covers(type, subscriptionId) && gap(type, subscriptionId).isEmpty();
+    }
+
+    /** The type when {@link #notInInput} holds, for an unverified check to say why it did not run; else null. */
+    public SurroundingType ifNotInInput(SurroundingType type, String subscriptionId) {
+        return notInInput(type, subscriptionId) ? type : null;
+    }
+
     public Optional<TypeGap> gap(SurroundingType type, String subscriptionId) {
         return gaps.stream().filter(g -> g.type() == type && g.subscriptionId().equalsIgnoreCase(subscriptionId))
                 .findFirst();

@@ -86,15 +86,18 @@ public final class NsgPodTrafficRule implements Rule {
                 String why = context.fleet().accessGap(nsgId).map(g -> g.describe("it"))
                         .or(() -> around.missing(SurroundingType.NETWORK_SECURITY_GROUPS, nsgId.subscriptionId()))
                         .orElse("it is not in the input although its subscription's network security groups were read");
+                SurroundingType absent = context.fleet().accessGap(nsgId).isPresent() ? null
+                        : around.ifNotInInput(SurroundingType.NETWORK_SECURITY_GROUPS, nsgId.subscriptionId());
                 unknown.add(unverified("network security group " + nsgId.name() + " of node subnet " + subnet.name()
-                        + " is unknown: " + why, Severity.BLOCKER));
+                        + " is unknown: " + why, Severity.BLOCKER, absent));
             }
         }
         if (cluster.nodeResourceGroup() != null) {
             Optional<String> missing = around.missing(SurroundingType.NETWORK_SECURITY_GROUPS, cluster.subscriptionId());
             if (missing.isPresent()) {
                 unknown.add(unverified("the AKS-managed network security group of the node NICs (node resource group "
-                        + cluster.nodeResourceGroup() + ") is unknown: " + missing.get(), Severity.WARNING));
+                        + cluster.nodeResourceGroup() + ") is unknown: " + missing.get(), Severity.WARNING,
+                        around.ifNotInInput(SurroundingType.NETWORK_SECURITY_GROUPS, cluster.subscriptionId())));
             } else {
                 context.fleet().networkSecurityGroupsIn(cluster.subscriptionId(), cluster.nodeResourceGroup())
                         .forEach(n -> applied.putIfAbsent(n, "the node NICs (AKS-managed)"));

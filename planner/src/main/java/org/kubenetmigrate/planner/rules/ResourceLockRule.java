@@ -77,7 +77,7 @@ public final class ResourceLockRule implements Rule {
             if (missing.isPresent()) {
                 if (unknownSubscriptions.add(subscription.toLowerCase(java.util.Locale.ROOT))) {
                     unknown.add(unverified("locks on " + target.getValue() + " are unknown: " + missing.get(),
-                            Severity.BLOCKER));
+                            Severity.BLOCKER, around.ifNotInInput(SurroundingType.LOCKS, subscription)));
                 }
                 continue;
             }

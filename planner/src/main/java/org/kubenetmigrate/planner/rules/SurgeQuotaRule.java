@@ -59,7 +59,9 @@ public final class SurgeQuotaRule implements Rule {
                             + cluster.location() + "; add the output of `" + SurroundingType.COMPUTE_USAGES.export()
                             .replace("<region>", cluster.location()) + "` with its subscription and region as its id"
                             + " (docs/guide/input.md)");
-            return RuleOutcome.unverified(unverified("surge quota: " + why, Severity.WARNING));
+            return RuleOutcome.unverified(unverified("surge quota: " + why, Severity.WARNING,
+                    context.fleet().surroundings().ifNotInInput(SurroundingType.COMPUTE_USAGES,
+                            cluster.subscriptionId())));
         }
         Map<String, Integer> surgeByPool = new LinkedHashMap<>();
         for (PoolSizing pool : context.sizing().pools()) {
