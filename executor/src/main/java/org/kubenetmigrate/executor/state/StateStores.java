@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.kubenetmigrate.executor.state.blob.BlobStateStore;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
+import org.kubenetmigrate.executor.azure.blob.BlobStateStore;
+import org.kubenetmigrate.planner.azure.AzureSession;
 
 /** Opens the state a {@code --state} value names, with the credentials its kind needs. */
 public final class StateStores {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kubenetmigrate.executor.state.blob.BlobStateStore;
+import org.kubenetmigrate.executor.azure.blob.BlobStateStore;
 import org.kubenetmigrate.testsupport.Azurite;
 
 /** The same contract against real Blob Storage semantics: Azurite over HTTP, through the Azure SDK. */

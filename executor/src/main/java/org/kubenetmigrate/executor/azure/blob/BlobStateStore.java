@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.state.blob;
+package org.kubenetmigrate.executor.azure.blob;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;

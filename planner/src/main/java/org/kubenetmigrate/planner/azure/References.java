@@ -1,4 +1,4 @@
-package org.kubenetmigrate.planner.inventory.azure;
+package org.kubenetmigrate.planner.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
-package org.kubenetmigrate.planner.inventory.azure;
+package org.kubenetmigrate.planner.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.kubenetmigrate.planner.inventory.azure.LiveFixture.A001;
-import static org.kubenetmigrate.planner.inventory.azure.LiveFixture.A002;
-import static org.kubenetmigrate.planner.inventory.azure.LiveFixture.A003;
-import static org.kubenetmigrate.planner.inventory.azure.LiveFixture.CLOCK;
+import static org.kubenetmigrate.planner.azure.LiveFixture.A001;
+import static org.kubenetmigrate.planner.azure.LiveFixture.A002;
+import static org.kubenetmigrate.planner.azure.LiveFixture.A003;
+import static org.kubenetmigrate.planner.azure.LiveFixture.CLOCK;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.kube.aks;
+package org.kubenetmigrate.executor.azure.aks;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.kube.aks;
+package org.kubenetmigrate.executor.azure.aks;
 
 /**
  * An ARM call for the AKS access failed (HTTP error, unreachable, unexpected answer). The message is one line for a

@@ -1,4 +1,4 @@
-package org.kubenetmigrate.planner.inventory.azure;
+package org.kubenetmigrate.planner.azure;
 
 import com.azure.core.management.exception.ManagementException;
 import io.github.resilience4j.bulkhead.Bulkhead;

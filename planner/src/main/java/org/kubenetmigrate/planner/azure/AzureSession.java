@@ -1,4 +1,4 @@
-package org.kubenetmigrate.planner.inventory.azure;
+package org.kubenetmigrate.planner.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;

@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.kube.aks;
+package org.kubenetmigrate.executor.azure.aks;
 
 import com.azure.core.credential.TokenCredential;
 import io.fabric8.kubernetes.client.KubernetesClient;

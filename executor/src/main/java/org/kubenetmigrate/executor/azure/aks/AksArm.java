@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.kube.aks;
+package org.kubenetmigrate.executor.azure.aks;
 
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
+import org.kubenetmigrate.planner.azure.AzureSession;
 import org.kubenetmigrate.planner.model.ArmId;
 
 /**

@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.kube.aks;
+package org.kubenetmigrate.executor.azure.aks;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;

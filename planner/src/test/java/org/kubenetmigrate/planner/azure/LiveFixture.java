@@ -1,4 +1,4 @@
-package org.kubenetmigrate.planner.inventory.azure;
+package org.kubenetmigrate.planner.azure;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.FixedDelayOptions;

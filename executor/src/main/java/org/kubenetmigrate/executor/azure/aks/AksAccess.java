@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.kube.aks;
+package org.kubenetmigrate.executor.azure.aks;
 
 import com.azure.core.credential.TokenCredential;
 import java.time.Clock;
@@ -12,7 +12,7 @@ import org.kubenetmigrate.executor.kube.validation.ValidationCheck;
 import org.kubenetmigrate.executor.kube.validation.ValidationReport;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.inventory.InClusterSource;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
+import org.kubenetmigrate.planner.azure.AzureSession;
 import org.kubenetmigrate.planner.model.ArmId;
 
 /**

@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.kube.aks;
+package org.kubenetmigrate.executor.azure.aks;
 
 /**
  * Run-command itself could not be used (ARM refused or could not be reached, or the command did not finish in
