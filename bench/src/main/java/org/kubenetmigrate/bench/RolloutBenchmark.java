@@ -29,7 +29,7 @@ import org.kubenetmigrate.executor.rollout.Strategy;
 import org.kubenetmigrate.executor.rollout.StrategyReader;
 import org.kubenetmigrate.executor.rollout.Worker;
 import org.kubenetmigrate.executor.state.StateLocation;
-import org.kubenetmigrate.executor.state.StateStores;
+import org.kubenetmigrate.executor.commands.StateStores;
 import org.kubenetmigrate.executor.azure.blob.BlobStateStore;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.inventory.AzureTarget;

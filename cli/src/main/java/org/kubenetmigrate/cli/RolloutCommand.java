@@ -28,7 +28,7 @@ import org.kubenetmigrate.executor.rollout.StrategyReader;
 import org.kubenetmigrate.executor.rollout.Worker;
 import org.kubenetmigrate.executor.state.StateLocation;
 import org.kubenetmigrate.executor.state.StateStore;
-import org.kubenetmigrate.executor.state.StateStores;
+import org.kubenetmigrate.executor.commands.StateStores;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.azure.AzureSession;
 import org.kubenetmigrate.planner.azure.InventorySettings;

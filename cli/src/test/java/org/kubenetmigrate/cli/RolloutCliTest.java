@@ -98,7 +98,7 @@ class RolloutCliTest {
         assertThat(fake.requests().stream().filter(r -> r.method().equals("PUT")).count()).isEqualTo(1);
 
         // Nothing in the shared state carries a credential: not the account key, not the service principal's secret.
-        var store = org.kubenetmigrate.executor.state.StateStores.open(
+        var store = org.kubenetmigrate.executor.commands.StateStores.open(
                 org.kubenetmigrate.executor.state.StateLocation.parse(state),
                 Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()), () -> null, Clock.systemUTC());
         java.util.List<String> names = store.list("");

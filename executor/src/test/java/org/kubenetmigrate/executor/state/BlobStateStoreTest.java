@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kubenetmigrate.executor.azure.blob.BlobStateStore;
+import org.kubenetmigrate.executor.commands.StateStores;
 import org.kubenetmigrate.testsupport.Azurite;
 
 /** The same contract against real Blob Storage semantics: Azurite over HTTP, through the Azure SDK. */

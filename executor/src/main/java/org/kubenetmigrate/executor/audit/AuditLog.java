@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.render;
+package org.kubenetmigrate.executor.audit;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 

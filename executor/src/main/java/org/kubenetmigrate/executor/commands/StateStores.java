@@ -1,4 +1,4 @@
-package org.kubenetmigrate.executor.state;
+package org.kubenetmigrate.executor.commands;
 
 import com.azure.core.credential.TokenCredential;
 import java.nio.file.Path;
@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.kubenetmigrate.executor.azure.blob.BlobStateStore;
+import org.kubenetmigrate.executor.state.LocalStateStore;
+import org.kubenetmigrate.executor.state.StateLocation;
+import org.kubenetmigrate.executor.state.StateStore;
 import org.kubenetmigrate.planner.azure.AzureSession;
 
 /** Opens the state a {@code --state} value names, with the credentials its kind needs. */
