@@ -1,6 +1,5 @@
 package org.kubenetmigrate.cli;
 
-import com.azure.core.credential.TokenCredential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -82,16 +81,16 @@ final class RolloutCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, "--state " + redacted(state) + ": " + e.getMessage());
         }
-        Supplier<TokenCredential> credential = () -> {
+        Supplier<AzureSession> session = () -> {
             try {
                 return AzureSession.signIn(signIn == null ? new SignInOptions().target() : signIn.target(),
-                        InventorySettings.defaults()).credential();
+                        InventorySettings.defaults());
             } catch (CliException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
         };
         try {
-            return StateStores.open(location, main.env, credential, main.clock);
+            return StateStores.open(location, main.env, session, main.clock);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }

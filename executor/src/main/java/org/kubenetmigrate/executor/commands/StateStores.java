@@ -1,6 +1,5 @@
 package org.kubenetmigrate.executor.commands;
 
-import com.azure.core.credential.TokenCredential;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -21,11 +20,10 @@ public final class StateStores {
 
     /**
      * @param variables the process environment (for {@value #CONNECTION_STRING})
-     * @param signIn the Azure sign-in chain's credential, built only when a Blob URL is used without a connection
-     *               string
+     * @param signIn the Azure sign-in, made only when a Blob URL is used without a connection string
      */
     public static StateStore open(StateLocation location, Map<String, String> variables,
-                                  Supplier<TokenCredential> signIn, Clock clock) {
+                                  Supplier<AzureSession> signIn, Clock clock) {
         if (location instanceof StateLocation.Directory dir) {
             return new LocalStateStore(dir.path(), clock);
         }
@@ -33,7 +31,7 @@ public final class StateStores {
         String connection = variables.get(CONNECTION_STRING);
         if (connection != null && !connection.isBlank()) {
             try {
-                return BlobStateStore.withConnectionString(blob, connection, AzureSession.jvmTrustingHttpClient());
+                return BlobStateStore.withConnectionString(blob, connection);
             } catch (RuntimeException e) {
                 // The SDK's message may quote the string, key included: say what is wrong without it.
                 throw new IllegalArgumentException(CONNECTION_STRING + " is set but is not a usable Blob Storage"
@@ -41,7 +39,7 @@ public final class StateStores {
                         + " BlobEndpoint or DefaultEndpointsProtocol)");
             }
         }
-        return BlobStateStore.withCredential(blob, signIn.get(), AzureSession.jvmTrustingHttpClient());
+        return BlobStateStore.signedIn(blob, signIn.get());
     }
 
     /** The local directory a {@code --state} value names, for commands that only work on one. */

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.kubenetmigrate.executor.state.ConditionFailedException;
 import org.kubenetmigrate.executor.state.StateLocation;
 import org.kubenetmigrate.executor.state.StateStore;
+import org.kubenetmigrate.planner.azure.AzureSession;
 
 /**
  * {@link StateStore} in an Azure Blob Storage container: documents are block blobs written with {@code If-None-Match: *}
@@ -57,17 +58,24 @@ public final class BlobStateStore implements StateStore {
         this.description = description;
     }
 
-    /** With the connection string's key or SAS (Azurite, or a storage account without Entra ID). */
-    public static BlobStateStore withConnectionString(StateLocation.BlobContainer location, String connectionString,
-                                                      HttpClient http) {
+    /**
+     * With the connection string's key or SAS (Azurite, or a storage account without Entra ID); TLS trust as the
+     * JVM is told ({@link AzureSession#jvmTrustingHttpClient()}).
+     */
+    public static BlobStateStore withConnectionString(StateLocation.BlobContainer location, String connectionString) {
         BlobContainerClientBuilder builder = new BlobContainerClientBuilder().connectionString(connectionString)
                 .endpoint(location.containerUrl()).containerName(location.container());
-        return new BlobStateStore(build(builder, http), location.prefix(), location.describe());
+        return new BlobStateStore(build(builder, AzureSession.jvmTrustingHttpClient()), location.prefix(),
+                location.describe());
     }
 
-    /** With an Entra ID token (the sign-in chain; the caller needs Storage Blob Data Contributor). */
-    public static BlobStateStore withCredential(StateLocation.BlobContainer location, TokenCredential credential,
-                                                HttpClient http) {
+    /** With an Entra ID token from the session's sign-in (the identity needs Storage Blob Data Contributor). */
+    public static BlobStateStore signedIn(StateLocation.BlobContainer location, AzureSession session) {
+        return withCredential(location, session.credential(), AzureSession.jvmTrustingHttpClient());
+    }
+
+    private static BlobStateStore withCredential(StateLocation.BlobContainer location, TokenCredential credential,
+                                                 HttpClient http) {
         BlobContainerClientBuilder builder = new BlobContainerClientBuilder().endpoint(location.containerUrl())
                 .containerName(location.container()).credential(credential);
         return new BlobStateStore(build(builder, http), location.prefix(), location.describe());
