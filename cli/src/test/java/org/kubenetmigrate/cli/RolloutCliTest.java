@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.kubenetmigrate.testsupport.SyntheticFleet;
  * and resumed by hand with the single-cluster {@code status} and {@code resume} on the same state URL; bad state
  * URLs are one-line refusals that never echo a secret.
  */
+@Tag("slow")
 @ExtendWith(Azurite.class)
 class RolloutCliTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import org.kubenetmigrate.testsupport.SyntheticFleet;
  * (Azurite, through the Azure SDK) and migrating clusters on the fake ARM over HTTPS. Everything is checked from the
  * outside: the fake ARM's request log (what was sent, when, to which cluster) and {@code rollout status}.
  */
+@Tag("slow")
 @ExtendWith(Azurite.class)
 class RolloutLiveTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

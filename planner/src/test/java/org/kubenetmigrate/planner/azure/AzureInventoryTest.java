@@ -7,8 +7,10 @@ import static org.kubenetmigrate.planner.azure.LiveFixture.A002;
 import static org.kubenetmigrate.planner.azure.LiveFixture.A003;
 import static org.kubenetmigrate.planner.azure.LiveFixture.CLOCK;
 
+import com.azure.core.http.HttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
@@ -24,6 +27,7 @@ import org.kubenetmigrate.planner.assessment.FleetAssessment;
 import org.kubenetmigrate.planner.commands.AssessFleet;
 import org.kubenetmigrate.planner.commands.PlanCluster;
 import org.kubenetmigrate.planner.input.FleetReader;
+import org.kubenetmigrate.planner.inventory.AzureTarget;
 import org.kubenetmigrate.planner.inventory.InventoryException;
 import org.kubenetmigrate.planner.inventory.InventoryProgress;
 import org.kubenetmigrate.planner.inventory.Scope;
@@ -37,8 +41,10 @@ import org.kubenetmigrate.testsupport.FakeArm;
 import org.kubenetmigrate.testsupport.Fault;
 import org.kubenetmigrate.testsupport.FaultRule;
 import org.kubenetmigrate.testsupport.RecordedRequest;
+import org.kubenetmigrate.testsupport.SdkClients;
 
 /** The live inventory with the real Azure SDK over HTTPS against the fake ARM holding the example fleet. */
+@Tag("slow")
 class AzureInventoryTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     FakeArm fake;
@@ -228,6 +234,29 @@ class AzureInventoryTest {
         assertThatThrownBy(() -> inventory.fleet(Scope.ALL_VISIBLE, InventoryProgress.NONE))
                 .isInstanceOf(InventoryException.class)
                 .satisfies(e -> assertThat(((InventoryException) e).kind()).as(e.getMessage() + " / " + e.getCause()).isEqualTo(InventoryException.Kind.SIGN_IN));
+    }
+
+    @Test
+    void aFailingTokenEndpointIsAskedThreeTimesThenTheSignInFails() {
+        fake.fault(RecordedRequest::isTokenRequest, Fault.status(503), FaultRule.FOREVER);
+        System.setProperty("AZURE_CLIENT_ID", FakeArm.CLIENT_ID);
+        System.setProperty("AZURE_CLIENT_SECRET", FakeArm.CLIENT_SECRET);
+        try {
+            URI base = URI.create(fake.baseUrl());
+            AzureTarget target = new AzureTarget("AzureCloud", base, base, FakeArm.TENANT);
+            HttpClient http = SdkClients.trustingFakeArm();
+            AzureSession session = new AzureSession(target, LiveFixture.fastSettings(), http,
+                    AzureSession.credential(target, http));
+
+            assertThatThrownBy(session::checkSignIn).isInstanceOf(InventoryException.class)
+                    .extracting(e -> ((InventoryException) e).kind()).isEqualTo(InventoryException.Kind.SIGN_IN);
+            // The first request and the two retries of AzureSession.SIGN_IN_RETRY; nothing else reached ARM.
+            assertThat(fake.requests()).filteredOn(RecordedRequest::isTokenRequest).hasSize(3);
+            assertThat(fake.armRequests()).isEmpty();
+        } finally {
+            System.clearProperty("AZURE_CLIENT_ID");
+            System.clearProperty("AZURE_CLIENT_SECRET");
+        }
     }
 
     @Test

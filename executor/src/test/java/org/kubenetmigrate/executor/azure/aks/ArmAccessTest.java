@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.kube.KubeObjects;
@@ -69,6 +70,7 @@ import org.slf4j.LoggerFactory;
  * a fake kubectl reading that same mock server. The example fleet supplies the clusters: aks-payments-prod-weu
  * (public, READY from ARM alone) and aks-payments-stg-weu (private).
  */
+@Tag("slow")
 @EnableKubernetesMockClient(crud = true)
 class ArmAccessTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
