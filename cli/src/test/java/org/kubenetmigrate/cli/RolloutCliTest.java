@@ -164,7 +164,7 @@ class RolloutCliTest {
         Files.writeString(strategy, "stages: [ { name: all, groups: [ { name: g, selector: { name: 'aks-0-0' } } ] } ]\n");
         assertThat(cli("rollout", "create", "hands", "--strategy", strategy.toString(), "--from",
                 dir.resolve("fleet").toString(), "--state", state).exitCode()).isZero();
-        var store = org.kubenetmigrate.executor.state.StateStores.open(
+        var store = org.kubenetmigrate.executor.commands.StateStores.open(
                 org.kubenetmigrate.executor.state.StateLocation.parse(state),
                 Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()), () -> null, Clock.systemUTC());
         String planName = store.list("rollouts/hands/members/").stream().filter(n -> n.endsWith("/plan.json"))

@@ -294,7 +294,7 @@ class RolloutLiveTest {
         String url = state.substring(0, state.lastIndexOf('/'));
         com.azure.storage.blob.BlobContainerClient container = new com.azure.storage.blob.BlobServiceClientBuilder()
                 .connectionString(azurite.connectionString())
-                .httpClient(org.kubenetmigrate.planner.inventory.azure.AzureSession.jvmTrustingHttpClient()).buildClient()
+                .httpClient(org.kubenetmigrate.planner.azure.AzureSession.jvmTrustingHttpClient()).buildClient()
                 .getBlobContainerClient(url.substring(url.lastIndexOf('/') + 1));
         int broken = 0;
         for (com.azure.storage.blob.models.BlobItem blob : container.listBlobs()) {
