@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.AccessGap;
+import org.kubenetmigrate.planner.model.AddressHolder;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.ComputeUsages;
 import org.kubenetmigrate.planner.model.EffectiveRouteTable;
@@ -284,6 +285,9 @@ public final class FleetReader {
             case ROUTE_TABLE -> RouteTableReader.read(resource);
             case LOCK -> LockReader.read(resource);
             case NETWORK_SECURITY_GROUP -> NetworkSecurityGroupReader.read(resource);
+            case LOAD_BALANCER -> AddressHolderReader.read(resource, AddressHolder.Kind.LOAD_BALANCER);
+            case APPLICATION_GATEWAY -> AddressHolderReader.read(resource, AddressHolder.Kind.APPLICATION_GATEWAY);
+            case AZURE_FIREWALL -> AddressHolderReader.read(resource, AddressHolder.Kind.FIREWALL);
             case COMPUTE_USAGES -> ComputeUsagesReader.read(resource);
             case EFFECTIVE_ROUTE_TABLE, SCALE_SET_EFFECTIVE_ROUTE_TABLE -> EffectiveRouteTableReader.read(resource, null);
         };
@@ -428,6 +432,8 @@ public final class FleetReader {
                     + usages.subscriptionId() + "/providers/Microsoft.Compute/locations/"
                     + Surroundings.normalLocation(usages.location()) + "/usages"), usages.source())) {
                 surroundings.add(usages);
+            } else if (resource instanceof AddressHolder holder && isFirst(holder.id(), holder.source())) {
+                surroundings.add(holder);
             } else if (resource instanceof EffectiveRouteTable table) {
                 surroundings.add(table);
             }
