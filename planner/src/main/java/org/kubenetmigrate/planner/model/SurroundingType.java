@@ -13,7 +13,7 @@ public enum SurroundingType {
             "az vm list-usage --location <region> -o json", true),
     EFFECTIVE_ROUTES("Microsoft.Network/networkInterfaces/effectiveRouteTable", "effective routes",
             "Microsoft.Network/networkInterfaces/effectiveRouteTable/action",
-            "az network nic show-effective-route-table -g <node-resource-group> -n <node-nic> -o json", false);
+            "az network nic show-effective-route-table -g <resource-group> -n <nic> -o json", false);
 
     private final String armType;
     private final String label;
