@@ -39,8 +39,8 @@ public final class HubTransitRule implements Rule {
 
     @Override
     public String description() {
-        return "A node network that reaches on-premises through a gateway: the gateway-learned ranges (from a node"
-                + " NIC's effective routes) must not overlap the target pod CIDR.";
+        return "A node network that reaches on-premises through a gateway: the gateway-learned ranges (from the"
+                + " effective routes of a NIC on the node subnet) must not overlap the target pod CIDR.";
     }
 
     @Override
