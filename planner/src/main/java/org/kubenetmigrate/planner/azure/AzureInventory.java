@@ -40,6 +40,11 @@ public final class AzureInventory implements Inventory {
     static final String VNETS = "Resources | where type =~ 'microsoft.network/virtualnetworks' | order by id asc";
     static final String ROUTE_TABLES = "Resources | where type =~ 'microsoft.network/routetables' | order by id asc";
     static final String SECURITY_GROUPS = "Resources | where type =~ 'microsoft.network/networksecuritygroups' | order by id asc";
+    /** What may hold pod IPs outside the cluster: backend pools, firewall rules (warnings only, no coverage kept). */
+    static final List<String> ADDRESS_HOLDERS = List.of(
+            "Resources | where type =~ 'microsoft.network/loadbalancers' | order by id asc",
+            "Resources | where type =~ 'microsoft.network/applicationgateways' | order by id asc",
+            "Resources | where type =~ 'microsoft.network/azurefirewalls' | order by id asc");
     static final String LAG_NOTE = "Resource Graph can lag recent changes by minutes: this fleet view may be slightly"
             + " stale; plan re-reads the cluster live through ARM, and nothing is changed from this view.";
 
@@ -147,6 +152,18 @@ public final class AzureInventory implements Inventory {
             nsgSubscriptions.stream().filter(s -> !failed.containsKey(s)).forEach(s -> covered(
                     SurroundingType.NETWORK_SECURITY_GROUPS, s));
 
+            progress.phase("load balancers, application gateways and firewalls (Resource Graph)", -1);
+            // A failed read here costs only warnings (pod-ip-consumers), so it is noted, not counted as a failed
+            // subscription.
+            List<JsonNode> holders = new ArrayList<>();
+            Map<String, String> holderFailures = new LinkedHashMap<>();
+            for (String query : ADDRESS_HOLDERS) {
+                holders.addAll(graph.bySubscriptions(query, nsgSubscriptions.stream()
+                        .filter(s -> !failed.containsKey(s)).toList(), holderFailures, progress));
+            }
+            holderFailures.forEach((s, why) -> notes.add("load balancers, application gateways or firewalls of"
+                    + " subscription " + s + " could not be read (" + why + "); pod-ip-consumers did not see them"));
+
             List<JsonNode> around = readAround(refs.lockSubscriptions().stream()
                     .filter(s -> visible.contains(RawJson.key(s)) && !skipFailedSubscription(s)).toList(),
                     refs.usageScopes().stream().filter(u -> !skipFailedSubscription(u.get(0))).toList());
@@ -164,6 +181,7 @@ public final class AzureInventory implements Inventory {
             resources.addAll(vnets);
             resources.addAll(tables);
             resources.addAll(nsgs);
+            resources.addAll(holders);
             resources.addAll(around);
             List<String> read = new ArrayList<>(networkSubscriptions);
             return snapshot(read, resources);

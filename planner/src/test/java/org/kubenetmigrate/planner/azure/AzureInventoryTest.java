@@ -139,11 +139,15 @@ class AzureInventoryTest {
     @Test
     void fleetScanCostsAFewRequestsNotOnePerCluster() throws Exception {
         scan();
-        // subscriptions + Resource Graph for clusters, VNets, route tables and NSGs; the example fleet references
-        // nothing outside them except the two deliberately absent VNets, each read once through ARM (404); then one
-        // lock list per subscription (3) and one usage list per subscription and region of kubenet clusters (5):
-        // neither grows with the number of clusters.
-        assertThat(fake.armRequests()).hasSize(1 + 4 + 2 + 3 + 5);
+        // subscriptions + Resource Graph for clusters, VNets, route tables, NSGs, load balancers, application
+        // gateways and firewalls; the example fleet references nothing outside them except the two deliberately
+        // absent VNets, each read once through ARM (404); then one lock list per subscription (3) and one usage list
+        // per subscription and region of kubenet clusters (5): neither grows with the number of clusters.
+        assertThat(fake.armRequests()).hasSize(1 + 7 + 2 + 3 + 5);
+        assertThat(fake.armRequests()).filteredOn(RecordedRequest::isResourceGraph).extracting(RecordedRequest::body)
+                .anySatisfy(b -> assertThat(b).contains("microsoft.network/applicationgateways"))
+                .anySatisfy(b -> assertThat(b).contains("microsoft.network/loadbalancers"))
+                .anySatisfy(b -> assertThat(b).contains("microsoft.network/azurefirewalls"));
         assertThat(fake.armRequests()).filteredOn(r -> r.path().endsWith("/providers/Microsoft.Authorization/locks"))
                 .hasSize(3);
         assertThat(fake.armRequests()).filteredOn(r -> r.path().endsWith("/usages")).hasSize(5);
