@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.kubenetmigrate.planner.report.OutputFiles;
 import org.slf4j.LoggerFactory;
@@ -21,12 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+// The subcommands are CommandTree's: a run builds only the one its arguments name.
 @Command(name = "kubenet-migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Gets AKS clusters off kubenet networking before Azure retires it on 31 March 2028.",
             "Reads Azure's own JSON (ARM, az -o json, Resource Graph) offline, or Azure itself live."},
-        subcommands = {ReportCommand.class, PlanCommand.class, IacCommand.class, InventoryCommand.class, ApplyCommand.class,
-            ResumeCommand.class, StatusCommand.class, RollbackCommand.class, UnlockCommand.class, RolloutCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.HELP_TEXT})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     final Clock clock;
@@ -41,17 +38,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
     void verbose(boolean on) {
         verbose = on;
+        // Picocli sets the default (off) on every run; LoggingSetup already says so, and touching the loggers would
+        // load and configure logging for commands that never log (--version, --help). Only a run after a verbose one
+        // in the same JVM (tests) has levels to put back.
+        if (!on && !loggingTuned) {
+            return;
+        }
+        loggingTuned = on;
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.WARN);
-        // Sign-in chatter (silenced in logback.xml) is shown with -v, MSAL's never below WARN.
-        for (String name : SIGN_IN_LOGGERS) {
+        // Sign-in chatter (silenced in LoggingSetup) is shown with -v, MSAL's never below WARN.
+        for (String name : LoggingSetup.SIGN_IN_LOGGERS) {
             ((Logger) LoggerFactory.getLogger(name)).setLevel(on ? Level.WARN : Level.OFF);
         }
     }
 
-    private static final List<String> SIGN_IN_LOGGERS = List.of("com.microsoft.aad",
-            "com.azure.identity", "com.azure.core.implementation.AccessTokenCache");
-
     private boolean verbose;
+    /** Whether some run of this JVM changed the logging levels (see {@link #verbose(boolean)}). */
+    private static volatile boolean loggingTuned;
 
     Main(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr) {
         this.environment = environment;
@@ -107,7 +110,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr,
                            StdoutStream stdout, String... args) {
         Main main = new Main(environment, out, err, ownStderr);
-        CommandLine commandLine = new CommandLine(main);
+        String[] commandArgs = OutputFormats.withoutDeprecatedNames(args);
+        CommandLine commandLine = CommandTree.forArguments(main, commandArgs);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
@@ -127,7 +131,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
             return ExitCodes.UNEXPECTED;
         });
-        int code = commandLine.execute(OutputFormats.withoutDeprecatedNames(args));
+        int code = commandLine.execute(commandArgs);
         out.flush();
         OutputState stdoutState = OutputState.of(out.checkError(), stdout == null ? null : stdout.failure());
         if (stdoutState == OutputState.FAILED) {

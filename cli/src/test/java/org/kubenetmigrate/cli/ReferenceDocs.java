@@ -53,7 +53,7 @@ final class ReferenceDocs {
 
     /** The command line as {@link Main} builds it, with nothing printed anywhere. */
     static CommandLine root() {
-        return new CommandLine(new Main(CliEnvironment.standard(Clock.systemUTC(), Map.of()),
+        return CommandTree.full(new Main(CliEnvironment.standard(Clock.systemUTC(), Map.of()),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false));
     }
 

@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,9 +131,43 @@ public final class FleetReader {
     private static FileContent readFile(Path file) {
         String name = file.toString();
         try {
-            return content(name, InputFiles.parse(file), modified(file));
+            FileContent streamed = streamedArray(name, file);
+            return streamed != null ? streamed : content(name, InputFiles.parse(file), modified(file));
         } catch (InputException e) {
             return new FileContent(null, null, List.of(), List.of(), List.of(), 0, List.of(), null, e);
+        }
+    }
+
+    /**
+     * A file holding a bare array of resources, read one resource at a time (a 200 MB export would otherwise be a tree
+     * of several times its size), exactly as {@link #content} reads it; null when the file is not such an array, or
+     * is one of the lists read as a whole (effective routes, a usage list that names no subscription).
+     */
+    private static FileContent streamedArray(String name, Path file) throws InputException {
+        try (InputFiles.ArrayElements elements = InputFiles.ArrayElements.open(file)) {
+            if (elements == null) {
+                return null;
+            }
+            JsonNode first = elements.next();
+            if (first != null) {
+                JsonNode probe = JsonNodeFactory.instance.arrayNode().add(first);
+                if (EffectiveRouteTableReader.looksLike(probe) || looksLikeUnplacedUsageList(probe)) {
+                    return null;
+                }
+            }
+            List<Object> resources = new ArrayList<>();
+            int skipped = 0;
+            int index = 0;
+            for (JsonNode node = first; node != null; node = elements.next(), index++) {
+                Object read = readResource(JsonFields.of(name, "/" + index, node));
+                if (read == null) {
+                    skipped++;
+                } else {
+                    resources.add(read);
+                }
+            }
+            return new FileContent(null, modified(file), resources, new ArrayList<>(), new ArrayList<>(), skipped,
+                    new ArrayList<>(), new Surroundings.Builder(), null);
         }
     }
 

@@ -1,10 +1,14 @@
 package org.kubenetmigrate.planner.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +28,8 @@ import java.util.stream.Stream;
 final class InputFiles {
     // Rejecting trailing content catches files built by appending several az outputs with '>>'.
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** One element of an array at a time: what follows an element is the rest of the array, not trailing content. */
+    private static final ObjectReader ELEMENT = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private InputFiles() {
     }
@@ -81,6 +87,77 @@ final class InputFiles {
             throw new InputException(file.toString(), "", "not valid JSON: the file is empty");
         }
         return root;
+    }
+
+    /**
+     * The elements of a file whose document is a bare array ({@code az aks list}, {@code az graph query} rows), one
+     * tree at a time, so that an export of tens of thousands of resources never becomes one tree in memory. Errors
+     * read as {@link #parse}'s do.
+     */
+    static final class ArrayElements implements AutoCloseable {
+        private final Path file;
+        private final JsonParser parser;
+
+        private ArrayElements(Path file, JsonParser parser) {
+            this.file = file;
+            this.parser = parser;
+        }
+
+        /** The file's elements, or null when its document is not an array (nothing is reported: parse it instead). */
+        static ArrayElements open(Path file) throws InputException {
+            JsonParser parser = null;
+            try {
+                // From bytes, as parse() does, so that Jackson detects a BOM or UTF-16.
+                parser = MAPPER.createParser(Files.newInputStream(file));
+                if (parser.nextToken() == JsonToken.START_ARRAY) {
+                    return new ArrayElements(file, parser);
+                }
+            } catch (JsonProcessingException e) {
+                // Not even a first token: parse() says why, in its words.
+            } catch (IOException e) {
+                throw new InputException(file.toString(), "", describe(e), e);
+            }
+            closeQuietly(parser);
+            return null;
+        }
+
+        /** The next element, or null after the last (when nothing but whitespace may follow the array). */
+        JsonNode next() throws InputException {
+            try {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    JsonToken trailing = parser.nextToken();
+                    if (trailing != null) {
+                        JsonLocation at = parser.currentTokenLocation();
+                        throw new InputException(file.toString(), "", "not valid JSON: Trailing token (of type "
+                                + trailing + ") found after value at line " + at.getLineNr() + ", column "
+                                + at.getColumnNr());
+                    }
+                    return null;
+                }
+                JsonNode element = ELEMENT.readTree(parser);
+                return element == null ? NullNode.getInstance() : element;
+            } catch (JsonProcessingException e) {
+                throw new InputException(file.toString(), "", "not valid JSON: " + jacksonReason(e), e);
+            } catch (IOException e) {
+                throw new InputException(file.toString(), "", describe(e), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(parser);
+        }
+
+        private static void closeQuietly(JsonParser parser) {
+            try {
+                if (parser != null) {
+                    parser.close();
+                }
+            } catch (IOException e) {
+                // Read-only file: nothing was written that closing could lose.
+            }
+        }
     }
 
     /** Jackson's own reason without its "[Source: ...]" and data-binding noise, plus where it stopped. */

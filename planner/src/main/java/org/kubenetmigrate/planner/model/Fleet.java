@@ -24,6 +24,7 @@ public final class Fleet {
     private final List<InputConflict> conflicts;
     private final Surroundings surroundings;
     private volatile java.util.Set<ArmId> clusterSubnets;
+    private volatile Map<ArmId, int[]> routeTablesByVirtualNetwork;
     private final Map<ArmId, NetworkSecurityGroup> securityGroupsById = new HashMap<>();
     private final Map<String, List<NetworkSecurityGroup>> securityGroupsByGroup = new HashMap<>();
     private final Map<String, List<ResourceLock>> locksBySubscription = new HashMap<>();
@@ -151,6 +152,42 @@ public final class Fleet {
             clusterSubnets = subnets;
         }
         return subnets;
+    }
+
+    /**
+     * The route tables of the input with a subnet in any of {@code virtualNetworkIds}, in input order. Indexed once:
+     * a rule asking this for every cluster would otherwise scan every route table of the fleet per cluster.
+     */
+    public List<RouteTable> routeTablesOnVirtualNetworks(java.util.Collection<ArmId> virtualNetworkIds) {
+        Map<ArmId, int[]> index = routeTablesByVirtualNetwork;
+        if (index == null) {
+            Map<ArmId, List<Integer>> positions = new HashMap<>();
+            for (int i = 0; i < routeTables.size(); i++) {
+                for (ArmId subnet : routeTables.get(i).subnetIds()) {
+                    Optional<ArmId> vnet = subnet.parentVirtualNetwork();
+                    if (vnet.isPresent()) {
+                        List<Integer> at = positions.computeIfAbsent(vnet.get(), k -> new ArrayList<>());
+                        if (at.isEmpty() || at.get(at.size() - 1) != i) {
+                            at.add(i);
+                        }
+                    }
+                }
+            }
+            index = new HashMap<>();
+            for (Map.Entry<ArmId, List<Integer>> e : positions.entrySet()) {
+                index.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
+            }
+            routeTablesByVirtualNetwork = index;
+        }
+        java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>();
+        for (ArmId id : virtualNetworkIds) {
+            for (int i : index.getOrDefault(id, new int[0])) {
+                wanted.add(i);
+            }
+        }
+        List<RouteTable> result = new ArrayList<>(wanted.size());
+        wanted.forEach(i -> result.add(routeTables.get(i)));
+        return result;
     }
 
     /** A network security group of the input by id (indexed: every cluster looks up its node subnets' NSGs). */

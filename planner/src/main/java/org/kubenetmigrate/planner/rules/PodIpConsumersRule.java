@@ -60,7 +60,7 @@ public final class PodIpConsumersRule implements Rule {
         }
         Set<ArmId> clusterSubnets = fleet.clusterSubnets();
         List<String> consumers = new ArrayList<>();
-        for (RouteTable table : fleet.routeTables()) {
+        for (RouteTable table : fleet.routeTablesOnVirtualNetworks(related)) {
             if (table.subnetIds().stream().anyMatch(clusterSubnets::contains)) {
                 continue;
             }
