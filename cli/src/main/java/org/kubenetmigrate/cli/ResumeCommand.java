@@ -1,15 +1,14 @@
 package org.kubenetmigrate.cli;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.Resume;
 import org.kubenetmigrate.executor.engine.RunResult;
-import picocli.CommandLine.ArgGroup;
+import org.kubenetmigrate.executor.rollout.MemberRuns;
+import org.kubenetmigrate.executor.state.StateStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Continue a run that stopped (at a gate, after a failure or a timeout) or whose process died:"
@@ -19,53 +18,27 @@ import picocli.CommandLine.ParentCommand;
             "Examples:",
             "  kubenet-migrate resume 20261201-120000-3fa2c1",
             "  kubenet-migrate resume 20261201-120000-3fa2c1 --auto-approve"})
-final class ResumeCommand implements Callable<Integer> {
-    @ParentCommand
-    Main main;
-
+final class ResumeCommand extends RunCommand.Forward {
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run, as printed by apply and status.")
     String runId;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ApprovalOptions approvals;
-
-    @Mixin
-    StateOptions state;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    SignInOptions signIn;
-
-    @Mixin
-    InClusterOptions inCluster;
-
-    @Mixin
-    ProbeOptions probe;
-
     @Override
     public Integer call() throws Exception {
-        AtomicInteger rendered = new AtomicInteger();
-        if (state.shared()) {
-            return resumeMember(rendered);
-        }
-        ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
-                RunCommands.renderers(main, run.output, rendered), signIn)
-                .withKube(inCluster.forRun(main.env, signIn, probe));
-        RunResult result = RunCommands.call(main, env, e -> new Resume(e).run(runId, ApprovalOptions.of(approvals)));
-        return RunCommands.finish(main, result, run.output, rendered.get());
+        return state.shared() ? resumeMember() : super.call();
+    }
+
+    @Override
+    RunResult execute(ExecutorEnvironment env) throws Exception {
+        return new Resume(env).run(runId, ApprovalOptions.of(approvals));
     }
 
     /** A rollout member's run in a shared state: resumed under the member's lease, its outcome on the board. */
-    private int resumeMember(AtomicInteger rendered) throws Exception {
-        org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, signIn);
-        ExecutorEnvironment env = RunCommands.environment(main, java.nio.file.Path.of("."), run.settings(),
-                RunCommands.renderers(main, run.output, rendered), signIn)
-                .withKube(inCluster.forRun(main.env, signIn, probe));
-        org.kubenetmigrate.executor.rollout.MemberRuns.Ended ended = RolloutCommand.call(() ->
-                new org.kubenetmigrate.executor.rollout.MemberRuns(store).resume(runId, env,
-                        ApprovalOptions.of(approvals), RolloutCommand.who(), java.time.Duration.ofSeconds(60)));
+    private int resumeMember() throws Exception {
+        StateStore store = RolloutCommand.open(main, state.state, signIn);
+        RunOutput shown = RunOutput.of(main, output.format);
+        ExecutorEnvironment env = environment(Path.of("."), shown.listeners());
+        MemberRuns.Ended ended = new MemberRuns(store).resume(runId, env, ApprovalOptions.of(approvals),
+                RolloutCommand.who(), Duration.ofSeconds(60));
         main.err.println("member run " + runId + ": " + ended.status().label() + " (" + ended.message() + ")");
         main.err.flush();
         return switch (ended.status()) {

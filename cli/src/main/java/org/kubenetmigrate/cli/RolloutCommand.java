@@ -2,7 +2,6 @@ package org.kubenetmigrate.cli;
 
 import com.azure.core.credential.TokenCredential;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import org.kubenetmigrate.executor.rollout.Worker;
 import org.kubenetmigrate.executor.state.StateLocation;
 import org.kubenetmigrate.executor.state.StateStore;
 import org.kubenetmigrate.executor.state.StateStores;
-import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.inventory.azure.AzureSession;
 import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
 import org.kubenetmigrate.planner.model.Fleet;
@@ -80,7 +78,7 @@ final class RolloutCommand implements Callable<Integer> {
         try {
             location = StateLocation.parse(state);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + redacted(state) + ": " + e.getMessage());
+            throw new CliException.BadInput("--state " + redacted(state) + ": " + e.getMessage());
         }
         Supplier<TokenCredential> credential = () -> {
             try {
@@ -93,7 +91,7 @@ final class RolloutCommand implements Callable<Integer> {
         try {
             return StateStores.open(location, main.env, credential, main.clock);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+            throw new CliException.BadInput(e.getMessage());
         }
     }
 
@@ -101,23 +99,6 @@ final class RolloutCommand implements Callable<Integer> {
     static String redacted(String state) {
         int query = state.indexOf('?');
         return query < 0 ? state : state.substring(0, query) + "?<redacted>";
-    }
-
-    interface RolloutCall<T> {
-        T call() throws IOException, UsageException, InputException, InterruptedException;
-    }
-
-    static <T> T call(RolloutCall<T> call) throws CliException {
-        try {
-            return call.call();
-        } catch (UsageException | InputException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.UNEXPECTED, "interrupted");
-        }
     }
 
     static String who() {
@@ -152,11 +133,11 @@ final class RolloutCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Main main = parent.main;
-            Strategy strategy = RolloutCommand.call(() -> new StrategyReader().read(strategyFile));
+            Strategy strategy = new StrategyReader().read(strategyFile);
             Fleet fleet = input.readFleet();
             StateStore store = open(main, state.state, input.azure.signIn);
-            RolloutDefinition definition = RolloutCommand.call(() -> new CreateRollout(new RolloutFiles(store, name),
-                    main.clock).run(strategy, fleet, migration.toOptions(null, null), who()));
+            RolloutDefinition definition = new CreateRollout(new RolloutFiles(store, name), main.clock)
+                    .run(strategy, fleet, migration.toOptions(null, null), who());
             main.out.print(RolloutTextRenderer.created(definition, store.describe()));
             main.out.flush();
             return ExitCodes.OK;
@@ -223,21 +204,21 @@ final class RolloutCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Main main = parent.main;
             if (leaseDuration.compareTo(Duration.ofSeconds(15)) < 0 || leaseDuration.compareTo(Duration.ofSeconds(60)) > 0) {
-                throw new CliException(ExitCodes.INVALID_INPUT, "--lease-duration " + leaseDuration.toSeconds()
+                throw new CliException.BadInput("--lease-duration " + leaseDuration.toSeconds()
                         + "s: Blob Storage leases last 15 to 60 seconds");
             }
             StateStore store = open(main, state.state, signIn);
-            ExecutorEnvironment env = RunCommands.environment(main, Path.of("."), run.settings(), List.of(), signIn)
-                    .withKube(inCluster.forRun(main.env, signIn, probe));
+            ExecutorEnvironment env = RunCommand.environment(main, Path.of("."), run, signIn, inCluster, probe,
+                    List.of());
             String id = worker != null ? worker : Actor.local(null).host() + "-" + ProcessHandle.current().pid();
-            Worker.Result result = RolloutCommand.call(() -> new Worker(new RolloutFiles(store, name), env,
+            Worker.Result result = new Worker(new RolloutFiles(store, name), env,
                     new Worker.Settings(id, maxMembers, autoApprove, waitUntilEnd, leaseDuration, pollInterval),
                     line -> {
                         main.err.println(java.time.format.DateTimeFormatter.ISO_INSTANT.format(
                                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " " + id
                                 + ": " + line);
                         main.err.flush();
-                    }).run());
+                    }).run();
             main.err.println(id + ": ran " + result.membersRun() + " member(s); rollout " + name + " is "
                     + result.status());
             main.err.flush();
@@ -271,8 +252,7 @@ final class RolloutCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Main main = parent.main;
             StateStore store = open(main, state.state, null);
-            RolloutReport report = RolloutCommand.call(() -> new RolloutStatus(new RolloutFiles(store, name), main.clock)
-                    .run());
+            RolloutReport report = new RolloutStatus(new RolloutFiles(store, name), main.clock).run();
             main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : RolloutTextRenderer.status(report));
             main.out.flush();
             return ExitCodes.OK;
@@ -305,7 +285,7 @@ final class RolloutCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Main main = parent.main;
             RolloutControl control = new RolloutControl(new RolloutFiles(open(main, state.state, null), name), main.clock);
-            main.out.println(RolloutCommand.call(() -> change(control)));
+            main.out.println(change(control));
             main.out.flush();
             return ExitCodes.OK;
         }

@@ -26,7 +26,7 @@ final class StateOptions {
     /** The local state directory; a URL is refused for the commands that work on one only. */
     Path directory() throws CliException {
         if (shared()) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + RolloutCommand.redacted(state) + ": this"
+            throw new CliException.BadInput("--state " + RolloutCommand.redacted(state) + ": this"
                     + " command works on a local state directory; a shared state holds fleet rollouts (see 'rollout"
                     + " --help'); 'status RUN_ID' and 'resume RUN_ID' accept it for a member's run");
         }
@@ -40,7 +40,7 @@ final class StateOptions {
     Path toRead() throws CliException {
         Path dir = directory();
         if (!DEFAULT.equals(state) && !Files.isDirectory(dir)) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + dir + ": "
+            throw new CliException.BadInput("--state " + dir + ": "
                     + (Files.exists(dir) ? "not a directory" : "no such directory"));
         }
         return dir;

@@ -41,24 +41,18 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (state.shared()) {
             if (runId == null) {
-                throw new CliException(ExitCodes.INVALID_INPUT, "with a shared --state, give the run id of a rollout"
+                throw new CliException.BadInput("with a shared --state, give the run id of a rollout"
                         + " member (or see the whole rollout: rollout status NAME --state ...)");
             }
             org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, null);
-            StatusReport report = RolloutCommand.call(() -> {
-                try {
-                    return new org.kubenetmigrate.executor.rollout.MemberRuns(store).status(runId);
-                } catch (org.kubenetmigrate.executor.engine.JournalException e) {
-                    throw new java.io.IOException(e.getMessage(), e);
-                }
-            });
+            StatusReport report = new org.kubenetmigrate.executor.rollout.MemberRuns(store).status(runId);
             main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
             main.out.flush();
             return ExitCodes.OK;
         }
         ExecutorEnvironment env = RunCommands.environment(main, state.toRead(),
                 org.kubenetmigrate.executor.engine.EngineSettings.DEFAULTS, List.of());
-        StatusReport report = RunCommands.call(main, env, e -> new Status(e).run(runId));
+        StatusReport report = new Status(env).run(runId);
         main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
         main.out.flush();
         return ExitCodes.OK;

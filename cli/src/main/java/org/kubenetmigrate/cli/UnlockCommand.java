@@ -34,7 +34,7 @@ final class UnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExecutorEnvironment env = RunCommands.environment(main, state.directory(), EngineSettings.DEFAULTS, List.of());
-        LockHolder removed = RunCommands.call(main, env, e -> new Unlock(e).run(runId, force));
+        LockHolder removed = new Unlock(env).run(runId, force);
         main.err.println("removed the lock of " + removed.describe() + " on cluster " + removed.clusterId());
         return ExitCodes.OK;
     }
