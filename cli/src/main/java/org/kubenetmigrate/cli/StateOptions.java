@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --state DIR|URL}: where runs and locks live. A Blob container URL holds fleet rollouts; of the
- * single-cluster commands, {@code status} and {@code resume} accept it for a rollout member's run.
+ * {@code --state DIR}: where runs and locks live. A Blob container URL holds fleet rollouts; of the single-cluster
+ * commands, {@code status} and {@code resume} accept it for a rollout member's run, as the description says (the
+ * label shows what every command that has the option takes).
  */
 final class StateOptions {
     static final String DEFAULT = ".kubenet-migrate";
 
-    @Option(names = "--state", paramLabel = "DIR|URL", defaultValue = DEFAULT,
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = DEFAULT,
             description = "State directory: runs/<runId>/ (plan copy, journal, audit log, backup) and locks/."
                     + " Default: .kubenet-migrate under the working directory. status and resume also take the Blob"
                     + " container URL of a fleet rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])"
