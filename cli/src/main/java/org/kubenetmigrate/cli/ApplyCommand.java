@@ -27,8 +27,9 @@ final class ApplyCommand extends RunCommand.Forward {
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file, as written by 'plan -o json'.")
     Path planFile;
 
-    @Option(names = "--dry-run", description = "Re-check everything against live Azure and print every request the"
-            + " run would send (method, URL with api-version, If-Match, full JSON body); send none, write nothing.")
+    @Option(names = "--dry-run", order = RunCommand.OWN_OPTION - 1,
+            description = "Re-check everything against live Azure and print every request the run would send (method,"
+                    + " URL with api-version, If-Match, full JSON body); send none, write nothing.")
     boolean dryRun;
 
     @Override
@@ -43,7 +44,8 @@ final class ApplyCommand extends RunCommand.Forward {
 
     /** The requests the run would send, re-checked against live Azure; nothing is sent or written. */
     private int dryRun() throws Exception {
-        ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(), List.of(), signIn);
+        ExecutorEnvironment env = RunCommands.environment(main, state.directory(), session.run.settings(),
+                List.of(), session.signIn);
         DryRunReport report = new DryRun(env).run(planFile);
         main.out.print(output.format == RunOutputOption.Format.json ? Json.pretty(Json.tree(report))
                 : DryRunTextRenderer.render(report));

@@ -34,7 +34,7 @@ final class ResumeCommand extends RunCommand.Forward {
 
     /** A rollout member's run in a shared state: resumed under the member's lease, its outcome on the board. */
     private int resumeMember() throws Exception {
-        StateStore store = RolloutCommand.open(main, state.state, signIn);
+        StateStore store = RolloutCommand.open(main, state.state, session.signIn);
         RunOutput shown = RunOutput.of(main, output.format);
         ExecutorEnvironment env = environment(Path.of("."), shown.listeners());
         MemberRuns.Ended ended = new MemberRuns(store).resume(runId, env, ApprovalOptions.of(approvals),

@@ -189,13 +189,7 @@ final class RolloutCommand implements Callable<Integer> {
         Duration pollInterval;
 
         @Mixin
-        RunOptions run;
-
-        @Mixin
-        SignInOptions signIn;
-
-        @Mixin
-        InClusterOptions inCluster;
+        RunEnvironmentOptions session;
 
         @Mixin
         ProbeOptions probe;
@@ -207,9 +201,8 @@ final class RolloutCommand implements Callable<Integer> {
                 throw new CliException.BadInput("--lease-duration " + leaseDuration.toSeconds()
                         + "s: Blob Storage leases last 15 to 60 seconds");
             }
-            StateStore store = open(main, state.state, signIn);
-            ExecutorEnvironment env = RunCommand.environment(main, Path.of("."), run, signIn, inCluster, probe,
-                    List.of());
+            StateStore store = open(main, state.state, session.signIn);
+            ExecutorEnvironment env = session.environment(main, Path.of("."), probe, List.of());
             String id = worker != null ? worker : Actor.local(null).host() + "-" + ProcessHandle.current().pid();
             Worker.Result result = new Worker(new RolloutFiles(store, name), env,
                     new Worker.Settings(id, maxMembers, autoApprove, waitUntilEnd, leaseDuration, pollInterval),

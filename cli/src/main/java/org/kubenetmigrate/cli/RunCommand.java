@@ -18,6 +18,12 @@ import picocli.CommandLine.ParentCommand;
  * catch site ({@link FailureHandler}).
  */
 abstract class RunCommand implements Callable<Integer> {
+    /**
+     * The help order of a command's own options: before the shared ones, which picocli lists first because they are
+     * declared here, in the superclass (options without an order have -1).
+     */
+    static final int OWN_OPTION = -2;
+
     /** The validate step's probe, off: for the commands that never run it (rollback undoes). */
     private static final ProbeOptions NO_PROBE = new ProbeOptions();
 
@@ -31,13 +37,7 @@ abstract class RunCommand implements Callable<Integer> {
     RunOutputOption output;
 
     @Mixin
-    RunOptions run;
-
-    @Mixin
-    SignInOptions signIn;
-
-    @Mixin
-    InClusterOptions inCluster;
+    RunEnvironmentOptions session;
 
     /** The executor's verb ({@code Apply}, {@code Resume}, {@code Rollback}) in the environment built for it. */
     abstract RunResult execute(ExecutorEnvironment env) throws Exception;
@@ -57,15 +57,7 @@ abstract class RunCommand implements Callable<Integer> {
     /** The run's environment on a state directory, its events going to the listeners. */
     final ExecutorEnvironment environment(Path stateDirectory, List<EngineListener> listeners) throws CliException,
             KubeconfigException {
-        return environment(main, stateDirectory, run, signIn, inCluster, probe(), listeners);
-    }
-
-    /** As above, for a command that runs steps without being one of these (a rollout worker). */
-    static ExecutorEnvironment environment(Main main, Path stateDirectory, RunOptions run, SignInOptions signIn,
-                                           InClusterOptions inCluster, ProbeOptions probe,
-                                           List<EngineListener> listeners) throws CliException, KubeconfigException {
-        return RunCommands.environment(main, stateDirectory, run.settings(), listeners, signIn)
-                .withKube(inCluster.forRun(main.env, signIn, probe));
+        return session.environment(main, stateDirectory, probe(), listeners);
     }
 
     /**
