@@ -152,7 +152,8 @@ public final class ExitCodes {
      * unexpected.
      */
     static Failure forException(Throwable e) {
-        String message = e.getMessage();
+        // Some exceptions carry no message; their type is the best one-line description there is.
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         if (e instanceof CliException.BadInput || e instanceof InputException || e instanceof UsageException
                 || e instanceof ClusterNotFoundException || e instanceof KubeconfigException
                 || e instanceof IacSyntaxException) {
@@ -179,6 +180,7 @@ public final class ExitCodes {
         if (e instanceof InterruptedException) {
             return new Failure(UNEXPECTED, "interrupted", false);
         }
-        return new Failure(UNEXPECTED, "unexpected " + e.getClass().getSimpleName() + ": " + message, true);
+        return new Failure(UNEXPECTED, "unexpected " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
     }
 }

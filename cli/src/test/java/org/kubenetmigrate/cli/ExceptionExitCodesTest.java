@@ -76,6 +76,13 @@ class ExceptionExitCodesTest {
     }
 
     @Test
+    void anExceptionWithoutAMessageIsNamedByItsType() {
+        assertThat(ExitCodes.forException(new IOException()).message()).isEqualTo("IOException");
+        assertThat(ExitCodes.forException(new NullPointerException()).message())
+                .isEqualTo("unexpected NullPointerException");
+    }
+
+    @Test
     void anUnknownRuntimeExceptionIsAnInternalErrorNamedByItsType() {
         ExitCodes.Failure failure = ExitCodes.forException(new IllegalStateException("boom"));
         assertThat(failure.exitCode()).isEqualTo(ExitCodes.UNEXPECTED);
