@@ -38,6 +38,11 @@ final class ApplyCommand extends RunCommand.Forward {
     }
 
     @Override
+    String subject() {
+        return "apply " + planFile;
+    }
+
+    @Override
     RunResult execute(ExecutorEnvironment env) throws Exception {
         return new Apply(env).run(planFile, ApprovalOptions.of(approvals));
     }

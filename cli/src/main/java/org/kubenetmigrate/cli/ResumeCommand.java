@@ -1,12 +1,10 @@
 package org.kubenetmigrate.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.Resume;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.rollout.MemberRuns;
-import org.kubenetmigrate.executor.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +21,8 @@ final class ResumeCommand extends RunCommand.Forward {
     String runId;
 
     @Override
-    public Integer call() throws Exception {
-        return state.shared() ? resumeMember() : super.call();
+    String subject() {
+        return "member run " + runId;
     }
 
     @Override
@@ -32,19 +30,8 @@ final class ResumeCommand extends RunCommand.Forward {
         return new Resume(env).run(runId, ApprovalOptions.of(approvals));
     }
 
-    /** A rollout member's run in a shared state: resumed under the member's lease, its outcome on the board. */
-    private int resumeMember() throws Exception {
-        StateStore store = RolloutCommand.open(main, state.state, session.signIn);
-        RunOutput shown = RunOutput.of(main, output.format);
-        ExecutorEnvironment env = environment(Path.of("."), shown.listeners());
-        MemberRuns.Ended ended = new MemberRuns(store).resume(runId, env, ApprovalOptions.of(approvals),
-                RolloutCommand.who(), Duration.ofSeconds(60));
-        main.err.println("member run " + runId + ": " + ended.status().label() + " (" + ended.message() + ")");
-        main.err.flush();
-        return switch (ended.status()) {
-            case COMPLETED -> ExitCodes.OK;
-            case PENDING -> ExitCodes.STOPPED_AT_GATE;
-            default -> ExitCodes.STEP_FAILED;
-        };
+    @Override
+    MemberRuns.Ended executeMember(MemberRuns runs, ExecutorEnvironment env) throws Exception {
+        return runs.resume(runId, env, ApprovalOptions.of(approvals), RolloutCommand.who(), Duration.ofSeconds(60));
     }
 }

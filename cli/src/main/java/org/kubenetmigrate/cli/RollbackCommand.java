@@ -17,6 +17,11 @@ final class RollbackCommand extends RunCommand {
     String runId;
 
     @Override
+    String subject() {
+        return "rollback " + runId;
+    }
+
+    @Override
     RunResult execute(ExecutorEnvironment env) throws Exception {
         return new Rollback(env).run(runId);
     }

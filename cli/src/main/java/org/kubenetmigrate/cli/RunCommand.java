@@ -7,6 +7,8 @@ import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.engine.EngineListener;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.kube.KubeconfigException;
+import org.kubenetmigrate.executor.rollout.MemberRuns;
+import org.kubenetmigrate.executor.state.StateStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
@@ -42,16 +44,44 @@ abstract class RunCommand implements Callable<Integer> {
     /** The executor's verb ({@code Apply}, {@code Resume}, {@code Rollback}) in the environment built for it. */
     abstract RunResult execute(ExecutorEnvironment env) throws Exception;
 
+    /** What the command works on, as its one-line outcome names it ({@code rollback RUN_ID}). */
+    abstract String subject();
+
     /** Whether and how the validate step runs the probe workload. */
     ProbeOptions probe() {
         return NO_PROBE;
     }
 
+    /**
+     * The verb on a rollout member's run in a shared state ({@code --state} a Blob container URL), under the
+     * member's lease; a command that does not take a member's run refuses the URL.
+     */
+    MemberRuns.Ended executeMember(MemberRuns runs, ExecutorEnvironment env) throws Exception {
+        throw new CliException.BadInput(state.refusal());
+    }
+
     @Override
     public Integer call() throws Exception {
         RunOutput shown = RunOutput.of(main, output.format);
+        if (state.shared()) {
+            return memberRun(shown);
+        }
         RunResult result = execute(environment(state.directory(), shown.listeners()));
         return shown.finish(result);
+    }
+
+    /** A rollout member's run: its outcome is on the board; one line on stderr says it. */
+    private int memberRun(RunOutput shown) throws Exception {
+        StateStore store = RolloutCommand.open(main, state.state, session.signIn);
+        // The run's files are materialised in a private directory; this local path is never written.
+        MemberRuns.Ended ended = executeMember(new MemberRuns(store), environment(Path.of("."), shown.listeners()));
+        main.err.println(subject() + ": " + ended.status().label() + " (" + ended.message() + ")");
+        main.err.flush();
+        return switch (ended.status()) {
+            case COMPLETED -> ExitCodes.OK;
+            case PENDING -> ExitCodes.STOPPED_AT_GATE;
+            default -> ExitCodes.STEP_FAILED;
+        };
     }
 
     /** The run's environment on a state directory, its events going to the listeners. */

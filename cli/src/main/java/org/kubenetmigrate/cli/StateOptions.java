@@ -27,11 +27,16 @@ final class StateOptions {
     /** The local state directory; a URL is refused for the commands that work on one only. */
     Path directory() throws CliException {
         if (shared()) {
-            throw new CliException.BadInput("--state " + RolloutCommand.redacted(state) + ": this"
-                    + " command works on a local state directory; a shared state holds fleet rollouts (see 'rollout"
-                    + " --help'); 'status RUN_ID' and 'resume RUN_ID' accept it for a member's run");
+            throw new CliException.BadInput(refusal());
         }
         return Path.of(state);
+    }
+
+    /** Why a command that works on a local state directory only refuses a shared one. */
+    String refusal() {
+        return "--state " + RolloutCommand.redacted(state) + ": this command works on a local state directory; a"
+                + " shared state holds fleet rollouts (see 'rollout --help'); 'status RUN_ID' and 'resume RUN_ID'"
+                + " accept it for a member's run";
     }
 
     /**
