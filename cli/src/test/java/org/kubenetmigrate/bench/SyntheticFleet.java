@@ -78,7 +78,24 @@ public final class SyntheticFleet {
             array(folder.resolve("managed-clusters.json"), managedClusters);
             array(folder.resolve("virtual-networks.json"), vnets);
             array(folder.resolve("route-tables.json"), routeTables);
+            around(folder, String.format(Locale.ROOT, "00000000-0000-0000-0000-%012x", 0xb000 + sub));
         }
+    }
+
+    /**
+     * What {@code az lock list} and {@code az network nsg list} print for the subscription: one lock and one NSG on
+     * a shared-services group no cluster uses, so the lock and NSG checks count the subscription as read.
+     */
+    private static void around(Path folder, String subscription) throws IOException {
+        String rg = "/subscriptions/" + subscription + "/resourceGroups/rg-shared-services";
+        array(folder.resolve("lock-list.json"), List.of("{\"id\":\"" + rg
+                + "/providers/Microsoft.Authorization/locks/keep\",\"level\":\"CanNotDelete\",\"name\":\"keep\","
+                + "\"notes\":null,\"owners\":null,\"resourceGroup\":\"rg-shared-services\","
+                + "\"type\":\"Microsoft.Authorization/locks\"}"));
+        array(folder.resolve("network-nsg-list.json"), List.of("{\"defaultSecurityRules\":[],\"id\":\"" + rg
+                + "/providers/Microsoft.Network/networkSecurityGroups/nsg-shared\",\"location\":\"westeurope\","
+                + "\"name\":\"nsg-shared\",\"resourceGroup\":\"rg-shared-services\",\"securityRules\":[],"
+                + "\"subnets\":[],\"type\":\"Microsoft.Network/networkSecurityGroups\"}"));
     }
 
     private static void array(Path file, List<String> items) throws IOException {

@@ -135,7 +135,8 @@ public final class InMemoryClusterOperations implements ClusterOperations {
             }
             for (Path file : files) {
                 JsonNode root = MAPPER.readTree(file.toFile());
-                JsonNode list = root.isArray() ? root : root.has("value") ? root.get("value") : null;
+                // A document with an id is one resource even with a "value" list (a usage list kept with its path).
+                JsonNode list = root.isArray() ? root : root.has("value") && !root.has("id") ? root.get("value") : null;
                 if (list != null) {
                     list.forEach(this::put);
                 } else {
@@ -324,9 +325,20 @@ public final class InMemoryClusterOperations implements ClusterOperations {
         if (resource != null) {
             return Optional.of(new RawResource(resource.deepCopy(), resource.path("etag").asText(null)));
         }
+        ArrayNode value = MAPPER.createArrayNode();
+        String locks = "/providers/microsoft.authorization/locks";
+        if (key(path).endsWith(locks)) {
+            // ARM lists every lock at or below the scope: the subscription's, its resource groups' and resources'.
+            String scope = key(path).substring(0, key(path).length() - locks.length()) + "/";
+            resources.forEach((k, v) -> {
+                if (k.startsWith(scope) && k.contains(locks + "/")) {
+                    value.add(v.deepCopy());
+                }
+            });
+            return Optional.of(new RawResource(MAPPER.createObjectNode().set("value", value), null));
+        }
         // A collection: the resources directly under the path, as one ARM list.
         String prefix = key(path) + "/";
-        ArrayNode value = MAPPER.createArrayNode();
         resources.forEach((k, v) -> {
             if (k.startsWith(prefix) && !k.substring(prefix.length()).contains("/")) {
                 value.add(v.deepCopy());
