@@ -8,6 +8,7 @@ import org.kubenetmigrate.executor.commands.DryRunReport;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.render.DryRunTextRenderer;
+import org.kubenetmigrate.executor.rollout.MemberRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,10 +48,16 @@ final class ApplyCommand extends RunCommand.Forward {
         return new Apply(env).run(planFile, ApprovalOptions.of(approvals));
     }
 
+    @Override
+    MemberRuns.Ended executeMember(MemberRuns runs, ExecutorEnvironment env) throws Exception {
+        return runs.apply(planFile, env, ApprovalOptions.of(approvals), RolloutCommand.who(), MEMBER_LEASE);
+    }
+
     /** The requests the run would send, re-checked against live Azure; nothing is sent or written. */
     private int dryRun() throws Exception {
-        ExecutorEnvironment env = RunCommands.environment(main, state.directory(), session.run.settings(),
-                List.of(), session.signIn);
+        // A dry run writes no state: with a shared --state it checks the plan just the same.
+        ExecutorEnvironment env = RunCommands.environment(main, state.shared() ? Path.of(StateOptions.DEFAULT)
+                : state.directory(), session.run.settings(), List.of(), session.signIn);
         DryRunReport report = new DryRun(env).run(planFile);
         main.out.print(output.format == RunOutputOption.Format.json ? Json.pretty(Json.tree(report))
                 : DryRunTextRenderer.render(report));

@@ -7,6 +7,7 @@ import org.kubenetmigrate.executor.commands.UsageException;
 import org.kubenetmigrate.executor.engine.JournalException;
 import org.kubenetmigrate.executor.engine.RunOutcome;
 import org.kubenetmigrate.executor.kube.KubeconfigException;
+import org.kubenetmigrate.executor.rollout.HeldException;
 import org.kubenetmigrate.planner.assessment.FleetAssessment;
 import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
 import org.kubenetmigrate.planner.iac.IacSyntaxException;
@@ -158,6 +159,9 @@ public final class ExitCodes {
                 || e instanceof ClusterNotFoundException || e instanceof KubeconfigException
                 || e instanceof IacSyntaxException) {
             return new Failure(INVALID_INPUT, message, false);
+        }
+        if (e instanceof HeldException) {
+            return new Failure(LOCK_HELD, message, false);
         }
         if (e instanceof CliException.OutputFailed) {
             return new Failure(OUTPUT_FAILED, message, false);

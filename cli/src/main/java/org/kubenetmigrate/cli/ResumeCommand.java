@@ -1,6 +1,5 @@
 package org.kubenetmigrate.cli;
 
-import java.time.Duration;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.Resume;
 import org.kubenetmigrate.executor.engine.RunResult;
@@ -32,6 +31,6 @@ final class ResumeCommand extends RunCommand.Forward {
 
     @Override
     MemberRuns.Ended executeMember(MemberRuns runs, ExecutorEnvironment env) throws Exception {
-        return runs.resume(runId, env, ApprovalOptions.of(approvals), RolloutCommand.who(), Duration.ofSeconds(60));
+        return runs.resume(runId, env, ApprovalOptions.of(approvals), RolloutCommand.who(), MEMBER_LEASE);
     }
 }

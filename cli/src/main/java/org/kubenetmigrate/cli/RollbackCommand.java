@@ -3,6 +3,7 @@ package org.kubenetmigrate.cli;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.Rollback;
 import org.kubenetmigrate.executor.engine.RunResult;
+import org.kubenetmigrate.executor.rollout.MemberRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,5 +25,10 @@ final class RollbackCommand extends RunCommand {
     @Override
     RunResult execute(ExecutorEnvironment env) throws Exception {
         return new Rollback(env).run(runId);
+    }
+
+    @Override
+    MemberRuns.Ended executeMember(MemberRuns runs, ExecutorEnvironment env) throws Exception {
+        return runs.rollback(runId, env, RolloutCommand.who(), MEMBER_LEASE);
     }
 }

@@ -314,17 +314,24 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Option(names = "--stage", paramLabel = "STAGE", required = true)
         String stage;
+
+        @Option(names = "--after-stage-wait", paramLabel = "STAGE", required = true,
+                description = "End the wait after STAGE early (its afterStageWait); the next stage still waits for"
+                        + " STAGE's members to end and for its gates.")
+        String afterStageWait;
     }
 
-    @Command(name = "skip", mixinStandardHelpOptions = true, description = "Skip a member, a group or a stage: its"
-            + " members that have not started, wait at a gate, or failed are marked Skipped and never run.")
+    @Command(name = "skip", mixinStandardHelpOptions = true, description = {"Skip a member, a group or a stage: its"
+            + " members that have not started, wait at a gate, or failed are marked Skipped and never run.",
+            "Or skip the wait after a stage: recorded with who and when, shown by 'rollout status'."})
     static final class Skip extends ControlCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         SkipScope scope;
 
         @Override
         String change(RolloutControl control) throws IOException, UsageException {
-            return control.skip(scope.member, scope.group, scope.stage, who());
+            return scope.afterStageWait != null ? control.skipAfterStageWait(scope.afterStageWait, who())
+                    : control.skip(scope.member, scope.group, scope.stage, who());
         }
     }
 

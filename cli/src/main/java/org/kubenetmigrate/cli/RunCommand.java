@@ -1,6 +1,7 @@
 package org.kubenetmigrate.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
@@ -25,6 +26,12 @@ abstract class RunCommand implements Callable<Integer> {
      * declared here, in the superclass (options without an order have -1).
      */
     static final int OWN_OPTION = -2;
+
+    /**
+     * How long a rollout member's run by hand holds its leases without renewal: the longest Blob Storage allows
+     * short of infinite.
+     */
+    static final Duration MEMBER_LEASE = Duration.ofSeconds(60);
 
     /** The validate step's probe, off: for the commands that never run it (rollback undoes). */
     private static final ProbeOptions NO_PROBE = new ProbeOptions();
@@ -53,12 +60,10 @@ abstract class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The verb on a rollout member's run in a shared state ({@code --state} a Blob container URL), under the
-     * member's lease; a command that does not take a member's run refuses the URL.
+     * The verb on a rollout member's run in a shared state ({@code --state} a Blob container URL), by hand under the
+     * member's lease and its cluster's lock (the logic is in {@link MemberRuns}).
      */
-    MemberRuns.Ended executeMember(MemberRuns runs, ExecutorEnvironment env) throws Exception {
-        throw new CliException.BadInput(state.refusal());
-    }
+    abstract MemberRuns.Ended executeMember(MemberRuns runs, ExecutorEnvironment env) throws Exception;
 
     @Override
     public Integer call() throws Exception {
@@ -77,6 +82,9 @@ abstract class RunCommand implements Callable<Integer> {
         MemberRuns.Ended ended = executeMember(new MemberRuns(store), environment(Path.of("."), shown.listeners()));
         main.err.println(subject() + ": " + ended.status().label() + " (" + ended.message() + ")");
         main.err.flush();
+        if (ended.run() != null) {
+            return ExitCodes.forRun(ended.run());
+        }
         return switch (ended.status()) {
             case COMPLETED -> ExitCodes.OK;
             case PENDING -> ExitCodes.STOPPED_AT_GATE;

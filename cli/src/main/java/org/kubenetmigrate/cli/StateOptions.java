@@ -5,18 +5,19 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --state DIR}: where runs and locks live. A Blob container URL holds fleet rollouts; of the single-cluster
- * commands, {@code status} and {@code resume} accept it for a rollout member's run, as the description says (the
- * label shows what every command that has the option takes).
+ * {@code --state DIR|URL}: where runs and locks live. A Blob container URL holds fleet rollouts; the single-cluster
+ * commands accept it for a rollout member's run, run by hand under the member's lease and its cluster's lock.
  */
 final class StateOptions {
     static final String DEFAULT = ".kubenet-migrate";
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = DEFAULT,
+    @Option(names = "--state", paramLabel = "DIR|URL", defaultValue = DEFAULT,
             description = "State directory: runs/<runId>/ (plan copy, journal, audit log, backup) and locks/."
-                    + " Default: .kubenet-migrate under the working directory. status and resume also take the Blob"
-                    + " container URL of a fleet rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])"
-                    + " for a member's run.")
+                    + " Default: .kubenet-migrate under the working directory. Also the Blob container URL of a fleet"
+                    + " rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX]) for a member's run by hand:"
+                    + " status, apply (the member's frozen plan), resume, rollback and unlock take the member's lease"
+                    + " and its cluster's lock there. Runs with a local state never see those locks: run a rollout's"
+                    + " members only through its shared state.")
     String state;
 
     /** True when the state is shared (a URL) rather than a local directory. */
@@ -24,19 +25,14 @@ final class StateOptions {
         return state.contains("://");
     }
 
-    /** The local state directory; a URL is refused for the commands that work on one only. */
+    /** The local state directory; every command with the option asks {@link #shared} first (a URL is refused). */
     Path directory() throws CliException {
         if (shared()) {
-            throw new CliException.BadInput(refusal());
+            throw new CliException.BadInput("--state " + RolloutCommand.redacted(state) + ": this command works"
+                    + " on a local state directory; a shared state holds fleet rollouts (see 'rollout --help');"
+                    + " status, apply, resume, rollback and unlock accept it for a member's run");
         }
         return Path.of(state);
-    }
-
-    /** Why a command that works on a local state directory only refuses a shared one. */
-    String refusal() {
-        return "--state " + RolloutCommand.redacted(state) + ": this command works on a local state directory; a"
-                + " shared state holds fleet rollouts (see 'rollout --help'); 'status RUN_ID' and 'resume RUN_ID'"
-                + " accept it for a member's run";
     }
 
     /**

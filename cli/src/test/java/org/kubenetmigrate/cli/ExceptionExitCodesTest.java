@@ -17,6 +17,7 @@ import org.kubenetmigrate.executor.azure.ClusterOperationsProvider.LiveAccessUna
 import org.kubenetmigrate.executor.commands.UsageException;
 import org.kubenetmigrate.executor.engine.JournalException;
 import org.kubenetmigrate.executor.kube.KubeconfigException;
+import org.kubenetmigrate.executor.rollout.HeldException;
 import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
 import org.kubenetmigrate.planner.iac.IacSyntaxException;
 import org.kubenetmigrate.planner.input.InputException;
@@ -44,6 +45,7 @@ class ExceptionExitCodesTest {
                         ExitCodes.INVALID_INPUT),
                 Arguments.of(new InventoryException(InventoryException.Kind.AZURE, "Resource Graph failed", null),
                         ExitCodes.UNEXPECTED),
+                Arguments.of(new HeldException("cluster aks1 is held by run r1 (alice@host)"), ExitCodes.LOCK_HELD),
                 Arguments.of(new JournalException("journal.jsonl: line 3 is not JSON"), ExitCodes.UNEXPECTED),
                 Arguments.of(new IOException("No space left on device"), ExitCodes.UNEXPECTED),
                 Arguments.of(new UncheckedIOException(new IOException("stale file handle")), ExitCodes.UNEXPECTED),
