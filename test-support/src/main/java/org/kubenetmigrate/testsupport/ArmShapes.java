@@ -29,7 +29,10 @@ public final class ArmShapes {
             "microsoft.network/virtualnetworks", "Microsoft.Network/virtualNetworks",
             "microsoft.network/routetables", "Microsoft.Network/routeTables",
             "microsoft.network/networksecuritygroups", "Microsoft.Network/networkSecurityGroups",
-            "microsoft.authorization/locks", "Microsoft.Authorization/locks");
+            "microsoft.authorization/locks", "Microsoft.Authorization/locks",
+            "microsoft.network/loadbalancers", "Microsoft.Network/loadBalancers",
+            "microsoft.network/applicationgateways", "Microsoft.Network/applicationGateways",
+            "microsoft.network/azurefirewalls", "Microsoft.Network/azureFirewalls");
     /** Stored as written: a usage list with its request path as id (Azure's answer has none). */
     static final String USAGES = "microsoft.compute/locations/usages";
     private static final List<String> NESTED = List.of("subnets", "virtualNetworkPeerings", "routes", "securityRules",

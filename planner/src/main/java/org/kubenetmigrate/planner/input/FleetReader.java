@@ -9,10 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.AccessGap;
+import org.kubenetmigrate.planner.model.AddressHolder;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.ComputeUsages;
 import org.kubenetmigrate.planner.model.EffectiveRouteTable;
@@ -149,8 +151,10 @@ public final class FleetReader {
                     + " see docs/guide/input.md for the form that names them");
             return new FileContent(generatedAt(root), modified, List.of(), notes, missing, 0, gaps, typesRead, null);
         }
+        Optional<PlacedList> placed = isSnapshot(root) ? Optional.empty() : PlacedList.of(name, root);
+        placed.ifPresent(list -> typesRead.cover(list.type(), list.subscriptionId()));
         List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps, typesRead)
-                : resources(name, root, missing);
+                : placed.isPresent() ? entriesOf(name, root, "value") : resources(name, root, missing);
         List<Object> resources = new ArrayList<>();
         int skipped = 0;
         for (JsonNodeAt resource : entries) {
@@ -284,6 +288,9 @@ public final class FleetReader {
             case ROUTE_TABLE -> RouteTableReader.read(resource);
             case LOCK -> LockReader.read(resource);
             case NETWORK_SECURITY_GROUP -> NetworkSecurityGroupReader.read(resource);
+            case LOAD_BALANCER -> AddressHolderReader.read(resource, AddressHolder.Kind.LOAD_BALANCER);
+            case APPLICATION_GATEWAY -> AddressHolderReader.read(resource, AddressHolder.Kind.APPLICATION_GATEWAY);
+            case AZURE_FIREWALL -> AddressHolderReader.read(resource, AddressHolder.Kind.FIREWALL);
             case COMPUTE_USAGES -> ComputeUsagesReader.read(resource);
             case EFFECTIVE_ROUTE_TABLE, SCALE_SET_EFFECTIVE_ROUTE_TABLE -> EffectiveRouteTableReader.read(resource, null);
         };
@@ -349,6 +356,47 @@ public final class FleetReader {
     }
 
     private record JsonNodeAt(String pointer, JsonNode node) {
+    }
+
+    /**
+     * A subscription's whole list of locks or network security groups kept with its request path as {@code id}
+     * (ARM's list answer, or {@code az lock list} / {@code az network nsg list} output wrapped as
+     * {@code {"id": "/subscriptions/<s>/providers/Microsoft.Authorization/locks", "value": [...]}}), the way a
+     * snapshot keeps a usage list. It says the subscription was read in full, so an empty {@code value} means none:
+     * the one way a file input can say "no locks", which a bare {@code []} cannot.
+     */
+    private record PlacedList(SurroundingType type, String subscriptionId) {
+        private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile(
+                "(?i)/subscriptions/([^/]+)/providers/([^/]+/[^/]+)/?");
+
+        static Optional<PlacedList> of(String file, JsonNode root) throws InputException {
+            if (!root.isObject() || !root.path("id").isTextual() || !root.has("value")) {
+                return Optional.empty();
+            }
+            java.util.regex.Matcher m = PATH.matcher(root.get("id").asText().trim());
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            Optional<SurroundingType> type = SurroundingType.ofArmType(m.group(2))
+                    .filter(t -> t == SurroundingType.LOCKS || t == SurroundingType.NETWORK_SECURITY_GROUPS);
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            String subscription = m.group(1);
+            JsonNode value = root.get("value");
+            if (!value.isArray()) {
+                throw new InputException(file, "/value", "expected an array, found " + JsonFields.describe(value));
+            }
+            for (int i = 0; i < value.size(); i++) {
+                String id = value.get(i).path("id").asText("");
+                if (!id.toLowerCase(Locale.ROOT).startsWith("/subscriptions/" + subscription.toLowerCase(Locale.ROOT)
+                        + "/")) {
+                    throw new InputException(file, "/value/" + i + "/id", "not in subscription " + subscription
+                            + " named by the list's id: " + (id.isEmpty() ? "(none)" : id));
+                }
+            }
+            return Optional.of(new PlacedList(type.get(), subscription));
+        }
     }
 
     /** The fleet being built, with the first source of each ARM id so that a repeat is dropped and reported once. */
@@ -428,6 +476,8 @@ public final class FleetReader {
                     + usages.subscriptionId() + "/providers/Microsoft.Compute/locations/"
                     + Surroundings.normalLocation(usages.location()) + "/usages"), usages.source())) {
                 surroundings.add(usages);
+            } else if (resource instanceof AddressHolder holder && isFirst(holder.id(), holder.source())) {
+                surroundings.add(holder);
             } else if (resource instanceof EffectiveRouteTable table) {
                 surroundings.add(table);
             }

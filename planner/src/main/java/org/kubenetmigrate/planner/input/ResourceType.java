@@ -11,6 +11,9 @@ enum ResourceType {
     ROUTE_TABLE("Microsoft.Network/routeTables"),
     LOCK("Microsoft.Authorization/locks"),
     NETWORK_SECURITY_GROUP("Microsoft.Network/networkSecurityGroups"),
+    LOAD_BALANCER("Microsoft.Network/loadBalancers"),
+    APPLICATION_GATEWAY("Microsoft.Network/applicationGateways"),
+    AZURE_FIREWALL("Microsoft.Network/azureFirewalls"),
     COMPUTE_USAGES("Microsoft.Compute/locations/usages"),
     EFFECTIVE_ROUTE_TABLE("Microsoft.Network/networkInterfaces/effectiveRouteTable"),
     /** A node NIC of a scale set: {@code …/virtualMachineScaleSets/s/virtualMachines/0/networkInterfaces/n/effectiveRouteTable}. */

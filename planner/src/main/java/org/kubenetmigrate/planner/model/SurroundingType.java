@@ -16,8 +16,8 @@ public enum SurroundingType {
             AzCommand.az("vm", "list-usage").placeholder("--location", "<region>").arg("-o", "json"), true),
     EFFECTIVE_ROUTES("Microsoft.Network/networkInterfaces/effectiveRouteTable", "effective routes",
             "Microsoft.Network/networkInterfaces/effectiveRouteTable/action",
-            AzCommand.az("network", "nic", "show-effective-route-table").placeholder("-g", "<node-resource-group>")
-                    .placeholder("-n", "<node-nic>").arg("-o", "json"), false);
+            AzCommand.az("network", "nic", "show-effective-route-table").placeholder("-g", "<resource-group>")
+                    .placeholder("-n", "<nic>").arg("-o", "json"), false);
 
     private final String armType;
     private final String label;

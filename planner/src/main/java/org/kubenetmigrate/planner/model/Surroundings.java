@@ -17,12 +17,21 @@ import java.util.Set;
  */
 public record Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> networkSecurityGroups,
                            List<ComputeUsages> computeUsages, List<EffectiveRouteTable> effectiveRoutes,
-                           Map<SurroundingType, Set<String>> coveredSubscriptions, List<TypeGap> gaps) {
+                           Map<SurroundingType, Set<String>> coveredSubscriptions, List<TypeGap> gaps,
+                           List<AddressHolder> addressHolders) {
 
     private static final Surroundings NONE = new Surroundings(List.of(), List.of(), List.of(), List.of(), Map.of(),
-            List.of());
+            List.of(), List.of());
+
+    /** Without load balancers, Application Gateways and firewalls. */
+    public Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> networkSecurityGroups,
+                        List<ComputeUsages> computeUsages, List<EffectiveRouteTable> effectiveRoutes,
+                        Map<SurroundingType, Set<String>> coveredSubscriptions, List<TypeGap> gaps) {
+        this(locks, networkSecurityGroups, computeUsages, effectiveRoutes, coveredSubscriptions, gaps, List.of());
+    }
 
     public Surroundings {
+        addressHolders = List.copyOf(addressHolders);
         locks = List.copyOf(locks);
         networkSecurityGroups = List.copyOf(networkSecurityGroups);
         computeUsages = List.copyOf(computeUsages);
@@ -116,6 +125,13 @@ public record Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> 
         private final List<EffectiveRouteTable> routes = new ArrayList<>();
         private final Map<SurroundingType, Set<String>> covered = new EnumMap<>(SurroundingType.class);
         private final List<TypeGap> gaps = new ArrayList<>();
+        private final List<AddressHolder> holders = new ArrayList<>();
+
+        /** A load balancer, Application Gateway or firewall and the addresses it holds. */
+        public Builder add(AddressHolder holder) {
+            holders.add(holder);
+            return this;
+        }
 
         public Builder cover(SurroundingType type, String subscriptionId) {
             if (subscriptionId != null && !subscriptionId.isBlank()) {
@@ -155,6 +171,7 @@ public record Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> 
             other.networkSecurityGroups().forEach(this::add);
             other.computeUsages().forEach(this::add);
             other.effectiveRoutes().forEach(this::add);
+            other.addressHolders().forEach(this::add);
             other.coveredSubscriptions().forEach((type, subs) -> subs.forEach(sub -> cover(type, sub)));
             gaps.addAll(other.gaps());
             return this;
@@ -170,7 +187,7 @@ public record Surroundings(List<ResourceLock> locks, List<NetworkSecurityGroup> 
         }
 
         public Surroundings build() {
-            return new Surroundings(locks, nsgs, usages, routes, covered, gaps);
+            return new Surroundings(locks, nsgs, usages, routes, covered, gaps, holders);
         }
     }
 }

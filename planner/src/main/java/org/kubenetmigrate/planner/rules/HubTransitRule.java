@@ -39,8 +39,8 @@ public final class HubTransitRule implements Rule {
 
     @Override
     public String description() {
-        return "A node network that reaches on-premises through a gateway: the gateway-learned ranges (from a node"
-                + " NIC's effective routes) must not overlap the target pod CIDR.";
+        return "A node network that reaches on-premises through a gateway: the gateway-learned ranges (from the"
+                + " effective routes of a NIC on the node subnet) must not overlap the target pod CIDR.";
     }
 
     @Override
@@ -65,7 +65,10 @@ public final class HubTransitRule implements Rule {
             }
             return RuleOutcome.unverified(unverified(String.join("; ", transit) + ": on-premises ranges behind the"
                     + " gateway are not in the input and may overlap pod CIDR " + podCidr + "; add the output of `"
-                    + SurroundingType.EFFECTIVE_ROUTES.export() + "` for a node NIC, or pass those ranges with --avoid",
+                    + SurroundingType.EFFECTIVE_ROUTES.export() + "` for a stand-alone VM's NIC on the node subnet"
+                    + " (Azure documents no effective-route read for the scale-set NICs of the nodes), or pass those"
+                    + " ranges with --avoid (`az network vnet-gateway list-learned-routes` on the hub gateway lists"
+                    + " them)",
                     Severity.ACTION));
         }
         Set<String> overlapping = new LinkedHashSet<>();

@@ -5,7 +5,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AddressHolder;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.Peering;
@@ -14,11 +16,12 @@ import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
 
 /**
- * Overlay pod IPs are unreachable from outside the cluster's nodes. Route tables of other subnets in the cluster's
- * virtual network or in networks peered with it that send traffic into the pod CIDR show consumers that reach pods
- * directly today (kubenet routes the pod CIDR in the VNet); after the update they lose the pods for good. Route
- * tables on any cluster's node subnets are not consumers: they are that cluster's own pod routes. Load balancer and
- * Application Gateway backend pools and firewall rules holding pod IPs are not read.
+ * Overlay pod IPs are unreachable from outside the cluster's nodes. What reaches pods directly today (kubenet routes
+ * the pod CIDR in the VNet) loses them for good after the update: route tables of other subnets in the cluster's
+ * virtual network or in networks peered with it that send traffic into the pod CIDR, load balancer and Application
+ * Gateway backend pools holding pod IPs, and Azure Firewall network rules or NAT rules whose destination or target is
+ * a pod IP, each in the node network or a network peered with it. Route tables on any cluster's node subnets are not
+ * consumers: they are that cluster's own pod routes. Rules kept in a Firewall Policy are not read.
  */
 public final class PodIpConsumersRule implements Rule {
 
@@ -34,8 +37,8 @@ public final class PodIpConsumersRule implements Rule {
 
     @Override
     public String description() {
-        return "Route tables of other subnets (peered networks included) with routes into the pod CIDR: what sends"
-                + " traffic to pod IPs from outside the cluster loses it on Overlay.";
+        return "Route tables of other subnets, load balancer and Application Gateway backend pools and Azure Firewall"
+                + " rules (peered networks included) that send traffic to pod IPs: they lose the pods on Overlay.";
     }
 
     @Override
@@ -79,13 +82,43 @@ public final class PodIpConsumersRule implements Rule {
                         + podCidr + " (" + String.join("; ", routes) + ")");
             }
         }
+        for (AddressHolder holder : fleet.surroundings().addressHolders()) {
+            if (holder.virtualNetworks().stream().noneMatch(related::contains)) {
+                continue;
+            }
+            List<String> held = new ArrayList<>();
+            for (AddressHolder.Entry entry : holder.entries()) {
+                if (inPodCidr(entry.address(), podCidr)) {
+                    held.add(entry.place() + " " + entry.address());
+                }
+            }
+            if (!held.isEmpty()) {
+                consumers.add(holder.kind().label() + " " + holder.name() + " holds pod IPs of pod CIDR " + podCidr
+                        + " (" + String.join("; ", held) + ")");
+            }
+        }
         if (consumers.isEmpty()) {
             return RuleOutcome.pass();
         }
         return RuleOutcome.of(finding(Severity.WARNING, String.join("; ", consumers)
                         + "; on Overlay pod IPs are unreachable from outside the cluster's nodes",
-                "Move these consumers to a Kubernetes Service (internal load balancer) or ingress before the update and"
-                        + " remove the routes afterwards; also check load balancer and Application Gateway backend"
-                        + " pools and firewall rules that hold pod IPs (not read by this tool)"));
+                "Move these consumers to a Kubernetes Service (internal load balancer) or ingress before the update,"
+                        + " then remove the routes and point the backend pools and firewall rules at the Service;"
+                        + " firewall rules kept in a Firewall Policy, and consumers outside the input, are not read"
+                        + " by this tool"));
+    }
+
+    /**
+     * True when an address or prefix as written lies in the pod CIDR. Firewall rules may hold "*", ranges or
+     * service tags: those are not pod IPs as such and are skipped.
+     */
+    private static boolean inPodCidr(String address, IpPrefix podCidr) {
+        String text = address.contains("/") ? address : address + (address.contains(":") ? "/128" : "/32");
+        try {
+            IpPrefix prefix = IpPrefix.parse(text);
+            return prefix.overlaps(podCidr);
+        } catch (CidrFormatException e) {
+            return false;
+        }
     }
 }

@@ -7,24 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ComputeUsages;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.SurroundingType;
 import org.kubenetmigrate.planner.sizing.PoolSizing;
+import org.kubenetmigrate.planner.sizing.VmQuota;
 
 /**
  * The update reimages every pool at once, each adding its surge nodes, and AKS's pre-upgrade validation checks that
  * there is quota for them: the regional vCPU quota of each VM family and the total regional vCPUs. The family and
- * vCPU count are derived from the size name (e.g. {@code Standard_D4s_v5} counts 4 vCPUs against
- * {@code standardDSv5Family}); a size whose family is not among the region's usages is unverified. How constrained
- * vCPU sizes ({@code Standard_E4-2s_v5}) count is not documented here; the larger number is used.
+ * vCPU count come from {@link VmQuota}'s table (e.g. {@code Standard_D4s_v5} counts 4 vCPUs against
+ * {@code standardDSv5Family}); a size outside the table, or whose family is not among the region's usages, is
+ * unverified, never passed.
  */
 public final class SurgeQuotaRule implements Rule {
-    private static final Pattern SIZE = Pattern.compile(
-            "(?i)^Standard_([A-Z]+)(\\d+)(?:-\\d+)?([a-z]*)((?:_(?!v\\d+$)[A-Za-z0-9]+)*)(?:_(v\\d+))?$");
     static final String TOTAL = "cores";
 
     @Override
@@ -69,15 +66,20 @@ public final class SurgeQuotaRule implements Rule {
         }
         Map<String, Long> byFamily = new LinkedHashMap<>();
         long total = 0;
+        List<String> unknownSize = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (AgentPool pool : cluster.agentPools()) {
             int surge = surgeByPool.getOrDefault(pool.name(), 0);
             if (surge == 0) {
                 continue;
             }
-            Optional<VmSize> size = VmSize.parse(pool.vmSize());
-            if (size.isEmpty() || usages.get().usage(size.get().family()).isEmpty()) {
-                unknown.add("pool " + pool.name() + " (" + pool.vmSize() + ")");
+            Optional<VmQuota> size = VmQuota.of(pool.vmSize());
+            if (size.isEmpty()) {
+                unknownSize.add("pool " + pool.name() + " (" + pool.vmSize() + ")");
+                continue;
+            }
+            if (usages.get().usage(size.get().family()).isEmpty()) {
+                unknown.add("pool " + pool.name() + " (" + pool.vmSize() + ", " + size.get().family() + ")");
                 continue;
             }
             long vcpus = (long) surge * size.get().vcpus();
@@ -95,9 +97,17 @@ public final class SurgeQuotaRule implements Rule {
         if (regional.isPresent() && regional.get().free() < total) {
             short_.add(describe(regional.get(), total));
         }
-        RuleOutcome outcome = unknown.isEmpty() ? RuleOutcome.pass()
-                : RuleOutcome.unverified(unverified("surge quota of " + String.join(", ", unknown)
-                        + ": the VM family of the size is not among the usages of " + cluster.location(), Severity.WARNING));
+        RuleOutcome outcome = RuleOutcome.pass();
+        if (!unknownSize.isEmpty()) {
+            outcome = outcome.plus(RuleOutcome.unverified(unverified("surge quota of " + String.join(", ", unknownSize)
+                    + ": which quota family the size counts against is not known to this tool (check its family with"
+                    + " az vm list-skus --size <size> --query \"[].family\" and its usage with az vm list-usage)",
+                    Severity.WARNING)));
+        }
+        if (!unknown.isEmpty()) {
+            outcome = outcome.plus(RuleOutcome.unverified(unverified("surge quota of " + String.join(", ", unknown)
+                    + ": the family is not among the usages of " + cluster.location(), Severity.WARNING)));
+        }
         if (short_.isEmpty()) {
             return outcome;
         }
@@ -112,24 +122,5 @@ public final class SurgeQuotaRule implements Rule {
         String name = usage.localizedName() == null ? usage.name() : usage.localizedName() + " (" + usage.name() + ")";
         return name + ": " + needed + " needed, " + usage.free() + " free (" + usage.currentValue() + " of "
                 + usage.limit() + " in use)";
-    }
-
-    /** What a VM size name says: its quota family name and vCPU count. */
-    record VmSize(String family, int vcpus) {
-        static Optional<VmSize> parse(String size) {
-            if (size == null) {
-                return Optional.empty();
-            }
-            Matcher m = SIZE.matcher(size.trim());
-            if (!m.matches()) {
-                return Optional.empty();
-            }
-            String extras = m.group(4).replace("_", "");
-            String version = m.group(5) == null ? "" : m.group(5).toLowerCase(java.util.Locale.ROOT);
-            String family = "standard" + m.group(1).toUpperCase(java.util.Locale.ROOT)
-                    + m.group(3).toUpperCase(java.util.Locale.ROOT) + extras.toUpperCase(java.util.Locale.ROOT)
-                    + version + "Family";
-            return Optional.of(new VmSize(family, Integer.parseInt(m.group(2))));
-        }
     }
 }

@@ -29,6 +29,43 @@ class SurroundingsReaderTest {
         return new FleetReader().read("test.json", new ObjectMapper().readTree(json));
     }
 
+    /** {@code az lock list -o json} printed {@code []}: wrapped with its request path it says "no locks". */
+    @Test
+    void anEmptyLockListKeptWithItsRequestPathMeansNoLocks() throws Exception {
+        Surroundings wrapped = read("""
+                {"id": "/subscriptions/%s/providers/Microsoft.Authorization/locks", "value": []}""".formatted(A002))
+                .surroundings();
+        Surroundings bare = read("[]").surroundings();
+
+        assertThat(wrapped.covers(SurroundingType.LOCKS, A002)).isTrue();
+        assertThat(wrapped.locks()).isEmpty();
+        assertThat(bare.covers(SurroundingType.LOCKS, A002)).isFalse();
+        assertThat(bare.notInInput(SurroundingType.LOCKS, A002)).isTrue();
+    }
+
+    @Test
+    void aWrappedNsgListCoversItsSubscriptionAndReadsItsEntries() throws Exception {
+        Surroundings around = read("""
+                {"id": "/subscriptions/%1$s/providers/Microsoft.Network/networkSecurityGroups",
+                 "value": [{"id": "/subscriptions/%1$s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n",
+                            "name": "n", "type": "Microsoft.Network/networkSecurityGroups", "securityRules": []}]}"""
+                .formatted(A003)).surroundings();
+
+        assertThat(around.covers(SurroundingType.NETWORK_SECURITY_GROUPS, A003)).isTrue();
+        assertThat(around.networkSecurityGroups()).extracting(NetworkSecurityGroup::name).containsExactly("n");
+    }
+
+    @Test
+    void aWrappedListHoldingAnotherSubscriptionsLockIsRefusedInOneLine() {
+        assertThatThrownBy(() -> read("""
+                {"id": "/subscriptions/%s/providers/Microsoft.Authorization/locks",
+                 "value": [{"id": "/subscriptions/%s/resourceGroups/rg/providers/Microsoft.Authorization/locks/l",
+                            "level": "ReadOnly", "name": "l", "type": "Microsoft.Authorization/locks"}]}"""
+                .formatted(A001, A002)))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("/value/0/id").hasMessageContaining("not in subscription " + A001);
+    }
+
     @Test
     void armLockListAndAzLockListReadAlike() throws Exception {
         Surroundings arm = files("sub-a001-payments/arm/authorization/locks.json");

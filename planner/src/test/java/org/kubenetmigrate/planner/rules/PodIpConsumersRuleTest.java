@@ -56,4 +56,99 @@ class PodIpConsumersRuleTest {
 
         assertThat(findings(s.assessChecked(), ID)).isEmpty();
     }
+
+    private static final String NET = "/subscriptions/" + Fixtures.SUBSCRIPTION + "/resourceGroups/rg-net"
+            + "/providers/Microsoft.Network";
+
+    /**
+     * ARM GET of a load balancer with an IP-based backend pool, in the shape of the REST example
+     * LoadBalancerBackendAddressPoolWithBackendAddressesPut (addresses under properties, with their virtual network).
+     */
+    private static String loadBalancer(String address) {
+        return """
+                {"id": "%1$s/loadBalancers/lb-legacy", "name": "lb-legacy", "type": "Microsoft.Network/loadBalancers",
+                 "location": "westeurope",
+                 "properties": {
+                   "frontendIPConfigurations": [{"name": "fe", "properties": {"privateIPAddress": "10.240.8.10",
+                     "subnet": {"id": "%1$s/virtualNetworks/vnet-prod/subnets/snet-lb"}}}],
+                   "backendAddressPools": [{"name": "be-pods", "id": "%1$s/loadBalancers/lb-legacy/backendAddressPools/be-pods",
+                     "properties": {"loadBalancerBackendAddresses": [
+                       {"name": "pod-a", "properties": {"ipAddress": "%2$s",
+                        "virtualNetwork": {"id": "%1$s/virtualNetworks/vnet-prod"}}}]}}]}}"""
+                .formatted(NET, address);
+    }
+
+    @Test
+    void aLoadBalancerBackendPoolHoldingAPodIpWarns() {
+        Scenario s = Fixtures.byoVnet().around(loadBalancer("10.244.1.17"));
+
+        ClusterAssessment a = s.assessChecked();
+
+        assertThat(finding(a, ID).message()).contains("load balancer lb-legacy holds pod IPs of pod CIDR 10.244.0.0/16",
+                "backend pool be-pods 10.244.1.17");
+        assertThat(a.readiness()).isEqualTo(Readiness.READY);
+    }
+
+    @Test
+    void aBackendPoolOfNodeOrOtherAddressesDoesNotFire() {
+        Scenario s = Fixtures.byoVnet().around(loadBalancer("10.240.0.4"));
+
+        assertThat(findings(s.assessChecked(), ID)).isEmpty();
+    }
+
+    /** az network application-gateway list -o json: flattened, backend addresses with ipAddress or fqdn. */
+    @Test
+    void anApplicationGatewayPoolInAPeeredNetworkWarns() {
+        Scenario s = Fixtures.byoVnet();
+        s.vnet().peering("to-edge", "rg-edge", "vnet-edge", "10.60.0.0/16");
+        s.around("""
+                [{"id": "/subscriptions/%1$s/resourceGroups/rg-edge/providers/Microsoft.Network/applicationGateways/agw-edge",
+                  "name": "agw-edge", "resourceGroup": "rg-edge", "type": "Microsoft.Network/applicationGateways",
+                  "gatewayIPConfigurations": [{"name": "gw", "subnet": {"id":
+                    "/subscriptions/%1$s/resourceGroups/rg-edge/providers/Microsoft.Network/virtualNetworks/vnet-edge/subnets/snet-agw"}}],
+                  "backendAddressPools": [
+                    {"name": "pool-api", "backendAddresses": [{"ipAddress": "10.244.2.9"}, {"fqdn": "api.example.com"}]},
+                    {"name": "pool-web", "backendAddresses": []}]}]""".formatted(Fixtures.SUBSCRIPTION));
+
+        assertThat(finding(s.assessChecked(), ID).message()).contains(
+                "application gateway agw-edge holds pod IPs", "backend pool pool-api 10.244.2.9");
+    }
+
+    @Test
+    void aGatewayInAnUnrelatedNetworkDoesNotFire() {
+        Scenario s = Fixtures.byoVnet().around("""
+                {"id": "/subscriptions/%1$s/resourceGroups/rg-other/providers/Microsoft.Network/applicationGateways/agw",
+                 "name": "agw", "type": "Microsoft.Network/applicationGateways",
+                 "properties": {"gatewayIPConfigurations": [{"name": "gw", "properties": {"subnet": {"id":
+                   "/subscriptions/%1$s/resourceGroups/rg-other/providers/Microsoft.Network/virtualNetworks/vnet-other/subnets/agw"}}}],
+                  "backendAddressPools": [{"name": "p", "properties": {"backendAddresses": [{"ipAddress": "10.244.0.8"}]}}]}}"""
+                .formatted(Fixtures.SUBSCRIPTION));
+
+        assertThat(findings(s.assessChecked(), ID)).isEmpty();
+    }
+
+    /** ARM GET of an Azure Firewall with classic rule collections, as in the AzureFirewallGet REST example. */
+    @Test
+    void aFirewallNatRuleAndNetworkRuleTargetingPodsWarn() {
+        Scenario s = Fixtures.byoVnet().around("""
+                {"id": "%1$s/azureFirewalls/fw-hub", "name": "fw-hub", "type": "Microsoft.Network/azureFirewalls",
+                 "properties": {
+                   "ipConfigurations": [{"name": "ip", "properties": {"privateIPAddress": "10.240.255.4",
+                     "subnet": {"id": "%1$s/virtualNetworks/vnet-prod/subnets/AzureFirewallSubnet"}}}],
+                   "networkRuleCollections": [{"name": "to-pods", "properties": {"priority": 110,
+                     "action": {"type": "Allow"}, "rules": [
+                       {"name": "allow-pods", "protocols": ["TCP"], "sourceAddresses": ["10.0.0.0/8"],
+                        "destinationAddresses": ["10.244.0.0/16"], "destinationPorts": ["443"]},
+                       {"name": "allow-any", "protocols": ["Any"], "sourceAddresses": ["*"],
+                        "destinationAddresses": ["*", "AzureCloud"], "destinationPorts": ["*"]}]}}],
+                   "natRuleCollections": [{"name": "dnat", "properties": {"priority": 100, "action": {"type": "Dnat"},
+                     "rules": [{"name": "api", "protocols": ["TCP"], "sourceAddresses": ["*"],
+                       "destinationAddresses": ["52.0.0.1"], "destinationPorts": ["443"],
+                       "translatedAddress": "10.244.1.30", "translatedPort": "8443"}]}}]}}"""
+                .formatted(NET));
+
+        assertThat(finding(s.assessChecked(), ID).message()).contains("Azure Firewall fw-hub",
+                "network rule to-pods/allow-pods 10.244.0.0/16", "NAT rule dnat/api 10.244.1.30")
+                .doesNotContain("allow-any");
+    }
 }

@@ -72,7 +72,7 @@ class SurgeQuotaRuleTest {
 
         assertThat(unverified(s.assessChecked(), ID)).singleElement().satisfies(u -> {
             assertThat(u.couldBe()).isEqualTo(Severity.WARNING);
-            assertThat(u.reason()).contains("Standard_NC4as_T4_v3");
+            assertThat(u.reason()).contains("Standard_NC4as_T4_v3", "standardNCASv3_T4Family", "not among the usages");
         });
     }
 
@@ -87,13 +87,34 @@ class SurgeQuotaRuleTest {
     }
 
     @Test
-    void familyNamesFollowTheSizeName() {
-        assertThat(SurgeQuotaRule.VmSize.parse("Standard_D4s_v5")).hasValue(new SurgeQuotaRule.VmSize("standardDSv5Family", 4));
-        assertThat(SurgeQuotaRule.VmSize.parse("Standard_DS2_v2")).hasValue(new SurgeQuotaRule.VmSize("standardDSv2Family", 2));
-        assertThat(SurgeQuotaRule.VmSize.parse("Standard_D2_v3")).hasValue(new SurgeQuotaRule.VmSize("standardDv3Family", 2));
-        assertThat(SurgeQuotaRule.VmSize.parse("Standard_NC24ads_A100_v4"))
-                .hasValue(new SurgeQuotaRule.VmSize("standardNCADSA100v4Family", 24));
-        assertThat(SurgeQuotaRule.VmSize.parse("Standard_E4-2s_v5")).hasValue(new SurgeQuotaRule.VmSize("standardESv5Family", 4));
-        assertThat(SurgeQuotaRule.VmSize.parse("not-a-size")).isEmpty();
+    void aT4PoolIsCheckedAgainstTheFamilyAzureNamesForIt() {
+        Scenario s = withUsages("""
+                {"id": "/subscriptions/%s/providers/Microsoft.Compute/locations/westeurope/usages",
+                 "value": [
+                   {"currentValue": 24, "limit": 350, "name": {"value": "cores", "localizedValue": "Total Regional vCPUs"},
+                    "unit": "Count"},
+                   {"currentValue": 12, "limit": 100,
+                    "name": {"value": "standardDSv5Family", "localizedValue": "Standard DSv5 Family vCPUs"}, "unit": "Count"},
+                   {"currentValue": 4, "limit": 8, "name": {"value": "standardNCASv3_T4Family",
+                    "localizedValue": "Standard NCASv3_T4 Family vCPUs"}, "unit": "Count"}]}"""
+                .formatted(SUBSCRIPTION));
+        s.cluster.addPool("gpu").vmSize("Standard_NC4as_T4_v3").count(4).maxSurge("50%");
+
+        ClusterAssessment a = s.assessChecked();
+
+        assertThat(unverified(a, ID)).isEmpty();
+        assertThat(finding(a, ID).message()).contains("Standard NCASv3_T4 Family vCPUs (standardNCASv3_T4Family)",
+                "8 needed, 4 free");
+    }
+
+    @Test
+    void aSizeOutsideTheFamilyTableIsUnverifiedNeverPassed() {
+        Scenario s = withUsages(usages(10, 100));
+        s.cluster.addPool("h100").vmSize("Standard_ND96isr_H100_v5").count(2);
+
+        assertThat(unverified(s.assessChecked(), ID)).singleElement().satisfies(u -> {
+            assertThat(u.couldBe()).isEqualTo(Severity.WARNING);
+            assertThat(u.reason()).contains("Standard_ND96isr_H100_v5", "not known", "az vm list-skus");
+        });
     }
 }

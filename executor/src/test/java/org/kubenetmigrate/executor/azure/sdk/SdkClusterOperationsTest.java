@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kubenetmigrate.executor.azure.AzureException;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
@@ -22,8 +23,8 @@ import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.OperationHandle;
 import org.kubenetmigrate.executor.azure.OperationStatus;
 import org.kubenetmigrate.planner.inventory.AzureTarget;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
-import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
+import org.kubenetmigrate.planner.azure.AzureSession;
+import org.kubenetmigrate.planner.azure.InventorySettings;
 import org.kubenetmigrate.testsupport.FakeArm;
 import org.kubenetmigrate.testsupport.FakeResponse;
 import org.kubenetmigrate.testsupport.Fault;
@@ -31,6 +32,7 @@ import org.kubenetmigrate.testsupport.ManagedClusterWrites;
 import org.kubenetmigrate.testsupport.RecordedRequest;
 
 /** The adapter against the fake ARM over HTTPS with the real credential and pipeline: HTTP outcomes to kinds. */
+@Tag("slow")
 class SdkClusterOperationsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SUB = "00000000-0000-0000-0000-0000000000aa";
