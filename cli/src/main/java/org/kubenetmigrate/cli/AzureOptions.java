@@ -33,7 +33,7 @@ final class AzureOptions {
 
     Scope scope() throws CliException {
         if (!subscriptions.isEmpty() && managementGroup != null) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "give --subscription or --management-group, not both");
+            throw new CliException.BadInput("give --subscription or --management-group, not both");
         }
         return new Scope(subscriptions, managementGroup);
     }

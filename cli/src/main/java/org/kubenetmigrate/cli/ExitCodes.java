@@ -1,7 +1,18 @@
 package org.kubenetmigrate.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.kubenetmigrate.executor.azure.ClusterOperationsProvider.LiveAccessUnavailableException;
+import org.kubenetmigrate.executor.commands.UsageException;
+import org.kubenetmigrate.executor.engine.JournalException;
 import org.kubenetmigrate.executor.engine.RunOutcome;
+import org.kubenetmigrate.executor.kube.KubeconfigException;
+import org.kubenetmigrate.executor.rollout.HeldException;
 import org.kubenetmigrate.planner.assessment.FleetAssessment;
+import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
+import org.kubenetmigrate.planner.iac.IacSyntaxException;
+import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.inventory.InventoryException;
 import org.kubenetmigrate.planner.report.FleetReport;
 import org.kubenetmigrate.planner.rules.Severity;
 import org.kubenetmigrate.planner.waivers.Gate;
@@ -122,5 +133,58 @@ public final class ExitCodes {
     /** Pure: as above, except that findings and checks covered by a waiver in force do not count. */
     public static int forReport(FleetReport report) {
         return report.gateMet() ? THRESHOLD_MET : OK;
+    }
+
+    /**
+     * How the exception that ended a command is reported.
+     *
+     * @param exitCode the documented exit code
+     * @param message the one line after {@code error: }
+     * @param internal true for an exception nobody expected (a bug): the line says so, and only {@code --verbose}
+     *                 adds the stack trace
+     */
+    record Failure(int exitCode, String message, boolean internal) {
+    }
+
+    /**
+     * Pure: the exit code and the one-line message of the exception that ended a command. Our own refusals
+     * ({@link CliException}'s subtypes) and the planner's and executor's exceptions keep their message as it is (it
+     * names the file, the field and the problem); a failed sign-in adds how to sign in; anything else is
+     * unexpected.
+     */
+    static Failure forException(Throwable e) {
+        // Some exceptions carry no message; their type is the best one-line description there is.
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (e instanceof CliException.BadInput || e instanceof InputException || e instanceof UsageException
+                || e instanceof ClusterNotFoundException || e instanceof KubeconfigException
+                || e instanceof IacSyntaxException) {
+            return new Failure(INVALID_INPUT, message, false);
+        }
+        if (e instanceof HeldException) {
+            return new Failure(LOCK_HELD, message, false);
+        }
+        if (e instanceof CliException.OutputFailed) {
+            return new Failure(OUTPUT_FAILED, message, false);
+        }
+        if (e instanceof LiveAccessUnavailableException live) {
+            return live.signInFailed() ? new Failure(INVALID_INPUT, message + "; " + LiveAzure.SIGN_IN_HINT, false)
+                    : new Failure(UNEXPECTED, message, false);
+        }
+        if (e instanceof InventoryException inventory) {
+            return switch (inventory.kind()) {
+                case SIGN_IN -> new Failure(INVALID_INPUT, message + "; " + LiveAzure.NO_INPUT_HINT, false);
+                case NOT_FOUND -> new Failure(INVALID_INPUT, message, false);
+                case AZURE -> new Failure(UNEXPECTED, message, false);
+            };
+        }
+        if (e instanceof CliException.Failed || e instanceof JournalException || e instanceof IOException
+                || e instanceof UncheckedIOException) {
+            return new Failure(UNEXPECTED, message, false);
+        }
+        if (e instanceof InterruptedException) {
+            return new Failure(UNEXPECTED, "interrupted", false);
+        }
+        return new Failure(UNEXPECTED, "unexpected " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
-import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
 import org.kubenetmigrate.planner.commands.PlanCluster;
 import org.kubenetmigrate.planner.iac.IacChange;
 import org.kubenetmigrate.planner.iac.IacFinding;
@@ -65,22 +64,17 @@ final class IacCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!code.given()) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "give the code to patch with --terraform DIR, --bicep PATH"
+            throw new CliException.BadInput("give the code to patch with --terraform DIR, --bicep PATH"
                     + " or --arm PATH");
         }
         if (migration.target != TargetIpam.OVERLAY) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--target " + migration.target.label() + ": the code can"
+            throw new CliException.BadInput("--target " + migration.target.label() + ": the code can"
                     + " be patched for the in-place Overlay migration only (a Pod Subnet target is a new cluster)");
         }
         List<IacInput> inputs = code.inputs(List.of());
         Fleet fleet = input.readFleetFor(cluster);
-        MigrationPlan plan;
-        try {
-            plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, null),
-                    InClusterSource.NOT_REQUESTED);
-        } catch (ClusterNotFoundException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        }
+        MigrationPlan plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, null),
+                InClusterSource.NOT_REQUESTED);
         IacChange change = IacOptions.change(plan, inputs);
         if (output == Output.json) {
             main.emit(Json.pretty(json(change)), (Path) null);

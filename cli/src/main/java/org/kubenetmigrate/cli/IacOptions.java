@@ -27,23 +27,19 @@ final class IacOptions {
     List<Path> arm = new ArrayList<>();
 
     /** Folders given with plan --iac: the format of each is told by its files. */
-    List<IacInput> inputs(List<Path> mixed) throws CliException {
+    List<IacInput> inputs(List<Path> mixed) throws IacSyntaxException {
         List<IacInput> inputs = new ArrayList<>();
-        try {
-            for (Path p : terraform) {
-                inputs.add(IacInputs.terraform(p));
-            }
-            for (Path p : bicep) {
-                inputs.add(IacInputs.bicep(p));
-            }
-            for (Path p : arm) {
-                inputs.add(IacInputs.arm(p));
-            }
-            for (Path p : mixed) {
-                inputs.add(IacInputs.guess(p));
-            }
-        } catch (IacSyntaxException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+        for (Path p : terraform) {
+            inputs.add(IacInputs.terraform(p));
+        }
+        for (Path p : bicep) {
+            inputs.add(IacInputs.bicep(p));
+        }
+        for (Path p : arm) {
+            inputs.add(IacInputs.arm(p));
+        }
+        for (Path p : mixed) {
+            inputs.add(IacInputs.guess(p));
         }
         return inputs;
     }
@@ -52,11 +48,7 @@ final class IacOptions {
         return !terraform.isEmpty() || !bicep.isEmpty() || !arm.isEmpty();
     }
 
-    static IacChange change(MigrationPlan plan, List<IacInput> inputs) throws CliException {
-        try {
-            return IacPatcher.change(plan, inputs);
-        } catch (IacSyntaxException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        }
+    static IacChange change(MigrationPlan plan, List<IacInput> inputs) throws IacSyntaxException {
+        return IacPatcher.change(plan, inputs);
     }
 }

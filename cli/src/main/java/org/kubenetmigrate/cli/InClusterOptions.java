@@ -54,7 +54,8 @@ final class InClusterOptions {
      * plan: on unless --in-cluster=false, when asked, or when Azure is read live and a kubeconfig is at hand; with
      * --in-cluster, no kubeconfig and a live read, through ARM.
      */
-    InClusterSource forPlan(Map<String, String> env, Main main, InputOptions input) throws CliException {
+    InClusterSource forPlan(Map<String, String> env, Main main, InputOptions input) throws CliException,
+            KubeconfigException {
         if (Boolean.FALSE.equals(inCluster)) {
             return InClusterSource.NOT_REQUESTED;
         }
@@ -78,7 +79,8 @@ final class InClusterOptions {
      * apply, resume and rollback, like plan: on unless --in-cluster=false when a kubeconfig is at hand; with
      * --in-cluster and no kubeconfig, through ARM; otherwise none, and the steps that need it say so.
      */
-    KubeAccessProvider forRun(Map<String, String> env, SignInOptions signIn, ProbeOptions probe) throws CliException {
+    KubeAccessProvider forRun(Map<String, String> env, SignInOptions signIn, ProbeOptions probe) throws CliException,
+            KubeconfigException {
         if (Boolean.FALSE.equals(inCluster)) {
             return KubeAccessProvider.none("in-cluster access turned off (--in-cluster=false)");
         }
@@ -86,12 +88,8 @@ final class InClusterOptions {
         // Probe deadlines follow the wall clock, not the command's (possibly fixed) clock.
         Clock wall = Clock.systemUTC();
         if (!files.isEmpty()) {
-            try {
-                return KubeAccessProviders.kubeconfig(Kubeconfig.read(files), context, wall, probe.probe,
-                        probe.timeout());
-            } catch (KubeconfigException e) {
-                throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-            }
+            return KubeAccessProviders.kubeconfig(Kubeconfig.read(files), context, wall, probe.probe,
+                    probe.timeout());
         }
         if (Boolean.TRUE.equals(inCluster) && context == null) {
             return LiveAzure.kubeAccess(signIn, wall, probe.probe, probe.timeout());
@@ -102,13 +100,13 @@ final class InClusterOptions {
 
     /** report: only with --in-cluster, --kubeconfig or --context; --context only when one kubenet cluster is read. */
     InClusterSource forReport(Map<String, String> env, Main main, Fleet fleet, InputOptions input)
-            throws CliException {
+            throws CliException, KubeconfigException {
         if (!asked()) {
             return InClusterSource.NOT_REQUESTED;
         }
         long kubenet = fleet.clusters().stream().filter(c -> c.network().isKubenet()).count();
         if (context != null && kubenet > 1) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--context names one cluster's context, but the input"
+            throw new CliException.BadInput("--context names one cluster's context, but the input"
                     + " has " + kubenet + " kubenet clusters; without --context each cluster is read through the"
                     + " context named like it");
         }
@@ -136,12 +134,8 @@ final class InClusterOptions {
         return Boolean.TRUE.equals(inCluster) && context == null && input.readsLive();
     }
 
-    private InClusterSource source(List<Path> files, Main main) throws CliException {
-        try {
-            return new KubeApiInClusterSource(Kubeconfig.read(files), context, main.clock);
-        } catch (KubeconfigException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        }
+    private InClusterSource source(List<Path> files, Main main) throws KubeconfigException {
+        return new KubeApiInClusterSource(Kubeconfig.read(files), context, main.clock);
     }
 
     /** --kubeconfig, else the KUBECONFIG list (missing entries skipped, as kubectl does). */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.kubenetmigrate.planner.input.FleetInput;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.inventory.InventoryException;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.InputMetadata;
 import picocli.CommandLine.Mixin;
@@ -29,17 +30,10 @@ final class InputOptions {
     CommandSpec command;
 
     /** The fleet with where it came from and how old it is, for the report. */
-    FleetInput readInput() throws CliException {
+    FleetInput readInput() throws CliException, InputException, InventoryException {
         if (!from.isEmpty()) {
-            if (azure.given()) {
-                throw new CliException(ExitCodes.INVALID_INPUT, "--from reads files; the Azure sign-in and scope"
-                        + " options (--subscription, --cloud, ...) apply only to a live read without --from");
-            }
-            try {
-                return new FleetReader().readInput(from);
-            } catch (InputException e) {
-                throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-            }
+            refuseLiveOptions();
+            return new FleetReader().readInput(from);
         }
         Fleet fleet = readFleet();
         Instant readAt = main().clock.instant();
@@ -60,7 +54,7 @@ final class InputOptions {
     }
 
     /** The whole fleet: from the files, or a live Resource Graph inventory. */
-    Fleet readFleet() throws CliException {
+    Fleet readFleet() throws CliException, InputException, InventoryException {
         if (!from.isEmpty()) {
             return readFiles();
         }
@@ -69,7 +63,7 @@ final class InputOptions {
     }
 
     /** What one cluster's plan needs: from the files, or a fresh deep read of that cluster through ARM. */
-    Fleet readFleetFor(String cluster) throws CliException {
+    Fleet readFleetFor(String cluster) throws CliException, InputException, InventoryException {
         if (!from.isEmpty()) {
             return readFiles();
         }
@@ -82,15 +76,15 @@ final class InputOptions {
         return from.isEmpty();
     }
 
-    private Fleet readFiles() throws CliException {
+    private Fleet readFiles() throws CliException, InputException {
+        refuseLiveOptions();
+        return new FleetReader().read(from);
+    }
+
+    private void refuseLiveOptions() throws CliException {
         if (azure.given()) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--from reads files; the Azure sign-in and scope options"
+            throw new CliException.BadInput("--from reads files; the Azure sign-in and scope options"
                     + " (--subscription, --cloud, ...) apply only to a live read without --from");
-        }
-        try {
-            return new FleetReader().read(from);
-        } catch (InputException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }
     }
 

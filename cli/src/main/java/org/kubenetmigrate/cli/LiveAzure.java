@@ -9,6 +9,7 @@ import org.kubenetmigrate.executor.azure.aks.AksAccess;
 import org.kubenetmigrate.executor.azure.aks.RunCommandSettings;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.inventory.AzureTarget;
 import org.kubenetmigrate.planner.inventory.InClusterSource;
 import org.kubenetmigrate.planner.inventory.InventoryException;
 import org.kubenetmigrate.planner.inventory.Snapshot;
@@ -31,21 +32,14 @@ final class LiveAzure {
     private LiveAzure() {
     }
 
-    static Snapshot fleet(AzureOptions azure, Clock clock, PrintWriter err, boolean ownStderr) throws CliException {
-        try {
-            return inventory(azure, clock).fleet(azure.scope(), StderrProgress.forProcess(err, ownStderr));
-        } catch (InventoryException e) {
-            throw failure(e);
-        }
+    static Snapshot fleet(AzureOptions azure, Clock clock, PrintWriter err, boolean ownStderr) throws CliException,
+            InventoryException {
+        return inventory(azure, clock).fleet(azure.scope(), StderrProgress.forProcess(err, ownStderr));
     }
 
     static Snapshot cluster(String nameOrId, AzureOptions azure, Clock clock, PrintWriter err, boolean ownStderr)
-            throws CliException {
-        try {
-            return inventory(azure, clock).cluster(nameOrId, azure.scope(), StderrProgress.forProcess(err, ownStderr));
-        } catch (InventoryException e) {
-            throw failure(e);
-        }
+            throws CliException, InventoryException {
+        return inventory(azure, clock).cluster(nameOrId, azure.scope(), StderrProgress.forProcess(err, ownStderr));
     }
 
     /** The snapshot as a fleet, plus its caveats on stderr. */
@@ -55,7 +49,7 @@ final class LiveAzure {
         try {
             return new FleetReader().readSnapshot("(live)", snapshot.toJson());
         } catch (InputException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, "Azure returned data the planner cannot read: " + e.getMessage());
+            throw new CliException.Failed("Azure returned data the planner cannot read: " + e.getMessage());
         }
     }
 
@@ -65,42 +59,29 @@ final class LiveAzure {
      * the command's (possibly fixed) clock.
      */
     static InClusterSource inClusterSource(AzureOptions azure, Clock clock) throws CliException {
-        try {
-            return AksAccess.of(AzureSession.signIn(azure.target(), InventorySettings.defaults()))
-                    .inClusterSource(clock, RunCommandSettings.defaults(Clock.systemUTC()));
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        }
+        return AksAccess.of(signIn(azure.target()))
+                .inClusterSource(clock, RunCommandSettings.defaults(Clock.systemUTC()));
     }
 
     /** Kubernetes access for a run through ARM (cluster user credential; run-command reads for validation). */
     static KubeAccessProvider kubeAccess(SignInOptions signIn, Clock wall, boolean probe, Duration probeTimeout)
             throws CliException {
-        try {
-            return KubeAccessProviders.throughArm(AksAccess.of(AzureSession.signIn(signIn.target(),
-                    InventorySettings.defaults())), wall, RunCommandSettings.defaults(wall), probe, probeTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        }
+        return KubeAccessProviders.throughArm(AksAccess.of(signIn(signIn.target())), wall,
+                RunCommandSettings.defaults(wall), probe, probeTimeout);
     }
 
-    private static AzureInventory inventory(AzureOptions azure, Clock clock) throws CliException {
-        try {
-            AzureSession session = AzureSession.signIn(azure.target(), InventorySettings.defaults());
-            session.checkSignIn();
-            return new AzureInventory(session, clock);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        } catch (InventoryException e) {
-            throw failure(e);
-        }
+    private static AzureInventory inventory(AzureOptions azure, Clock clock) throws CliException, InventoryException {
+        AzureSession session = signIn(azure.target());
+        session.checkSignIn();
+        return new AzureInventory(session, clock);
     }
 
-    private static CliException failure(InventoryException e) {
-        return switch (e.kind()) {
-            case SIGN_IN -> new CliException(ExitCodes.INVALID_INPUT, e.getMessage() + "; " + NO_INPUT_HINT);
-            case NOT_FOUND -> new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-            case AZURE -> new CliException(ExitCodes.UNEXPECTED, e.getMessage());
-        };
+    /** A session for the target; a setting the SDK cannot use (a malformed tenant, say) is the user's input. */
+    private static AzureSession signIn(AzureTarget target) throws CliException {
+        try {
+            return AzureSession.signIn(target, InventorySettings.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new CliException.BadInput(e.getMessage());
+        }
     }
 }

@@ -119,18 +119,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                     + " --help')");
             return ExitCodes.INVALID_INPUT;
         });
-        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof CliException cli) {
-                err.println("error: " + cli.getMessage());
-                return cli.exitCode();
-            }
-            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
-                    + (main.verbose ? "" : " (run with --verbose for details)"));
-            if (main.verbose) {
-                ex.printStackTrace(err);
-            }
-            return ExitCodes.UNEXPECTED;
-        });
+        commandLine.setExecutionExceptionHandler(new FailureHandler(err, () -> main.verbose));
         int code = commandLine.execute(commandArgs);
         out.flush();
         OutputState stdoutState = OutputState.of(out.checkError(), stdout == null ? null : stdout.failure());
@@ -168,11 +157,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         try {
             OutputFiles.writeOutput(file, content);
         } catch (OutputFiles.UnusablePathException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, file + ": cannot write: " + e.getMessage());
+            // The file's name goes with the problem, which only this place knows.
+            throw new CliException.BadInput(file + ": cannot write: " + e.getMessage());
         } catch (AccessDeniedException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, file + ": cannot write: permission denied");
+            throw new CliException.BadInput(file + ": cannot write: permission denied");
         } catch (IOException e) {
-            throw new CliException(ExitCodes.OUTPUT_FAILED, file + ": write failed: " + e.getMessage());
+            throw new CliException.OutputFailed(file + ": write failed: " + e.getMessage());
         }
         err.println("wrote " + file);
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
-import org.kubenetmigrate.planner.commands.ClusterNotFoundException;
 import org.kubenetmigrate.planner.commands.PlanCluster;
 import org.kubenetmigrate.planner.iac.IacStep;
 import org.kubenetmigrate.planner.model.Fleet;
@@ -77,13 +76,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Fleet fleet = input.readFleetFor(cluster);
-        MigrationPlan plan;
-        try {
-            plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr, assignIdentity)
-                    .withRemoveIpMasqConfig(removeIpMasqConfig), inCluster.forPlan(main.env, main, input));
-        } catch (ClusterNotFoundException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        }
+        MigrationPlan plan = new PlanCluster(main.clock).run(fleet, cluster, migration.toOptions(podCidr,
+                assignIdentity).withRemoveIpMasqConfig(removeIpMasqConfig), inCluster.forPlan(main.env, main, input));
         if (!iac.isEmpty()) {
             plan = IacStep.addTo(plan, IacOptions.change(plan, new IacOptions().inputs(iac)));
         }

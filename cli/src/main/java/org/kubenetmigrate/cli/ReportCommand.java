@@ -115,16 +115,12 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Read first: a bad waivers file stops the command before anything is assessed or written. */
-    private WaiverSet readWaivers() throws CliException {
+    private WaiverSet readWaivers() throws InputException {
         if (waivers == null) {
             return WaiverSet.NONE;
         }
-        try {
-            return new WaiversReader(RuleCatalogue.all().stream().map(Rule::id)
-                    .collect(java.util.stream.Collectors.toSet())).read(waivers);
-        } catch (InputException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        }
+        return new WaiversReader(RuleCatalogue.all().stream().map(Rule::id)
+                .collect(java.util.stream.Collectors.toSet())).read(waivers);
     }
 
     static final class GroupingConverter implements ITypeConverter<Grouping> {

@@ -1,7 +1,6 @@
 package org.kubenetmigrate.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import org.kubenetmigrate.executor.engine.FileRunLock;
 import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.render.RolloutTextRenderer;
 import org.kubenetmigrate.executor.rollout.CreateRollout;
-import org.kubenetmigrate.executor.rollout.HeldException;
 import org.kubenetmigrate.executor.rollout.RolloutControl;
 import org.kubenetmigrate.executor.rollout.RolloutDefinition;
 import org.kubenetmigrate.executor.rollout.RolloutFiles;
@@ -29,7 +27,6 @@ import org.kubenetmigrate.executor.rollout.Worker;
 import org.kubenetmigrate.executor.state.StateLocation;
 import org.kubenetmigrate.executor.state.StateStore;
 import org.kubenetmigrate.executor.commands.StateStores;
-import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.azure.AzureSession;
 import org.kubenetmigrate.planner.azure.InventorySettings;
 import org.kubenetmigrate.planner.model.Fleet;
@@ -80,7 +77,7 @@ final class RolloutCommand implements Callable<Integer> {
         try {
             location = StateLocation.parse(state);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + redacted(state) + ": " + e.getMessage());
+            throw new CliException.BadInput("--state " + redacted(state) + ": " + e.getMessage());
         }
         Supplier<AzureSession> session = () -> {
             try {
@@ -93,7 +90,7 @@ final class RolloutCommand implements Callable<Integer> {
         try {
             return StateStores.open(location, main.env, session, main.clock);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
+            throw new CliException.BadInput(e.getMessage());
         }
     }
 
@@ -101,25 +98,6 @@ final class RolloutCommand implements Callable<Integer> {
     static String redacted(String state) {
         int query = state.indexOf('?');
         return query < 0 ? state : state.substring(0, query) + "?<redacted>";
-    }
-
-    interface RolloutCall<T> {
-        T call() throws IOException, UsageException, InputException, InterruptedException, HeldException;
-    }
-
-    static <T> T call(RolloutCall<T> call) throws CliException {
-        try {
-            return call.call();
-        } catch (HeldException e) {
-            throw new CliException(ExitCodes.LOCK_HELD, e.getMessage());
-        } catch (UsageException | InputException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.UNEXPECTED, "interrupted");
-        }
     }
 
     static String who() {
@@ -154,11 +132,11 @@ final class RolloutCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Main main = parent.main;
-            Strategy strategy = RolloutCommand.call(() -> new StrategyReader().read(strategyFile));
+            Strategy strategy = new StrategyReader().read(strategyFile);
             Fleet fleet = input.readFleet();
             StateStore store = open(main, state.state, input.azure.signIn);
-            RolloutDefinition definition = RolloutCommand.call(() -> new CreateRollout(new RolloutFiles(store, name),
-                    main.clock).run(strategy, fleet, migration.toOptions(null, null), who()));
+            RolloutDefinition definition = new CreateRollout(new RolloutFiles(store, name), main.clock)
+                    .run(strategy, fleet, migration.toOptions(null, null), who());
             main.out.print(RolloutTextRenderer.created(definition, store.describe()));
             main.out.flush();
             return ExitCodes.OK;
@@ -210,13 +188,7 @@ final class RolloutCommand implements Callable<Integer> {
         Duration pollInterval;
 
         @Mixin
-        RunOptions run;
-
-        @Mixin
-        SignInOptions signIn;
-
-        @Mixin
-        InClusterOptions inCluster;
+        RunEnvironmentOptions session;
 
         @Mixin
         ProbeOptions probe;
@@ -225,21 +197,20 @@ final class RolloutCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Main main = parent.main;
             if (leaseDuration.compareTo(Duration.ofSeconds(15)) < 0 || leaseDuration.compareTo(Duration.ofSeconds(60)) > 0) {
-                throw new CliException(ExitCodes.INVALID_INPUT, "--lease-duration " + leaseDuration.toSeconds()
+                throw new CliException.BadInput("--lease-duration " + leaseDuration.toSeconds()
                         + "s: Blob Storage leases last 15 to 60 seconds");
             }
-            StateStore store = open(main, state.state, signIn);
-            ExecutorEnvironment env = RunCommands.environment(main, Path.of("."), run.settings(), List.of(), signIn)
-                    .withKube(inCluster.forRun(main.env, signIn, probe));
+            StateStore store = open(main, state.state, session.signIn);
+            ExecutorEnvironment env = session.environment(main, Path.of("."), probe, List.of());
             String id = worker != null ? worker : Actor.local(null).host() + "-" + ProcessHandle.current().pid();
-            Worker.Result result = RolloutCommand.call(() -> new Worker(new RolloutFiles(store, name), env,
+            Worker.Result result = new Worker(new RolloutFiles(store, name), env,
                     new Worker.Settings(id, maxMembers, autoApprove, waitUntilEnd, leaseDuration, pollInterval),
                     line -> {
                         main.err.println(java.time.format.DateTimeFormatter.ISO_INSTANT.format(
                                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + " " + id
                                 + ": " + line);
                         main.err.flush();
-                    }).run());
+                    }).run();
             main.err.println(id + ": ran " + result.membersRun() + " member(s); rollout " + name + " is "
                     + result.status());
             main.err.flush();
@@ -273,8 +244,7 @@ final class RolloutCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Main main = parent.main;
             StateStore store = open(main, state.state, null);
-            RolloutReport report = RolloutCommand.call(() -> new RolloutStatus(new RolloutFiles(store, name), main.clock)
-                    .run());
+            RolloutReport report = new RolloutStatus(new RolloutFiles(store, name), main.clock).run();
             main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : RolloutTextRenderer.status(report));
             main.out.flush();
             return ExitCodes.OK;
@@ -307,7 +277,7 @@ final class RolloutCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Main main = parent.main;
             RolloutControl control = new RolloutControl(new RolloutFiles(open(main, state.state, null), name), main.clock);
-            main.out.println(RolloutCommand.call(() -> change(control)));
+            main.out.println(change(control));
             main.out.flush();
             return ExitCodes.OK;
         }

@@ -4,15 +4,8 @@ import java.time.Duration;
 import org.kubenetmigrate.executor.engine.EngineSettings;
 import picocli.CommandLine.Option;
 
-/** How the run's output looks and how long it waits. */
+/** How long a run waits, and what the operator accepts: the engine's settings, for every command that runs steps. */
 final class RunOptions {
-    enum Output { text, json }
-
-    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
-            description = "text (default): the run as a person reads it; json: one JSON object per event and line."
-                    + OutputFormats.ALIAS_NOTE)
-    Output output;
-
     @Option(names = "--operation-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to follow one long-running operation before stopping (it continues in Azure;"
                     + " resume follows it again). Default: 4h.")

@@ -35,7 +35,7 @@ final class SignInOptions {
         String cloudName = first(cloud, setting("AZURE_CLOUD"));
         if (cloudName != null && !List.of("azurecloud", "azurechinacloud", "azureusgovernment")
                 .contains(cloudName.toLowerCase(java.util.Locale.ROOT))) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--cloud: unknown cloud '" + cloudName
+            throw new CliException.BadInput("--cloud: unknown cloud '" + cloudName
                     + "' (expected AzureCloud, AzureChinaCloud or AzureUSGovernment)");
         }
         return new AzureTarget(cloudName,
@@ -50,7 +50,7 @@ final class SignInOptions {
             value = URI.create(setting(variable));
         }
         if (value != null && !"https".equalsIgnoreCase(value.getScheme())) {
-            throw new CliException(ExitCodes.INVALID_INPUT, option + ": '" + value + "' must be an https:// URL"
+            throw new CliException.BadInput(option + ": '" + value + "' must be an https:// URL"
                     + " (bearer tokens are only ever sent over TLS)");
         }
         return value;

@@ -25,12 +25,12 @@ final class StateOptions {
         return state.contains("://");
     }
 
-    /** The local state directory; a URL is refused for the commands that work on one only. */
+    /** The local state directory; every command with the option asks {@link #shared} first (a URL is refused). */
     Path directory() throws CliException {
         if (shared()) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + RolloutCommand.redacted(state) + ": this"
-                    + " command works on a local state directory; a shared state holds fleet rollouts (see 'rollout"
-                    + " --help'); status, apply, resume, rollback and unlock accept it for a member's run");
+            throw new CliException.BadInput("--state " + RolloutCommand.redacted(state) + ": this command works"
+                    + " on a local state directory; a shared state holds fleet rollouts (see 'rollout --help');"
+                    + " status, apply, resume, rollback and unlock accept it for a member's run");
         }
         return Path.of(state);
     }
@@ -42,7 +42,7 @@ final class StateOptions {
     Path toRead() throws CliException {
         Path dir = directory();
         if (!DEFAULT.equals(state) && !Files.isDirectory(dir)) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "--state " + dir + ": "
+            throw new CliException.BadInput("--state " + dir + ": "
                     + (Files.exists(dir) ? "not a directory" : "no such directory"));
         }
         return dir;

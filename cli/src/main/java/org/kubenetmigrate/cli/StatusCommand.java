@@ -2,10 +2,11 @@ package org.kubenetmigrate.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.Status;
 import org.kubenetmigrate.executor.commands.StatusReport;
+import org.kubenetmigrate.executor.engine.EngineSettings;
 import org.kubenetmigrate.executor.render.StatusTextRenderer;
+import org.kubenetmigrate.executor.rollout.MemberRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,28 +40,19 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (state.shared()) {
-            if (runId == null) {
-                throw new CliException(ExitCodes.INVALID_INPUT, "with a shared --state, give the run id of a rollout"
-                        + " member (or see the whole rollout: rollout status NAME --state ...)");
-            }
-            org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, null);
-            StatusReport report = RolloutCommand.call(() -> {
-                try {
-                    return new org.kubenetmigrate.executor.rollout.MemberRuns(store).status(runId);
-                } catch (org.kubenetmigrate.executor.engine.JournalException e) {
-                    throw new java.io.IOException(e.getMessage(), e);
-                }
-            });
-            main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
-            main.out.flush();
-            return ExitCodes.OK;
-        }
-        ExecutorEnvironment env = RunCommands.environment(main, state.toRead(),
-                org.kubenetmigrate.executor.engine.EngineSettings.DEFAULTS, List.of());
-        StatusReport report = RunCommands.call(main, env, e -> new Status(e).run(runId));
+        StatusReport report = state.shared() ? memberStatus() : new Status(RunCommands.environment(main,
+                state.toRead(), EngineSettings.DEFAULTS, List.of())).run(runId);
         main.out.print(format == Format.json ? Json.pretty(Json.tree(report)) : StatusTextRenderer.render(report));
         main.out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A rollout member's run, read from the shared state. */
+    private StatusReport memberStatus() throws Exception {
+        if (runId == null) {
+            throw new CliException.BadInput("with a shared --state, give the run id of a rollout"
+                    + " member (or see the whole rollout: rollout status NAME --state ...)");
+        }
+        return new MemberRuns(RolloutCommand.open(main, state.state, null)).status(runId);
     }
 }

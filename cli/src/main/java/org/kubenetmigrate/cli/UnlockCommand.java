@@ -38,12 +38,11 @@ final class UnlockCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (state.shared()) {
             org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, null);
-            main.err.println(RolloutCommand.call(() -> new org.kubenetmigrate.executor.rollout.MemberRuns(store)
-                    .unlock(runId, force)));
+            main.err.println(new org.kubenetmigrate.executor.rollout.MemberRuns(store).unlock(runId, force));
             return ExitCodes.OK;
         }
         ExecutorEnvironment env = RunCommands.environment(main, state.directory(), EngineSettings.DEFAULTS, List.of());
-        LockHolder removed = RunCommands.call(main, env, e -> new Unlock(e).run(runId, force));
+        LockHolder removed = new Unlock(env).run(runId, force);
         main.err.println("removed the lock of " + removed.describe() + " on cluster " + removed.clusterId());
         return ExitCodes.OK;
     }

@@ -47,4 +47,33 @@ class HelpAndVersionTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).contains("no command given");
     }
+
+    @Test
+    void everyCommandsHelpDocumentsEachOfItsOptions() {
+        for (picocli.CommandLine command : ReferenceDocs.commands(ReferenceDocs.root())) {
+            String name = command.getCommandSpec().qualifiedName(" ");
+            CliRun run = CliRun.of((name.substring("kubenet-migrate ".length()) + " --help").split(" "));
+            assertThat(run.exitCode()).as(name).isZero();
+            for (picocli.CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                if (!option.hidden()) {
+                    assertThat(run.out()).as(name + " --help").contains(option.longestName());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apply", "resume"})
+    void aRunCommandShowsItsOwnOptionsBeforeTheSharedOnes(String command) {
+        String help = CliRun.of(command, "--help").out();
+        assertThat(optionLine(help, "--auto-approve")).isPositive().isLessThan(optionLine(help, "--state="));
+        assertThat(optionLine(help, "--probe ")).isPositive().isLessThan(optionLine(help, "--tenant="));
+    }
+
+    /** Where the option's own line of the list starts (not its mention in the synopsis), or -1. */
+    private static int optionLine(String help, String option) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ +" + java.util.regex.Pattern.quote(option))
+                .matcher(help);
+        return m.find() ? m.start() : -1;
+    }
 }

@@ -153,7 +153,12 @@ final class ReferenceDocs {
     private static String optionsSection(CommandSpec spec) {
         StringBuilder md = new StringBuilder("## Options\n\n| option | value | default | description |\n"
                 + "|---|---|---|---|\n");
-        for (OptionSpec option : spec.options()) {
+        // In the order --help shows them: declaration order, or by their order attribute where one is set (stable).
+        List<OptionSpec> options = new ArrayList<>(spec.options());
+        if (!spec.usageMessage().sortOptions()) {
+            options.sort(java.util.Comparator.comparingInt(OptionSpec::order));
+        }
+        for (OptionSpec option : options) {
             if (option.hidden()) {
                 continue;
             }

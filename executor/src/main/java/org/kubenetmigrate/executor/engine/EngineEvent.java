@@ -22,6 +22,39 @@ public sealed interface EngineEvent {
     }
 
     /**
+     * Hands this event to the visitor's method for its type. Every event type implements it by calling
+     * {@code visitor.visit(this)}, which compiles only when {@link Visitor} has a method for that type; and every
+     * renderer written as a {@link Visitor} must then implement it. So a new event type cannot be silently missed by
+     * the text or the JSON renderer: it does not compile until each decides what it shows. (Java 17 has no
+     * exhaustive {@code switch} over a sealed interface; this is its stand-in.)
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per event type; see {@link #accept}. */
+    interface Visitor<R> {
+        R visit(RunStarted event);
+        R visit(StepStarted event);
+        R visit(StepSucceeded event);
+        R visit(StepFailed event);
+        R visit(GatePending event);
+        R visit(GateApproved event);
+        R visit(GateDeclined event);
+        R visit(RequestSent event);
+        R visit(RequestFailed event);
+        R visit(RequestFinished event);
+        R visit(Progress event);
+        R visit(OperatorAccepted event);
+        R visit(Notice event);
+        R visit(RollbackStarted event);
+        R visit(CompensationStarted event);
+        R visit(CompensationSucceeded event);
+        R visit(CompensationFailed event);
+        R visit(RunStopped event);
+        R visit(RunFinished event);
+        R visit(LockReleased event);
+    }
+
+    /**
      * A fact of the run: written to the journal (and forced to disk) before any listener sees it or the engine acts
      * on it.
      */
@@ -48,6 +81,11 @@ public sealed interface EngineEvent {
                       String operationTimeout, String rolloutTimeout, String stallAfter, String identitySettle,
                       boolean skipInClusterChecks) implements Journaled {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public RecordType recordType() {
             return resumed ? RecordType.RUN_RESUMED : RecordType.RUN_STARTED;
         }
@@ -55,6 +93,11 @@ public sealed interface EngineEvent {
 
     record StepStarted(Instant time, String runId, String stepId, String title, int index, int total, int attempt)
             implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.STEP_STARTED;
@@ -65,6 +108,11 @@ public sealed interface EngineEvent {
     record StepSucceeded(Instant time, String runId, String stepId, boolean alreadyDone, String summary)
             implements Journaled {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public RecordType recordType() {
             return RecordType.STEP_SUCCEEDED;
         }
@@ -73,6 +121,11 @@ public sealed interface EngineEvent {
     /** @param azureCode ARM's error code, when Azure refused or failed */
     record StepFailed(Instant time, String runId, String stepId, String outcome, String problem, String remediation,
                       String azureCode) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.STEP_FAILED;
@@ -85,6 +138,11 @@ public sealed interface EngineEvent {
      */
     record GatePending(Instant time, String runId, String stepId, String stageId, String title, String description,
                        boolean reversible, boolean pointOfNoReturn, String undo, String request) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.GATE_PENDING;
@@ -100,12 +158,22 @@ public sealed interface EngineEvent {
     record GateApproved(Instant time, String runId, String stepId, String by, String principal, String host,
                         String how) implements Journaled {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public RecordType recordType() {
             return RecordType.GATE_APPROVED;
         }
     }
 
     record GateDeclined(Instant time, String runId, String stepId, String by) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.GATE_DECLINED;
@@ -120,6 +188,11 @@ public sealed interface EngineEvent {
     record RequestSent(Instant time, String runId, String stepId, String purpose, String method, String url,
                        String ifMatch, String operationUrl, String requestId, String correlationId)
             implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         /** The operation URL without its query string, for people. */
         public String operation() {
             return Redaction.withoutQuery(operationUrl);
@@ -141,6 +214,11 @@ public sealed interface EngineEvent {
     record RequestFailed(Instant time, String runId, String stepId, String purpose, String method, String url,
                          String ifMatch, int status, String code, String error, boolean mayHaveBeenApplied,
                          String requestId, String correlationId) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         /** NoResponse, or Rejected (HTTP status). */
         public String result() {
             return status == 0 ? "NoResponse" : "Rejected (HTTP " + status + ")";
@@ -163,6 +241,11 @@ public sealed interface EngineEvent {
                            String ifMatch, Instant sentAt, String result, String errorCode, String errorMessage,
                            String requestId, String correlationId, String operationUrl) implements Journaled {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public RecordType recordType() {
             return RecordType.OPERATION_FINISHED;
         }
@@ -170,6 +253,10 @@ public sealed interface EngineEvent {
 
     /** Something moved (an operation's state, a pool's state). */
     record Progress(Instant time, String runId, String stepId, String message) implements EngineEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -179,6 +266,11 @@ public sealed interface EngineEvent {
     record OperatorAccepted(Instant time, String runId, String stepId, String flag, String accepted)
             implements Journaled {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public RecordType recordType() {
             return RecordType.OPERATOR_ACCEPTED;
         }
@@ -186,10 +278,19 @@ public sealed interface EngineEvent {
 
     /** Something a person should know (a stall, a retry, a check that could not run). */
     record Notice(Instant time, String runId, String stepId, String message) implements EngineEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /** {@code rollback} began undoing the run's steps. */
     record RollbackStarted(Instant time, String runId, String who) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.ROLLBACK_STARTED;
@@ -197,6 +298,11 @@ public sealed interface EngineEvent {
     }
 
     record CompensationStarted(Instant time, String runId, String stepId, String description) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.COMPENSATION_STARTED;
@@ -207,6 +313,11 @@ public sealed interface EngineEvent {
     record CompensationSucceeded(Instant time, String runId, String stepId, boolean alreadyDone, String summary)
             implements Journaled {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public RecordType recordType() {
             return RecordType.COMPENSATION_SUCCEEDED;
         }
@@ -214,6 +325,11 @@ public sealed interface EngineEvent {
 
     record CompensationFailed(Instant time, String runId, String stepId, String problem, String remediation)
             implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.COMPENSATION_FAILED;
@@ -223,6 +339,11 @@ public sealed interface EngineEvent {
     /** This session stopped; the run can continue with resume (or rollback). */
     record RunStopped(Instant time, String runId, RunOutcome outcome, String stepId, String reason,
                       String remediation) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.RUN_STOPPED;
@@ -238,6 +359,11 @@ public sealed interface EngineEvent {
     record RunFinished(Instant time, String runId, RunOutcome outcome, String stepId, String message,
                        String remediation) implements Journaled {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        @Override
         public RecordType recordType() {
             return switch (outcome) {
                 case ROLLED_BACK -> RecordType.ROLLBACK_FINISHED;
@@ -249,6 +375,11 @@ public sealed interface EngineEvent {
 
     /** The cluster lock was let go while the run is not over: it had changed nothing. */
     record LockReleased(Instant time, String runId, String clusterId, String reason) implements Journaled {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         @Override
         public RecordType recordType() {
             return RecordType.LOCK_RELEASED;

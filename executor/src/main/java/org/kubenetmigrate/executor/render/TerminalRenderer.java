@@ -1,12 +1,18 @@
 package org.kubenetmigrate.executor.render;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.kubenetmigrate.executor.engine.EngineEvent;
 import org.kubenetmigrate.executor.engine.EngineListener;
 
-/** The run as a person reads it on a terminal: one line per step, the gates spelled out, requests and progress indented. */
+/**
+ * The run as a person reads it on a terminal: one line per step, the gates spelled out, requests and progress
+ * indented. Written as an {@link EngineEvent.Visitor}, so a new event type does not compile until it says how it
+ * looks here.
+ */
 public final class TerminalRenderer implements EngineListener {
     private final PrintWriter out;
+    private final Lines lines = new Lines();
 
     public TerminalRenderer(PrintWriter out) {
         this.out = out;
@@ -14,19 +20,40 @@ public final class TerminalRenderer implements EngineListener {
 
     @Override
     public void on(EngineEvent event) {
-        if (event instanceof EngineEvent.RunStarted e) {
+        event.accept(lines);
+        out.flush();
+    }
+
+    /** Prints one event; returns nothing (a visitor needs a type). */
+    private final class Lines implements EngineEvent.Visitor<Void> {
+        @Override
+        public Void visit(EngineEvent.RunStarted e) {
             out.println((e.resumed() ? e.session() + " run " : "Run ") + e.runId()
                     + " on cluster " + e.clusterName() + " (plan " + e.planId().substring(7, 19) + ", " + e.steps()
                     + " steps) by " + e.who());
-        } else if (event instanceof EngineEvent.StepStarted e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.StepStarted e) {
             out.println("[" + e.index() + "/" + e.total() + "] " + e.stepId() + ": "
                     + e.title() + (e.attempt() > 1 ? " (attempt " + e.attempt() + ")" : ""));
-        } else if (event instanceof EngineEvent.StepSucceeded e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.StepSucceeded e) {
             out.println("    ok: " + e.summary());
-        } else if (event instanceof EngineEvent.StepFailed e) {
-            out.println("    FAILED: " + e.problem());
-            e.remediation().lines().forEach(l -> out.println("      - " + l));
-        } else if (event instanceof EngineEvent.GatePending e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.StepFailed e) {
+            return failed(e.problem(), e.remediation());
+        }
+
+        @Override
+        public Void visit(EngineEvent.GatePending e) {
             out.println();
             out.println("GATE before " + e.stepId() + " (stage " + e.stageId() + ")"
                     + (e.pointOfNoReturn() ? " — POINT OF NO RETURN" : ""));
@@ -36,50 +63,116 @@ public final class TerminalRenderer implements EngineListener {
                 out.println("    request: " + e.request());
             }
             out.println("    " + e.undo());
-        } else if (event instanceof EngineEvent.GateApproved e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.GateApproved e) {
             out.println("gate before " + e.stepId() + ": approved by " + e.by() + " (" + e.how() + ")");
-        } else if (event instanceof EngineEvent.GateDeclined e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.GateDeclined e) {
             out.println("    declined by " + e.by());
-        } else if (event instanceof EngineEvent.RequestSent e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.RequestSent e) {
             out.println("    sent " + e.method() + " " + e.url()
                     + (e.ifMatch() == null ? "" : " If-Match: " + e.ifMatch())
                     + (e.operation() == null ? "" : "; following " + e.operation()));
-        } else if (event instanceof EngineEvent.RequestFailed e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.RequestFailed e) {
             out.println("    " + e.method() + " " + e.purpose() + " request: " + e.result()
                     + (e.code() == null ? "" : " " + e.code()) + ": " + e.error()
                     + (e.requestId() == null ? "" : " (request id " + e.requestId() + ")"));
-        } else if (event instanceof EngineEvent.RollbackStarted e) {
-            out.println("Rolling back run " + e.runId() + " (" + e.who() + ")");
-        } else if (event instanceof EngineEvent.LockReleased e) {
-            out.println("    note: " + e.reason());
-        } else if (event instanceof EngineEvent.RequestFinished e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.RequestFinished e) {
             out.println("    " + e.method() + " " + e.purpose() + " request: "
                     + e.result() + (e.errorCode() == null ? "" : " " + e.errorCode())
                     + (e.errorMessage() == null ? "" : ": " + e.errorMessage())
                     + (e.requestId() == null ? "" : " (request id " + e.requestId() + ")"));
-        } else if (event instanceof EngineEvent.Progress e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.Progress e) {
             out.println("    ... " + e.message());
-        } else if (event instanceof EngineEvent.OperatorAccepted e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.OperatorAccepted e) {
             out.println("    accepted with " + e.flag() + ": " + e.accepted());
-        } else if (event instanceof EngineEvent.Notice e) {
-            out.println("    note: " + e.message());
-        } else if (event instanceof EngineEvent.CompensationStarted e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.Notice e) {
+            return note(e.message());
+        }
+
+        @Override
+        public Void visit(EngineEvent.RollbackStarted e) {
+            out.println("Rolling back run " + e.runId() + " (" + e.who() + ")");
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.CompensationStarted e) {
             out.println("undo " + e.stepId() + ": " + e.description());
-        } else if (event instanceof EngineEvent.CompensationSucceeded e) {
-            out.println("    ok" + (e.alreadyDone() ? " (already undone;"
-                    + " nothing sent)" : ""));
-        } else if (event instanceof EngineEvent.CompensationFailed e) {
-            out.println("    FAILED: " + e.problem());
-            e.remediation().lines().forEach(l -> out.println("      - " + l));
-        } else if (event instanceof EngineEvent.RunStopped e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.CompensationSucceeded e) {
+            out.println("    ok" + (e.alreadyDone() ? " (already undone; nothing sent)" : ""));
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.CompensationFailed e) {
+            return failed(e.problem(), e.remediation());
+        }
+
+        @Override
+        public Void visit(EngineEvent.RunStopped e) {
             out.println();
-            out.println("Stopped (" + e.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + "): " + e.reason());
+            out.println("Stopped (" + e.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+                    + e.reason());
             e.remediation().lines().forEach(l -> out.println("  - " + l));
-        } else if (event instanceof EngineEvent.RunFinished e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(EngineEvent.RunFinished e) {
             out.println();
             out.println(e.message());
+            return null;
         }
-        out.flush();
+
+        @Override
+        public Void visit(EngineEvent.LockReleased e) {
+            return note(e.reason());
+        }
+
+        private Void failed(String problem, String remediation) {
+            out.println("    FAILED: " + problem);
+            remediation.lines().forEach(l -> out.println("      - " + l));
+            return null;
+        }
+
+        private Void note(String message) {
+            out.println("    note: " + message);
+            return null;
+        }
     }
 }
