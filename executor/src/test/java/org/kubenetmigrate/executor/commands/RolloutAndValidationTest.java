@@ -21,7 +21,7 @@ class RolloutAndValidationTest {
 
     @Test
     void reportsEachPoolAsItsReimageProgresses() throws Exception {
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure().rolloutTicksPerPool(4));
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().simulating(aks -> aks.rolloutReadsPerPool(4)));
         RunResult result = h.apply(Scenario.plan(dir, Scenario.PROD), Approvals.all());
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(RunOutcome.COMPLETED);
@@ -34,7 +34,7 @@ class RolloutAndValidationTest {
 
     @Test
     void aStuckReimageIsNamedWithItsLikelyCausesThenStopsAndResumeKeepsWatching() throws Exception {
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure().rolloutStuck(true))
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().simulating(aks -> aks.rolloutStuck(true)))
                 .settings(EngineSettings.DEFAULTS.withStallAfter(Duration.ofMinutes(20))
                         .withRolloutTimeout(Duration.ofHours(1)));
         RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
@@ -48,7 +48,7 @@ class RolloutAndValidationTest {
         int puts = h.azure.mutatingCalls().size();
         assertThat(puts).isEqualTo(2);
 
-        h.azure.rolloutStuck(false);
+        h.azure.simulator().rolloutStuck(false);
         RunResult resumed = h.resume(stopped.runId(), Approvals.all());
         assertThat(resumed.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(h.azure.mutatingCalls()).hasSize(3);
@@ -56,7 +56,7 @@ class RolloutAndValidationTest {
 
     @Test
     void validationFailsWhenTheEgressDefaultRouteIsGoneAndSaysHowToRestoreIt() throws Exception {
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure().dropDefaultRouteOnPluginUpdate(true));
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().simulating(aks -> aks.dropDefaultRouteOnPluginUpdate(true)));
         RunResult result = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.STEP_FAILED);

@@ -111,7 +111,7 @@ class RolloutWorkerTest {
 
     @Test
     void aFailurePastTheThresholdStopsNewStartsAndARetryFinishesTheMemberWithTheSamePlan() throws Exception {
-        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        harness.azure.simulator().failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
         Worker.Result result = work(true);
         assertThat(result.status()).isEqualTo(Schedule.RolloutStatus.Failed);
         RolloutReport report = new RolloutStatus(files, harness.time).run();

@@ -155,7 +155,7 @@ class SdkClusterOperationsTest {
 
     @Test
     void aFailedOperationCarriesTheAksErrorCode() throws Exception {
-        writes.pollsPerOperation(1).failNextOperation("NetworkPluginUpdateFailed", "pool reimage failed");
+        writes.simulator().pollsPerOperation(1).failNextOperation("NetworkPluginUpdateFailed", "pool reimage failed");
         ObservedCluster current = azure.getCluster(ID);
         OperationHandle handle = azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current));
 
