@@ -361,19 +361,29 @@ public final class AksSimulator {
         }
     }
 
-    /** What AKS does to the route tables on the subnets: a managed one is deleted, a BYO one loses the pod routes. */
+    /**
+     * What AKS does to the route tables: the AKS-managed one (in the node resource group) is deleted; a
+     * bring-your-own one on the cluster's node subnets loses the kubenet pod routes and keeps the others.
+     */
     private void pluginUpdated(ObjectNode cluster, String oldPodCidr) {
         String nodeRg = cluster.path("properties").path("nodeResourceGroup").asText("").toLowerCase(Locale.ROOT);
+        List<String> nodeSubnets = new ArrayList<>();
+        for (JsonNode pool : cluster.path("properties").path("agentPoolProfiles")) {
+            if (pool.hasNonNull("vnetSubnetID")) {
+                nodeSubnets.add(key(pool.get("vnetSubnetID").asText()));
+            }
+        }
         for (ObjectNode table : store.all()) {
             if (!"Microsoft.Network/routeTables".equalsIgnoreCase(table.path("type").asText())) {
                 continue;
             }
             String tableId = table.path("id").asText();
-            if (!associated(tableId)) {
+            List<String> subnets = subnetsOf(tableId);
+            if (!nodeRg.isEmpty() && key(tableId).contains("/resourcegroups/" + nodeRg + "/") && !subnets.isEmpty()) {
+                store.remove(tableId);
                 continue;
             }
-            if (tableId.toLowerCase(Locale.ROOT).contains("/resourcegroups/" + nodeRg + "/")) {
-                store.remove(tableId);
+            if (subnets.stream().noneMatch(nodeSubnets::contains)) {
                 continue;
             }
             ArrayNode kept = Json.array();
@@ -389,15 +399,17 @@ public final class AksSimulator {
         }
     }
 
-    private boolean associated(String tableId) {
+    /** The (lower-cased) ids of the subnets that name this route table, from the stored virtual networks. */
+    private List<String> subnetsOf(String tableId) {
+        List<String> subnets = new ArrayList<>();
         for (ObjectNode vnet : store.all()) {
             for (JsonNode subnet : vnet.path("properties").path("subnets")) {
                 if (tableId.equalsIgnoreCase(subnet.path("properties").path("routeTable").path("id").asText())) {
-                    return true;
+                    subnets.add(key(subnet.path("id").asText()));
                 }
             }
         }
-        return false;
+        return subnets;
     }
 
     /** The body as the new resource, with the fields only ARM sets taken from the stored resource. */
