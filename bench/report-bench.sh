@@ -18,11 +18,11 @@ command -v jq >/dev/null || { echo "bench: needs jq (apt-get install jq)" >&2; e
 work="${BENCH_DIR:-target/bench}"
 fleet="$work/fleet-$N"
 mkdir -p "$work"
-echo "bench: building (tests skipped; the fleet generator is a test class)" >&2
+echo "bench: building (tests skipped)" >&2
 ./mvnw -B -q -DskipTests -pl cli -am package >&2
 if [ ! -f "$fleet/.complete" ]; then
   rm -rf "$fleet"
-  java -cp cli/target/test-classes org.kubenetmigrate.bench.SyntheticFleet "$N" "$fleet" 42
+  java -cp test-support/target/classes:cli/target/kubenet-migrate.jar org.kubenetmigrate.testsupport.SyntheticFleet "$N" "$fleet" 42
   touch "$fleet/.complete"
 fi
 files=("$fleet"/*/*.json)

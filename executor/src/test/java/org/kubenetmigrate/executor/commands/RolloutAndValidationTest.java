@@ -27,7 +27,7 @@ class RolloutAndValidationTest {
         assertThat(result.outcome()).as(result.message()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(h.events.of(EngineEvent.Progress.class)).filteredOn(p -> p.stepId().equals("observe-rollout"))
                 .extracting(EngineEvent.Progress::message)
-                .containsSubsequence("pool payments: Updating, 4 nodes, image AKSUbuntu-2204gen2containerd-202509.23.0",
+                .containsSubsequence("pool payments: Upgrading, 4 nodes, image AKSUbuntu-2204gen2containerd-202509.23.0",
                         "pool payments: Succeeded, 4 nodes, image AKSUbuntu-2204gen2containerd-202509.23.0-overlay");
         assertThat(h.azure.mutatingCalls()).as("no policy engine: only the plugin update").hasSize(1);
     }
