@@ -109,6 +109,32 @@ abstract class AksContract {
         assertThat(aks.store().get(CLUSTER).orElseThrow().at("/tags/step").asText()).isEqualTo("star");
     }
 
+    @Test
+    void aReadOfAClusterThatDoesNotExistIs404ResourceNotFound() {
+        AzureException missing = catchThrowableOfType(AzureException.class,
+                () -> azure.getCluster(CLUSTER.replace("aks-app", "aks-gone")));
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.code()).isEqualTo("ResourceNotFound");
+    }
+
+    @Test
+    void anAcceptedUpdateKeepsArmsReadOnlyFieldsAndFillsInTheIdsOfANewUserAssignedIdentity() throws Exception {
+        ObservedCluster read = azure.getCluster(CLUSTER);
+        ObjectNode body = tagged(read, "identity");
+        ((ObjectNode) body.get("properties")).remove("fqdn");
+        String uami = RG + "rg-app/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-app";
+        body.putObject("identity").put("type", "UserAssigned").putObject("userAssignedIdentities").putObject(uami);
+
+        poll(azure.beginPut(CLUSTER, API, read.etag().quoted(), body));
+
+        JsonNode stored = azure.getCluster(CLUSTER).json();
+        assertThat(stored.at("/properties/fqdn").asText()).isEqualTo("aks-app.hcp.example");
+        JsonNode identity = stored.at("/identity/userAssignedIdentities").get(uami);
+        assertThat(identity.path("principalId").asText()).isEqualTo(AksSimulator.principalIdOf(uami));
+        assertThat(identity.path("clientId").asText()).isNotBlank();
+    }
+
     // --- one operation at a time -----------------------------------------------------------------------------------
 
     @Test
