@@ -68,12 +68,12 @@ class ExampleFleetReportTest {
         "aks-reporting-dev-eus2|BLOCKED|BLOCKED|provisioning-state|",
         "aks-data-prod-sea|BLOCKED|BLOCKED|network-policy|",
         "aks-analytics-sea|INCOMPLETE|ACTIONS_REQUIRED|pod-cidr-reserved|",
-        "aks-ml-training-sea|BLOCKED|BLOCKED|node-subnet-surge|",
+        "aks-ml-training-sea|BLOCKED|BLOCKED|node-subnet-surge|surge-quota",
         "aks-api-gateway-sea|INCOMPLETE|READY|dual-stack|",
         "aks-platform-tools-neu|BLOCKED|BLOCKED|name-length private-cluster|",
         "aks-catalog-neu|INCOMPLETE|READY|service-cidr-overlap|",
         "aks-observability-neu|INCOMPLETE|INCOMPLETE||pod-cidr-overlap route-table-shared route-table-egress"
-                + " node-subnet-surge service-cidr-overlap",
+                + " node-subnet-surge service-cidr-overlap resource-lock nsg-pod-traffic",
         "aks-web-overlay-neu|NOT_APPLICABLE|NOT_APPLICABLE||",
         "aks-legacy-cni-sea|NOT_APPLICABLE|NOT_APPLICABLE||",
         "aks-mariner-jobs-weu|BLOCKED|BLOCKED|azure-linux-2-pool|",
@@ -81,7 +81,12 @@ class ExampleFleetReportTest {
         "aks-search-skew-weu|INCOMPLETE|READY|pool-version-skew|",
         "aks-classic-vnet-neu|INCOMPLETE|READY|pod-cidr-overlap|",
         "aks-edge-dualstack-weu|BLOCKED|BLOCKED|dual-stack network-policy|",
-        "aks-orders-sp-eus2|BLOCKED|BLOCKED|identity-type service-principal-acr|availability-set-pool"})
+        "aks-orders-sp-eus2|BLOCKED|BLOCKED|identity-type service-principal-acr|availability-set-pool",
+        "aks-vault-weu|BLOCKED|BLOCKED|resource-lock|",
+        "aks-orders-eus2|BLOCKED|BLOCKED|nsg-pod-traffic pod-cidr-overlap|",
+        "aks-claims-weu|INCOMPLETE|READY|pod-ip-consumers|",
+        "aks-branch-sea|INCOMPLETE|ACTIONS_REQUIRED|hub-transit|",
+        "aks-render-neu|INCOMPLETE|READY|surge-quota|"})
     void exampleClusterHasItsDocumentedVerdictAndFindings(String name, String readiness, String inside, String rules,
                                                           String unverified) {
         JsonNode c = cluster(name);
@@ -123,9 +128,9 @@ class ExampleFleetReportTest {
 
     @Test
     void theSummaryCountsTheClustersThatLackOnlyTheInClusterChecksAndSaysHowToRunThem() throws Exception {
-        assertThat(report.get("summary").get("incompleteOnlyInCluster").asInt()).isEqualTo(12);
+        assertThat(report.get("summary").get("incompleteOnlyForPrecheckReads").asInt()).isEqualTo(15);
         CliRun run = CliRun.of("report", "--from", FLEET);
-        assertThat(run.out()).contains("12 clusters are INCOMPLETE only because the in-cluster checks did not run",
+        assertThat(run.out()).contains("15 clusters are INCOMPLETE only because the in-cluster checks did not run",
                 "--in-cluster", "--kubeconfig FILE", "without --from");
     }
 
@@ -142,8 +147,8 @@ class ExampleFleetReportTest {
         report.get("summary").get("byReadiness").fields()
                 .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
         assertThat(counts).containsEntry("READY", 0).containsEntry("ACTIONS_REQUIRED", 0)
-                .containsEntry("BLOCKED", 13).containsEntry("INCOMPLETE", 13).containsEntry("NOT_APPLICABLE", 2);
-        assertThat(report.get("summary").get("total").asInt()).isEqualTo(28);
+                .containsEntry("BLOCKED", 15).containsEntry("INCOMPLETE", 16).containsEntry("NOT_APPLICABLE", 2);
+        assertThat(report.get("summary").get("total").asInt()).isEqualTo(33);
     }
 
     @Test
@@ -151,13 +156,37 @@ class ExampleFleetReportTest {
         CliRun run = CliRun.of("report", "--from", FLEET);
         assertThat(run.exitCode()).isZero();
         String[] lines = run.out().split("\n");
-        assertThat(lines[0]).startsWith("Clusters: 28").contains("BLOCKED: 13");
+        assertThat(lines[0]).startsWith("Clusters: 33").contains("BLOCKED: 15");
         assertThat(lines[1]).isEqualTo("486 days left until kubenet retires on 31 March 2028");
-        assertThat(lines[2]).startsWith("Input: ../examples/fleet (34 files); captured ");
-        assertThat(lines[3]).isEqualTo("Checked: 27 rules (target overlay) on 26 kubenet clusters; 2 not on kubenet,"
+        assertThat(lines[2]).startsWith("Input: ../examples/fleet (55 files); captured ");
+        assertThat(lines[3]).isEqualTo("Checked: 32 rules (target overlay) on 31 kubenet clusters; 2 not on kubenet,"
                 + " so nothing to check");
         assertThat(run.out()).contains("aks-payments-prod-weu", "aks-legacy-cni-sea", "TOP FINDING");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void gpuPoolWhoseQuotaFamilyIsNotAmongTheUsagesIsUnverifiedNotPassed() {
+        JsonNode c = cluster("aks-ml-training-sea");
+        assertThat(c.get("unverified").toString()).contains("surge-quota", "Standard_NC4as_T4_v3");
+    }
+
+    @Test
+    void plainAksListWithoutLocksOrNsgsIsIncompleteAndNamesTheExports() {
+        String az = FLEET + "/sub-a002-retail/az/";
+        CliRun run = CliRun.of("report", "--from", az + "aks-show-aks-retail-prod-eus2.json",
+                "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json",
+                "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode c;
+        try {
+            c = cluster(new ObjectMapper().readTree(run.out()), "aks-retail-prod-eus2");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(c.get("readiness").asText()).isEqualTo("INCOMPLETE");
+        assertThat(c.get("unverified").toString()).contains("resource-lock", "az lock list -o json",
+                "az network nsg list -o json");
     }
 
     @Test
@@ -170,7 +199,9 @@ class ExampleFleetReportTest {
                                                                      java.nio.file.Path dir) throws Exception {
         String az = FLEET + "/sub-a002-retail/az/";
         String[] input = {"report", "--from", az + "aks-show-aks-retail-prod-eus2.json",
-            "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json"};
+            "--from", az + "network-vnet-list.json", "--from", az + "network-route-table-list.json",
+            "--from", az + "lock-list.json", "--from", az + "network-nsg-list.json",
+            "--from", az + "vm-list-usage-eastus2.json"};
         CliRun run = CliRun.of(concat(input, "--fail-on", "blocker"));
         assertThat(run.exitCode()).as("a check that could block and did not run counts").isEqualTo(3);
         assertThat(run.out()).contains("INCOMPLETE: 1", "ip-masq-agent-config (could be BLOCKER)");

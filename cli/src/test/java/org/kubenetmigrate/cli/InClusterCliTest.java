@@ -141,7 +141,7 @@ class InClusterCliTest {
 
         JsonNode report = MAPPER.readTree(plain.out());
         assertThat(cluster(report, CLUSTER).get("readiness").asText()).isEqualTo("INCOMPLETE");
-        assertThat(report.get("summary").get("incompleteOnlyInCluster").asInt()).isPositive();
+        assertThat(report.get("summary").get("incompleteOnlyForPrecheckReads").asInt()).isPositive();
         assertThat(server.getRequestCount()).isEqualTo(seeding);
     }
 

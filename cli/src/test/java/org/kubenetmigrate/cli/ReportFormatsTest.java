@@ -153,12 +153,12 @@ class ReportFormatsTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
-        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(28);
-        assertThat(doc.getDocumentElement().getAttribute("failures")).as("one blocker on each of 13 clusters").isEqualTo("13");
+        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(33);
+        assertThat(doc.getDocumentElement().getAttribute("failures")).as("one blocker on each of 15 clusters").isEqualTo("15");
         CliRun actions = CliRun.of("report", "--from", FLEET, "--format", "junit", "--fail-on", "action");
         Document withActions = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
                 actions.out().getBytes(StandardCharsets.UTF_8)));
-        assertThat(Integer.parseInt(withActions.getDocumentElement().getAttribute("failures"))).isGreaterThan(13);
+        assertThat(Integer.parseInt(withActions.getDocumentElement().getAttribute("failures"))).isGreaterThan(15);
         assertThat(actions.exitCode()).isEqualTo(3);
     }
 

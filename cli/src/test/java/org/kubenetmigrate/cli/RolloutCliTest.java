@@ -114,6 +114,47 @@ class RolloutCliTest {
         assertThat(audit).as("the audit record of the PUT reached the container").contains("mutating-request");
     }
 
+    /**
+     * The fleet files hold no lock list, so the lock check is unverified and the cluster INCOMPLETE; the rollout still
+     * admits it because its precheck reads the locks live. A ReadOnly lock put on the node resource group after the
+     * rollout was created stops the member at that precheck, before any change.
+     */
+    @Test
+    void aMemberAdmittedWithoutLockDataIsStoppedByItsPrecheckWhenALockAppearsAfterCreation() throws Exception {
+        Path strategy = dir.resolve("s.yaml");
+        Files.writeString(strategy, "stages: [ { name: all, groups: [ { name: g, selector: { name: 'aks-0-0' } } ] } ]\n");
+        CliRun report = cli("report", "--from", dir.resolve("fleet").toString(), "-o", "json");
+        assertThat(MAPPER.readTree(report.out()).at("/summary/incompleteOnlyForPrecheckReads").asInt()).isEqualTo(2);
+        assertThat(cli("report", "--from", dir.resolve("fleet").toString()).out()).contains(
+                "2 clusters are INCOMPLETE only because the in-cluster checks did not run",
+                "or the input holds no resource locks, network security groups, compute quota usages for them");
+        JsonNode cluster = MAPPER.readTree(report.out()).get("clusters").get(0);
+        assertThat(cluster.get("readiness").asText()).isEqualTo("INCOMPLETE");
+        assertThat(cluster.get("unverified").toString()).contains("resource-lock", "az lock list -o json");
+        CliRun created = cli("rollout", "create", "locked", "--strategy", strategy.toString(), "--from",
+                dir.resolve("fleet").toString(), "--state", state);
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("1 member(s)");
+
+        String nodeRg = "/subscriptions/" + SyntheticFleet.subscriptionId(0) + "/resourceGroups/MC_rg-aks-0-0";
+        fake.resources().put(MAPPER.readTree("""
+                {"id": "%s/providers/Microsoft.Authorization/locks/freeze", "name": "freeze",
+                 "type": "Microsoft.Authorization/locks",
+                 "properties": {"level": "ReadOnly", "notes": "change freeze", "owners": []}}""".formatted(nodeRg)));
+        CliRun work = cli("rollout", "work", "locked", "--state", state, "--skip-in-cluster-checks", "--arm-endpoint",
+                fake.baseUrl(), "--authority-host", fake.baseUrl());
+
+        JsonNode member = MAPPER.readTree(cli("rollout", "status", "locked", "--state", state, "-o", "json").out())
+                .at("/stages/0/groups/0/members/0");
+        assertThat(member.get("status").asText()).as(work.err()).isEqualTo("Failed");
+        assertThat(member.get("step").asText()).startsWith("precheck");
+        assertThat(member.get("reason").asText()).contains("resource-lock", "ReadOnly lock freeze");
+        assertThat(fake.requests()).as("the precheck read the lock list live")
+                .anyMatch(r -> r.method().equals("GET") && r.path().endsWith("/providers/Microsoft.Authorization/locks"));
+        assertThat(fake.requests()).as("nothing but reads and sign-ins")
+                .allMatch(r -> r.method().equals("GET") || r.isTokenRequest());
+    }
+
     @Test
     void stateUrlsThatCannotWorkAreOneLineRefusalsThatNeverEchoASecret() throws Exception {
         CliRun sas = cli("rollout", "status", "x", "--state", "https://acct.blob.core.windows.net/c?sv=2025&sig=SECRETSIG");

@@ -40,7 +40,7 @@ class SyntheticFleetReportTest {
         }
         // Without in-cluster checks the ip-masq-agent check is unverified: no cluster is READY or only needs actions.
         assertThat(byReadiness.get("READY").asInt() + byReadiness.get("ACTIONS_REQUIRED").asInt()).isZero();
-        assertThat(report.get("summary").get("incompleteOnlyInCluster").asInt()).isPositive();
+        assertThat(report.get("summary").get("incompleteOnlyForPrecheckReads").asInt()).isPositive();
         String text = report.toString();
         for (String rule : new String[] {"identity-type", "kubernetes-version", "network-policy", "route-table-shared",
             "pod-cidr-reserved", "provisioning-state", "node-subnet-surge", "route-table-egress"}) {

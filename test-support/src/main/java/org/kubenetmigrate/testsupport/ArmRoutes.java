@@ -24,6 +24,22 @@ final class ArmRoutes {
     void install() {
         fake.route("GET", "/subscriptions", (req, m) -> subscriptions());
         fake.route("GET", "/subscriptions/[^/]+/.+", (req, m) -> get(req.path()));
+        fake.route("GET", "/subscriptions/[^/]+/providers/Microsoft\\.Compute/locations/[^/]+/usages",
+                (req, m) -> usages(req.path()));
+    }
+
+    /**
+     * {@code Usage_List}: {@code {"value":[{"currentValue","limit","name":{"value","localizedValue"},"unit"}]}} as in
+     * the azure-rest-api-specs example; the stored list carries its request path as id, which Azure's answer lacks.
+     */
+    private FakeResponse usages(String path) {
+        Optional<String> denied = store.deniedAction(path);
+        if (denied.isPresent()) {
+            return forbidden(denied.get(), path);
+        }
+        ArrayNode value = Json.array();
+        store.get(path).ifPresent(stored -> stored.path("value").forEach(value::add));
+        return FakeResponse.ok(Json.object().set("value", value));
     }
 
     private FakeResponse subscriptions() {

@@ -27,13 +27,21 @@ public final class ArmShapes {
     private static final Map<String, String> TYPES = Map.of(
             "microsoft.containerservice/managedclusters", "Microsoft.ContainerService/managedClusters",
             "microsoft.network/virtualnetworks", "Microsoft.Network/virtualNetworks",
-            "microsoft.network/routetables", "Microsoft.Network/routeTables");
-    private static final List<String> NESTED = List.of("subnets", "virtualNetworkPeerings", "routes");
+            "microsoft.network/routetables", "Microsoft.Network/routeTables",
+            "microsoft.network/networksecuritygroups", "Microsoft.Network/networkSecurityGroups",
+            "microsoft.authorization/locks", "Microsoft.Authorization/locks");
+    /** Stored as written: a usage list with its request path as id (Azure's answer has none). */
+    static final String USAGES = "microsoft.compute/locations/usages";
+    private static final List<String> NESTED = List.of("subnets", "virtualNetworkPeerings", "routes", "securityRules",
+            "defaultSecurityRules");
 
     private ArmShapes() {
     }
 
-    /** Every managed cluster, virtual network and route table under {@code folder}, ARM-shaped. */
+    /**
+     * Every managed cluster, virtual network, route table, network security group and lock under {@code folder},
+     * ARM-shaped, and the compute usage lists as written.
+     */
     public static List<ObjectNode> load(Path folder) {
         List<ObjectNode> result = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
@@ -42,6 +50,8 @@ public final class ArmShapes {
                     String type = resource.path("type").asText().toLowerCase(Locale.ROOT);
                     if (TYPES.containsKey(type)) {
                         result.add(armShaped((ObjectNode) resource));
+                    } else if (type.equals(USAGES)) {
+                        result.add(((ObjectNode) resource).deepCopy());
                     }
                 }
             }
@@ -53,7 +63,9 @@ public final class ArmShapes {
 
     private static List<JsonNode> entries(JsonNode root) {
         List<JsonNode> list = new ArrayList<>();
-        JsonNode array = root.isArray() ? root : root.has("value") ? root.get("value") : root.has("data") ? root.get("data") : null;
+        // A document with an id is one resource even when it holds a "value" list (a usage list kept with its path).
+        JsonNode array = root.isArray() ? root : root.has("id") ? null : root.has("value") ? root.get("value")
+                : root.has("data") ? root.get("data") : null;
         if (array == null) {
             list.add(root);
         } else {

@@ -132,7 +132,28 @@ public final class SyntheticFleet {
                     .filter(java.util.Objects::nonNull).toList());
             array(folder.resolve("route-tables.json"), part.stream().map(Member::routeTable)
                     .filter(java.util.Objects::nonNull).toList());
+            around(folder, subscriptionId(first / PER_SUBSCRIPTION));
         }
+    }
+
+    /**
+     * What {@code az lock list} and {@code az network nsg list} print for the subscription: one lock and one NSG on
+     * a shared-services group no cluster uses, so the lock and NSG checks count the subscription as read.
+     */
+    private static void around(Path folder, String subscription) throws IOException {
+        String rg = "/subscriptions/" + subscription + "/resourceGroups/rg-shared-services";
+        ObjectNode lock = Json.object().put("id", rg + "/providers/Microsoft.Authorization/locks/keep")
+                .put("level", "CanNotDelete").put("name", "keep").putNull("notes").putNull("owners")
+                .put("resourceGroup", "rg-shared-services").put("type", "Microsoft.Authorization/locks");
+        array(folder.resolve("lock-list.json"), List.of(lock));
+        ObjectNode nsg = Json.object();
+        nsg.putArray("defaultSecurityRules");
+        nsg.put("id", rg + "/providers/Microsoft.Network/networkSecurityGroups/nsg-shared")
+                .put("location", "westeurope").put("name", "nsg-shared").put("resourceGroup", "rg-shared-services");
+        nsg.putArray("securityRules");
+        nsg.putArray("subnets");
+        nsg.put("type", "Microsoft.Network/networkSecurityGroups");
+        array(folder.resolve("network-nsg-list.json"), List.of(nsg));
     }
 
     private static void array(Path file, List<ObjectNode> items) throws IOException {

@@ -1,10 +1,12 @@
 package org.kubenetmigrate.executor.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
@@ -14,8 +16,11 @@ import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.Subnet;
+import org.kubenetmigrate.planner.model.SurroundingType;
+import org.kubenetmigrate.planner.model.Surroundings;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
 import org.kubenetmigrate.planner.plan.ApiVersions;
 
@@ -92,7 +97,67 @@ public final class LiveModel {
                 raw.add(table.get().json());
             }
         }
-        return new LiveNetwork(new Fleet(List.of(cluster), vnets, tables), raw);
+        Fleet network = new Fleet(List.of(cluster), vnets, tables);
+        return new LiveNetwork(network.withSurroundings(surroundings(ctx, cluster, network)), raw);
+    }
+
+    /**
+     * What the rules check around the cluster, read live: the NSGs of the node subnets and of the node resource
+     * group, every lock of the subscriptions holding the cluster and its network (one list each, all scopes), and
+     * the compute usages of its region. A list that answers counts as read in full, so an empty one means none.
+     */
+    static Surroundings surroundings(Reads ctx, ManagedCluster cluster, Fleet network) throws StepStop {
+        Surroundings.Builder around = new Surroundings.Builder();
+        NodeNetwork nodes = NodeNetwork.resolve(cluster, network);
+        Set<ArmId> nsgIds = new LinkedHashSet<>();
+        nodes.nodeSubnets().values().stream().map(Subnet::networkSecurityGroupId).filter(id -> id != null)
+                .forEach(nsgIds::add);
+        for (ArmId id : nsgIds) {
+            Optional<RawResource> nsg = ctx.read(id.value(), ApiVersions.NETWORK);
+            if (nsg.isPresent()) {
+                around.addAll(read(nsg.get(), id.value()).surroundings());
+            }
+        }
+        if (cluster.nodeResourceGroup() != null) {
+            String path = "/subscriptions/" + cluster.subscriptionId() + "/resourceGroups/" + cluster.nodeResourceGroup()
+                    + "/providers/Microsoft.Network/networkSecurityGroups";
+            Optional<RawResource> list = ctx.read(path, ApiVersions.NETWORK);
+            if (list.isPresent()) {
+                around.addAll(read(list.get(), path).surroundings());
+                around.cover(SurroundingType.NETWORK_SECURITY_GROUPS, cluster.subscriptionId());
+            }
+        }
+        Set<String> subscriptions = new LinkedHashSet<>();
+        subscriptions.add(cluster.subscriptionId().toLowerCase(Locale.ROOT));
+        network.virtualNetworks().forEach(v -> subscriptions.add(v.id().subscriptionId().toLowerCase(Locale.ROOT)));
+        network.routeTables().forEach(t -> subscriptions.add(t.id().subscriptionId().toLowerCase(Locale.ROOT)));
+        for (String subscription : subscriptions) {
+            String path = "/subscriptions/" + subscription + "/providers/Microsoft.Authorization/locks";
+            Optional<RawResource> locks = ctx.read(path, ApiVersions.LOCKS);
+            if (locks.isPresent()) {
+                around.addAll(read(locks.get(), path).surroundings());
+                around.cover(SurroundingType.LOCKS, subscription);
+            }
+        }
+        if (cluster.location() != null) {
+            String region = Surroundings.normalLocation(cluster.location());
+            String path = "/subscriptions/" + cluster.subscriptionId() + "/providers/Microsoft.Compute/locations/"
+                    + region + "/usages";
+            Optional<RawResource> usages = ctx.read(path, ApiVersions.COMPUTE_USAGES);
+            if (usages.isPresent()) {
+                // Azure's answer names neither subscription nor region: keep it with its path, as a snapshot does.
+                JsonNode answer = usages.get().json();
+                ObjectNode placed = answer.isObject() ? ((ObjectNode) answer).deepCopy()
+                        : JsonNodeFactory.instance.objectNode();
+                placed.put("id", path).put("type", SurroundingType.COMPUTE_USAGES.armType());
+                try {
+                    around.addAll(new FleetReader().read("live GET " + path, placed).surroundings());
+                } catch (InputException e) {
+                    throw StepStop.failed("cannot read what ARM returned: " + e.getMessage());
+                }
+            }
+        }
+        return around.build();
     }
 
     /** A GET of a network resource or collection, with the caller's retry rules; empty on 404. */

@@ -86,9 +86,10 @@ public final class CreateRollout {
             Readiness readiness = plan.assessment().readiness();
             String skip = null;
             String planId = null;
-            // A cluster INCOMPLETE only for want of the in-cluster checks is a member: the member's precheck reads them
-            // live before any change and stops the member when one blocks (or when it cannot read them).
-            boolean admitted = plan.assessment().lacksOnlyInClusterChecks();
+            // A cluster INCOMPLETE only for want of what the member's precheck reads live before any change (in-cluster
+            // checks; locks, NSGs, quota usages the input lacks) is a member: the precheck stops it when one blocks,
+            // or when it cannot read them.
+            boolean admitted = plan.assessment().incompleteOnlyForPrecheckReads();
             if (!admitted && (readiness == Readiness.BLOCKED || readiness == Readiness.INCOMPLETE)) {
                 skip = readiness + ": " + plan.assessment().findings().stream()
                         .filter(f -> f.severity() == Severity.BLOCKER).map(Finding::rule).collect(Collectors.joining(", "));

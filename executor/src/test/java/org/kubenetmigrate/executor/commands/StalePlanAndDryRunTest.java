@@ -34,6 +34,22 @@ class StalePlanAndDryRunTest {
     }
 
     @Test
+    void aLockPutOnTheNodeResourceGroupAfterPlanningStopsThePrecheck() throws Exception {
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure());
+        String nodeRg = "/subscriptions/00000000-0000-0000-0000-00000000a001/resourceGroups/"
+                + "MC_rg-payments-stg_aks-payments-stg-weu_westeurope";
+        h.azure.seed(java.util.List.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"id": "%s/providers/Microsoft.Authorization/locks/freeze", "name": "freeze",
+                 "type": "Microsoft.Authorization/locks", "properties": {"level": "ReadOnly"}}""".formatted(nodeRg))));
+
+        RunResult result = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
+
+        assertThat(result.stepId()).isEqualTo("precheck");
+        assertThat(result.message()).contains("resource-lock", "ReadOnly lock freeze");
+        assertThat(h.azure.mutatingCalls()).isEmpty();
+    }
+
+    @Test
     void aTagChangeAloneMovesTheEtagButNotThePlanAndTheWriteCarriesTheEtagReadJustBeforeIt() throws Exception {
         Harness h = new Harness(dir.resolve("state"), Scenario.azure());
         h.azure.changeOutOfBand(Scenario.STG_ID, c -> ((ObjectNode) c.get("tags")).put("owner", "someone-else"));

@@ -105,7 +105,8 @@ public final class InMemoryClusterOperations implements ClusterOperations {
             }
             for (Path file : files) {
                 JsonNode root = MAPPER.readTree(file.toFile());
-                JsonNode list = root.isArray() ? root : root.has("value") ? root.get("value") : null;
+                // A document with an id is one resource even with a "value" list (a usage list kept with its path).
+                JsonNode list = root.isArray() ? root : root.has("value") && !root.has("id") ? root.get("value") : null;
                 if (list != null) {
                     list.forEach(this::put);
                 } else {
@@ -255,9 +256,21 @@ public final class InMemoryClusterOperations implements ClusterOperations {
         if (resource != null) {
             return Optional.of(new RawResource(resource.deepCopy(), resource.path("etag").asText(null)));
         }
+        ArrayNode value = MAPPER.createArrayNode();
+        String locks = "/providers/microsoft.authorization/locks";
+        if (key(path).endsWith(locks)) {
+            // ARM lists every lock at or below the scope: the subscription's, its resource groups' and resources'.
+            String scope = key(path).substring(0, key(path).length() - locks.length()) + "/";
+            for (ObjectNode r : store.all()) {
+                String k = key(r.path("id").asText());
+                if (k.startsWith(scope) && k.contains(locks + "/")) {
+                    value.add(r.deepCopy());
+                }
+            }
+            return Optional.of(new RawResource(MAPPER.createObjectNode().set("value", value), null));
+        }
         // A collection: the resources directly under the path, as one ARM list.
         String prefix = key(path) + "/";
-        ArrayNode value = MAPPER.createArrayNode();
         for (ObjectNode r : store.all()) {
             String k = key(r.path("id").asText());
             if (k.startsWith(prefix) && !k.substring(prefix.length()).contains("/")) {

@@ -2,11 +2,14 @@ package org.kubenetmigrate.planner.assessment;
 
 import java.util.List;
 import java.util.Objects;
+import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.NodeNetwork;
+import org.kubenetmigrate.planner.model.SurroundingType;
 import org.kubenetmigrate.planner.rules.Finding;
 import org.kubenetmigrate.planner.rules.Readiness;
+import org.kubenetmigrate.planner.rules.Severity;
 import org.kubenetmigrate.planner.rules.Unverified;
 import org.kubenetmigrate.planner.sizing.ClusterSizing;
 
@@ -37,15 +40,26 @@ public record ClusterAssessment(
     }
 
     /**
-     * INCOMPLETE only because the in-cluster checks were not asked for: every unrun check that could block or need an
-     * action is read inside the cluster. A run's precheck reads them live before any change.
+     * INCOMPLETE only for want of what a run's precheck reads live before any change: every unrun check that could
+     * block or need an action is either an in-cluster check that was not asked for, or one whose data (locks, network
+     * security groups, quota usages) the input does not hold. A read that failed (no access, a refused in-cluster
+     * read) does not count: the precheck would meet the same refusal. Such a cluster gets its verdict from a live
+     * read, and a rollout admits it, because the member's precheck re-runs these checks and stops on a blocker or on
+     * a check it cannot run.
      */
-    public boolean lacksOnlyInClusterChecks() {
-        if (readiness != Readiness.INCOMPLETE || !(inCluster instanceof InClusterView.NotRequested)) {
+    public boolean incompleteOnlyForPrecheckReads() {
+        if (readiness != Readiness.INCOMPLETE) {
             return false;
         }
         return unverified.stream()
-                .filter(u -> u.couldBe().atLeast(org.kubenetmigrate.planner.rules.Severity.ACTION))
-                .allMatch(u -> org.kubenetmigrate.planner.model.InClusterCheck.ALL.contains(u.check()));
+                .filter(u -> u.couldBe().atLeast(Severity.ACTION))
+                .allMatch(this::settledByPrecheck);
+    }
+
+    private boolean settledByPrecheck(Unverified u) {
+        if (InClusterCheck.ALL.contains(u.check())) {
+            return inCluster instanceof InClusterView.NotRequested;
+        }
+        return u.missingType().map(SurroundingType::readByPrecheck).orElse(false);
     }
 }

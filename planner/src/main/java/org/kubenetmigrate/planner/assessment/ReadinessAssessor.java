@@ -75,7 +75,7 @@ public final class ReadinessAssessor {
         List<Unverified> unverified = new ArrayList<>();
         if (kubenet) {
             ClusterContext context = new ClusterContext(cluster, network, sizing, options, today, inCluster,
-                    conflicts);
+                    conflicts, fleet);
             for (Rule rule : rules) {
                 if (!rule.targets().contains(options.target())) {
                     continue;

@@ -14,12 +14,18 @@ import java.util.Optional;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.model.AccessGap;
 import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.ComputeUsages;
+import org.kubenetmigrate.planner.model.EffectiveRouteTable;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.InputConflict;
 import org.kubenetmigrate.planner.model.InputMetadata;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NetworkSecurityGroup;
+import org.kubenetmigrate.planner.model.ResourceLock;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.SourceRef;
+import org.kubenetmigrate.planner.model.SurroundingType;
+import org.kubenetmigrate.planner.model.Surroundings;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +80,7 @@ public final class FleetReader {
         String basis = stamped == 0 ? "file modification time"
                 : stamped == files.size() ? "generatedAt recorded in the input"
                 : "generatedAt recorded in the input where present, else file modification time";
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(fleet.notes);
         if (fleet.skipped > 0) {
             notes.add(fleet.skipped + " resource(s) of other types skipped");
         }
@@ -114,8 +120,9 @@ public final class FleetReader {
      * What one file holds, read on its own so that files can be read in parallel: its resources in file order, or
      * the problem that stopped the read.
      */
-    private record FileContent(Instant generatedAt, Instant modified, List<Object> resources, List<String> missing,
-                               int skipped, List<AccessGap> accessGaps, InputException error) {
+    private record FileContent(Instant generatedAt, Instant modified, List<Object> resources, List<String> notes,
+                               List<String> missing, int skipped, List<AccessGap> accessGaps,
+                               Surroundings.Builder typesRead, InputException error) {
     }
 
     private static FileContent readFile(Path file) {
@@ -123,14 +130,27 @@ public final class FleetReader {
         try {
             return content(name, InputFiles.parse(file), modified(file));
         } catch (InputException e) {
-            return new FileContent(null, null, List.of(), List.of(), 0, List.of(), e);
+            return new FileContent(null, null, List.of(), List.of(), List.of(), 0, List.of(), null, e);
         }
     }
 
     private static FileContent content(String name, JsonNode root, Instant modified) throws InputException {
+        List<String> notes = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<AccessGap> gaps = new ArrayList<>();
-        List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps) : resources(name, root, missing);
+        Surroundings.Builder typesRead = new Surroundings.Builder();
+        if (!isSnapshot(root) && EffectiveRouteTableReader.looksLike(root)) {
+            EffectiveRouteTable table = EffectiveRouteTableReader.read(JsonFields.of(name, "", root), root);
+            return new FileContent(generatedAt(root), modified, List.of(table), notes, missing, 0, gaps, typesRead,
+                    null);
+        }
+        if (!isSnapshot(root) && looksLikeUnplacedUsageList(root)) {
+            notes.add(name + ": a compute usage list that names neither its subscription nor its region was not read;"
+                    + " see docs/guide/input.md for the form that names them");
+            return new FileContent(generatedAt(root), modified, List.of(), notes, missing, 0, gaps, typesRead, null);
+        }
+        List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps, typesRead)
+                : resources(name, root, missing);
         List<Object> resources = new ArrayList<>();
         int skipped = 0;
         for (JsonNodeAt resource : entries) {
@@ -141,7 +161,21 @@ public final class FleetReader {
                 resources.add(read);
             }
         }
-        return new FileContent(generatedAt(root), modified, resources, missing, skipped, gaps, null);
+        return new FileContent(generatedAt(root), modified, resources, notes, missing, skipped, gaps, typesRead,
+                null);
+    }
+
+    /**
+     * {@code az vm list-usage} output, or Azure's usage list saved as is: entries with {@code currentValue},
+     * {@code limit} and {@code name.value} but no id, so nothing says which subscription and region they count.
+     */
+    private static boolean looksLikeUnplacedUsageList(JsonNode root) {
+        JsonNode list = root.isArray() ? root : root.isObject() && !root.has("id") ? root.get("value") : null;
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            return false;
+        }
+        JsonNode first = list.get(0);
+        return first.isObject() && first.has("currentValue") && first.has("limit") && !first.has("id");
     }
 
     /**
@@ -169,8 +203,8 @@ public final class FleetReader {
         return root.isObject() && root.has(Snapshot.VERSION_KEY);
     }
 
-    private static List<JsonNodeAt> snapshotEntries(String name, JsonNode root, List<AccessGap> gaps)
-            throws InputException {
+    private static List<JsonNodeAt> snapshotEntries(String name, JsonNode root, List<AccessGap> gaps,
+                                                    Surroundings.Builder typesRead) throws InputException {
         JsonFields snapshot = JsonFields.of(name, "", root);
         Integer version = snapshot.integer(Snapshot.VERSION_KEY);
         if (version == null || version != Snapshot.VERSION) {
@@ -178,9 +212,22 @@ public final class FleetReader {
                     + " (this version of kubenet-migrate reads version " + Snapshot.VERSION + ")");
         }
         JsonFields metadata = snapshot.object("metadata");
+        for (JsonFields read : metadata.objects("typesRead")) {
+            Optional<SurroundingType> type = SurroundingType.ofArmType(read.requiredString("type"));
+            if (type.isPresent()) {
+                for (String subscription : read.strings("subscriptions")) {
+                    typesRead.cover(type.get(), subscription);
+                }
+            }
+        }
         for (JsonFields gap : metadata.objects("unverified")) {
             ArmId scope = gap.armId("resourceId");
-            if (scope != null) {
+            Optional<SurroundingType> type = SurroundingType.ofArmType(String.valueOf(gap.string("check")));
+            if (scope != null && type.isPresent()) {
+                // A type that could not be read in a subscription; the subscription's other resources are fine.
+                typesRead.gap(new Surroundings.TypeGap(type.get(), scope.subscriptionId(), gap.requiredString("reason"),
+                        gap.string("missingAction")));
+            } else if (scope != null) {
                 gaps.add(new AccessGap(scope, gap.requiredString("reason"), gap.string("missingAction")));
             }
         }
@@ -235,6 +282,10 @@ public final class FleetReader {
             case MANAGED_CLUSTER -> ManagedClusterReader.read(resource);
             case VIRTUAL_NETWORK -> VirtualNetworkReader.read(resource);
             case ROUTE_TABLE -> RouteTableReader.read(resource);
+            case LOCK -> LockReader.read(resource);
+            case NETWORK_SECURITY_GROUP -> NetworkSecurityGroupReader.read(resource);
+            case COMPUTE_USAGES -> ComputeUsagesReader.read(resource);
+            case EFFECTIVE_ROUTE_TABLE, SCALE_SET_EFFECTIVE_ROUTE_TABLE -> EffectiveRouteTableReader.read(resource, null);
         };
     }
 
@@ -306,9 +357,12 @@ public final class FleetReader {
         private final List<VirtualNetwork> virtualNetworks = new ArrayList<>();
         private final List<RouteTable> routeTables = new ArrayList<>();
         private final List<AccessGap> accessGaps = new ArrayList<>();
+        private final List<FileContent> typesRead = new ArrayList<>();
+        private final Surroundings.Builder surroundings = new Surroundings.Builder();
         private final Map<ArmId, SourceRef> firstSeen = new HashMap<>();
         private final Map<ArmId, Record> firstCopy = new HashMap<>();
         private final List<InputConflict> conflicts = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private final List<String> missing = new ArrayList<>();
         private int skipped;
         private int duplicates;
@@ -336,10 +390,26 @@ public final class FleetReader {
             return false;
         }
 
+        /**
+         * True the first time an id is seen, for what surrounds clusters (locks, network security groups, usages):
+         * a repeat is counted, and the first copy kept.
+         */
+        boolean isFirst(ArmId id, SourceRef source) {
+            SourceRef first = firstSeen.putIfAbsent(id, source);
+            if (first == null) {
+                return true;
+            }
+            duplicates++;
+            LOG.info("{}: duplicate of {} read from {}; keeping the first", source.describe(), id, first.describe());
+            return false;
+        }
+
         void add(FileContent content) {
+            notes.addAll(content.notes());
             missing.addAll(content.missing());
             skipped += content.skipped();
             accessGaps.addAll(content.accessGaps());
+            typesRead.add(content);
             content.resources().forEach(this::add);
         }
 
@@ -350,11 +420,24 @@ public final class FleetReader {
                 virtualNetworks.add(network);
             } else if (resource instanceof RouteTable table && isFirst(table.id(), table, table.source())) {
                 routeTables.add(table);
+            } else if (resource instanceof ResourceLock lock && isFirst(lock.id(), lock.source())) {
+                surroundings.add(lock);
+            } else if (resource instanceof NetworkSecurityGroup nsg && isFirst(nsg.id(), nsg.source())) {
+                surroundings.add(nsg);
+            } else if (resource instanceof ComputeUsages usages && isFirst(ArmId.of("/subscriptions/"
+                    + usages.subscriptionId() + "/providers/Microsoft.Compute/locations/"
+                    + Surroundings.normalLocation(usages.location()) + "/usages"), usages.source())) {
+                surroundings.add(usages);
+            } else if (resource instanceof EffectiveRouteTable table) {
+                surroundings.add(table);
             }
         }
 
         Fleet toFleet() {
-            return new Fleet(clusters, virtualNetworks, routeTables, accessGaps, conflicts);
+            for (FileContent content : typesRead) {
+                surroundings.merge(content.typesRead());
+            }
+            return new Fleet(clusters, virtualNetworks, routeTables, accessGaps, conflicts, surroundings.build());
         }
     }
 }

@@ -8,7 +8,13 @@ import java.util.Optional;
 enum ResourceType {
     MANAGED_CLUSTER("Microsoft.ContainerService/managedClusters"),
     VIRTUAL_NETWORK("Microsoft.Network/virtualNetworks"),
-    ROUTE_TABLE("Microsoft.Network/routeTables");
+    ROUTE_TABLE("Microsoft.Network/routeTables"),
+    LOCK("Microsoft.Authorization/locks"),
+    NETWORK_SECURITY_GROUP("Microsoft.Network/networkSecurityGroups"),
+    COMPUTE_USAGES("Microsoft.Compute/locations/usages"),
+    EFFECTIVE_ROUTE_TABLE("Microsoft.Network/networkInterfaces/effectiveRouteTable"),
+    /** A node NIC of a scale set: {@code …/virtualMachineScaleSets/s/virtualMachines/0/networkInterfaces/n/effectiveRouteTable}. */
+    SCALE_SET_EFFECTIVE_ROUTE_TABLE("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/networkInterfaces/effectiveRouteTable");
 
     private final String armType;
 

@@ -60,7 +60,8 @@ final class VirtualNetworkReader {
                 name == null ? id.name() : name,
                 prefixes,
                 props.object("routeTable").armId("id"),
-                props.objects("ipConfigurations").size());
+                props.objects("ipConfigurations").size(),
+                props.object("networkSecurityGroup").armId("id"));
     }
 
     private static Peering peering(JsonFields peering) throws InputException {
@@ -69,6 +70,7 @@ final class VirtualNetworkReader {
                 peering.string("name"),
                 props.object("remoteVirtualNetwork").armId("id"),
                 props.object("remoteAddressSpace").prefixes("addressPrefixes"),
-                props.string("peeringState"));
+                props.string("peeringState"),
+                props.bool("useRemoteGateways"));
     }
 }

@@ -31,16 +31,32 @@ public record Snapshot(Metadata metadata, List<JsonNode> resources) {
      * @param unverified reads that failed (permission gaps, missing resources)
      * @param subscriptionsFailed subscriptions that could not be read at all, with the error
      * @param notes caveats, e.g. that Resource Graph can lag
+     * @param typesRead types read in full per subscription, so that finding none of them means there are none
      */
     public record Metadata(Instant generatedAt, String cloud, String armEndpoint, Scope scope, List<String> subscriptions,
             List<Query> queries, List<UnverifiedRead> unverified, List<FailedSubscription> subscriptionsFailed,
-            List<String> notes) {
+            List<String> notes, List<TypeRead> typesRead) {
         public Metadata {
             subscriptions = List.copyOf(subscriptions);
             queries = List.copyOf(queries);
             unverified = List.copyOf(unverified);
             subscriptionsFailed = List.copyOf(subscriptionsFailed);
             notes = List.copyOf(notes);
+            typesRead = List.copyOf(typesRead);
+        }
+
+        public Metadata(Instant generatedAt, String cloud, String armEndpoint, Scope scope, List<String> subscriptions,
+                        List<Query> queries, List<UnverifiedRead> unverified, List<FailedSubscription> subscriptionsFailed,
+                        List<String> notes) {
+            this(generatedAt, cloud, armEndpoint, scope, subscriptions, queries, unverified, subscriptionsFailed, notes,
+                    List.of());
+        }
+    }
+
+    /** A resource type read in full in these subscriptions. */
+    public record TypeRead(String type, List<String> subscriptions) {
+        public TypeRead {
+            subscriptions = List.copyOf(subscriptions);
         }
     }
 
@@ -95,6 +111,13 @@ public record Snapshot(Metadata metadata, List<JsonNode> resources) {
                 .put("error", f.error()));
         ArrayNode notes = meta.putArray("notes");
         metadata.notes().forEach(notes::add);
+        if (!metadata.typesRead().isEmpty()) {
+            ArrayNode types = meta.putArray("typesRead");
+            for (TypeRead typeRead : metadata.typesRead()) {
+                ArrayNode subscriptions = types.addObject().put("type", typeRead.type()).putArray("subscriptions");
+                typeRead.subscriptions().forEach(subscriptions::add);
+            }
+        }
         ArrayNode resources = root.putArray("resources");
         this.resources.forEach(resources::add);
         return root;

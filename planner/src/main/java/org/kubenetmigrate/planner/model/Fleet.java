@@ -22,6 +22,11 @@ public final class Fleet {
     private final List<RouteTable> routeTables;
     private final List<AccessGap> accessGaps;
     private final List<InputConflict> conflicts;
+    private final Surroundings surroundings;
+    private volatile java.util.Set<ArmId> clusterSubnets;
+    private final Map<ArmId, NetworkSecurityGroup> securityGroupsById = new HashMap<>();
+    private final Map<String, List<NetworkSecurityGroup>> securityGroupsByGroup = new HashMap<>();
+    private final Map<String, List<ResourceLock>> locksBySubscription = new HashMap<>();
     private final Map<ArmId, VirtualNetwork> virtualNetworksById = new HashMap<>();
     private final Map<ArmId, RouteTable> routeTablesById = new HashMap<>();
     private final Map<String, List<VirtualNetwork>> virtualNetworksByGroup = new HashMap<>();
@@ -33,7 +38,7 @@ public final class Fleet {
 
     public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
                  List<AccessGap> accessGaps) {
-        this(clusters, virtualNetworks, routeTables, accessGaps, List.of());
+        this(clusters, virtualNetworks, routeTables, accessGaps, List.of(), Surroundings.none());
     }
 
     /**
@@ -41,7 +46,23 @@ public final class Fleet {
      */
     public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
                  List<AccessGap> accessGaps, List<InputConflict> conflicts) {
+        this(clusters, virtualNetworks, routeTables, accessGaps, conflicts, Surroundings.none());
+    }
+
+    /** A fleet with what surrounds it: locks, network security groups, compute usages, effective routes. */
+    public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
+                 List<AccessGap> accessGaps, Surroundings surroundings) {
+        this(clusters, virtualNetworks, routeTables, accessGaps, List.of(), surroundings);
+    }
+
+    /**
+     * @param conflicts resources read twice with different content; the lists hold the first copy of each
+     * @param surroundings locks, network security groups, compute usages and effective routes
+     */
+    public Fleet(List<ManagedCluster> clusters, List<VirtualNetwork> virtualNetworks, List<RouteTable> routeTables,
+                 List<AccessGap> accessGaps, List<InputConflict> conflicts, Surroundings surroundings) {
         this.conflicts = List.copyOf(conflicts);
+        this.surroundings = Objects.requireNonNull(surroundings, "surroundings");
         this.clusters = List.copyOf(clusters);
         this.virtualNetworks = List.copyOf(virtualNetworks);
         this.routeTables = List.copyOf(routeTables);
@@ -53,6 +74,15 @@ public final class Fleet {
         }
         for (RouteTable r : this.routeTables) {
             routeTablesById.putIfAbsent(r.id(), r);
+        }
+        for (NetworkSecurityGroup n : surroundings.networkSecurityGroups()) {
+            securityGroupsById.putIfAbsent(n.id(), n);
+            securityGroupsByGroup.computeIfAbsent(groupKey(n.subscriptionId(), n.resourceGroup()),
+                    k -> new ArrayList<>()).add(n);
+        }
+        for (ResourceLock l : surroundings.locks()) {
+            locksBySubscription.computeIfAbsent(l.id().subscriptionId().toLowerCase(Locale.ROOT),
+                    k -> new ArrayList<>()).add(l);
         }
     }
 
@@ -78,12 +108,12 @@ public final class Fleet {
 
     /**
      * The fleet as the conflict's other copy has it: that copy in place of the first, and no conflicts (a variant is
-     * judged once, not again for each conflict).
+     * judged once, not again for each conflict). The surroundings stay.
      */
     public Fleet withOtherCopy(InputConflict conflict) {
         Record copy = conflict.otherCopy();
         return new Fleet(replace(clusters, copy, ManagedCluster::id), replace(virtualNetworks, copy, VirtualNetwork::id),
-                replace(routeTables, copy, RouteTable::id), accessGaps, List.of());
+                replace(routeTables, copy, RouteTable::id), accessGaps, List.of(), surroundings);
     }
 
     private static <T> List<T> replace(List<T> list, Record copy, java.util.function.Function<T, ArmId> id) {
@@ -95,6 +125,53 @@ public final class Fleet {
             result.add(replacement);
         }
         return result;
+    }
+
+    /** Locks, network security groups, compute usages and effective routes, with what the input covers. */
+    public Surroundings surroundings() {
+        return surroundings;
+    }
+
+    /**
+     * The subnets any cluster of the input puts nodes in (BYO subnets named by pools, and the subnets of AKS-managed
+     * virtual networks in node resource groups), computed once: a route table on one of them belongs to a cluster.
+     */
+    public java.util.Set<ArmId> clusterSubnets() {
+        java.util.Set<ArmId> subnets = clusterSubnets;
+        if (subnets == null) {
+            java.util.Set<ArmId> all = new java.util.HashSet<>();
+            for (ManagedCluster cluster : clusters) {
+                all.addAll(cluster.nodeSubnetIds());
+                if (cluster.nodeSubnetIds().isEmpty() && cluster.nodeResourceGroup() != null) {
+                    virtualNetworksIn(cluster.subscriptionId(), cluster.nodeResourceGroup())
+                            .forEach(v -> NodeNetwork.managedNodeSubnets(v).forEach(s -> all.add(s.id())));
+                }
+            }
+            subnets = java.util.Set.copyOf(all);
+            clusterSubnets = subnets;
+        }
+        return subnets;
+    }
+
+    /** A network security group of the input by id (indexed: every cluster looks up its node subnets' NSGs). */
+    public Optional<NetworkSecurityGroup> networkSecurityGroup(ArmId id) {
+        return Optional.ofNullable(securityGroupsById.get(id));
+    }
+
+    /** The network security groups in a resource group, e.g. the AKS-managed one in a node resource group. */
+    public List<NetworkSecurityGroup> networkSecurityGroupsIn(String subscriptionId, String resourceGroup) {
+        return List.copyOf(securityGroupsByGroup.getOrDefault(groupKey(subscriptionId, resourceGroup), List.of()));
+    }
+
+    /** The locks of the input in one subscription: a lock applies only to what lies under its scope. */
+    public List<ResourceLock> locksIn(String subscriptionId) {
+        return List.copyOf(locksBySubscription.getOrDefault(
+                subscriptionId == null ? "" : subscriptionId.toLowerCase(Locale.ROOT), List.of()));
+    }
+
+    /** A copy of this fleet with other surroundings. */
+    public Fleet withSurroundings(Surroundings other) {
+        return new Fleet(clusters, virtualNetworks, routeTables, accessGaps, conflicts, other);
     }
 
     /** The read gap covering {@code id} (the resource itself, or its resource group or subscription), if any. */
@@ -132,12 +209,13 @@ public final class Fleet {
     public boolean equals(Object o) {
         return o instanceof Fleet other && clusters.equals(other.clusters)
                 && virtualNetworks.equals(other.virtualNetworks) && routeTables.equals(other.routeTables)
-                && accessGaps.equals(other.accessGaps) && conflicts.equals(other.conflicts);
+                && accessGaps.equals(other.accessGaps) && conflicts.equals(other.conflicts)
+                && surroundings.equals(other.surroundings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(clusters, virtualNetworks, routeTables, accessGaps, conflicts);
+        return Objects.hash(clusters, virtualNetworks, routeTables, accessGaps, conflicts, surroundings);
     }
 
     @Override

@@ -5,10 +5,15 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 
 /**
  * A subnet of a virtual network. {@code usedAddresses} counts {@code ipConfigurations} (one per NIC
- * address in use); {@code routeTableId} is null when no route table is associated.
+ * address in use); {@code routeTableId} and {@code networkSecurityGroupId} are null when none is associated.
  */
-public record Subnet(ArmId id, String name, List<IpPrefix> addressPrefixes, ArmId routeTableId, int usedAddresses) {
+public record Subnet(ArmId id, String name, List<IpPrefix> addressPrefixes, ArmId routeTableId, int usedAddresses,
+                     ArmId networkSecurityGroupId) {
     public Subnet {
         addressPrefixes = List.copyOf(addressPrefixes);
+    }
+
+    public Subnet(ArmId id, String name, List<IpPrefix> addressPrefixes, ArmId routeTableId, int usedAddresses) {
+        this(id, name, addressPrefixes, routeTableId, usedAddresses, null);
     }
 }

@@ -17,4 +17,10 @@ public final class ApiVersions {
 
     /** Microsoft.Network (virtual networks, subnets, route tables). */
     public static final String NETWORK = "2025-03-01";
+
+    /** Microsoft.Authorization/locks (management locks). */
+    public static final String LOCKS = "2020-05-01";
+
+    /** Microsoft.Compute/locations/usages (regional vCPU usages and quotas). */
+    public static final String COMPUTE_USAGES = "2024-07-01";
 }

@@ -75,7 +75,7 @@ public final class AssessmentJson {
         summary.put("kubenet", facts.kubenet);
         summary.put("waived", facts.waived);
         summary.put("waiverExpired", facts.waiverExpired);
-        summary.put("incompleteOnlyInCluster", facts.incompleteOnlyInCluster);
+        summary.put("incompleteOnlyForPrecheckReads", facts.incompleteOnlyForPrecheckReads);
         gen.writeFieldName("summary");
         MAPPER.writeTree(gen, summary);
         ObjectNode retirement = JSON.objectNode();

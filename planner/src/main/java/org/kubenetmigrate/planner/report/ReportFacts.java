@@ -48,10 +48,13 @@ public final class ReportFacts {
     /** Findings per severity, whether waived or not. */
     public final Map<Severity, Long> findingsBySeverity;
     /**
-     * INCOMPLETE clusters that lack nothing but the in-cluster checks, which were not run: running them (and finding
-     * nothing) is all that stands between these clusters and a verdict.
+     * INCOMPLETE clusters that lack nothing but what a live read settles and a run's precheck reads before any
+     * change ({@link ClusterAssessment#incompleteOnlyForPrecheckReads()}): the in-cluster checks that were not run,
+     * and locks, network security groups or quota usages the input does not hold.
      */
-    public final long incompleteOnlyInCluster;
+    public final long incompleteOnlyForPrecheckReads;
+    /** Of those clusters, the types of data the input lacks, besides the in-cluster checks; empty when none. */
+    public final java.util.Set<org.kubenetmigrate.planner.model.SurroundingType> precheckReadsMissing;
 
     /** @param waived clusters on which a waiver in force covers that rule's BLOCKER */
     public record RuleCount(String rule, long clusters, long waived) {
@@ -87,6 +90,8 @@ public final class ReportFacts {
         long expiredCount = 0;
         long kubenetCount = 0;
         long onlyInCluster = 0;
+        java.util.Set<org.kubenetmigrate.planner.model.SurroundingType> missingTypes =
+                java.util.EnumSet.noneOf(org.kubenetmigrate.planner.model.SurroundingType.class);
         for (ClusterAssessment c : report.assessment().clusters()) {
             byReadiness.merge(c.readiness(), 1L, Long::sum);
             groupCounts.computeIfAbsent(grouping.keyOf(c.cluster()), k -> new EnumMap<>(Readiness.class))
@@ -95,8 +100,9 @@ public final class ReportFacts {
                 continue;
             }
             kubenetCount++;
-            if (c.lacksOnlyInClusterChecks()) {
+            if (c.incompleteOnlyForPrecheckReads()) {
                 onlyInCluster++;
+                c.unverified().forEach(u -> u.missingType().ifPresent(missingTypes::add));
             }
             Optional<KubernetesVersion> version = c.cluster().controlPlaneVersion();
             if (version.isPresent()) {
@@ -133,7 +139,8 @@ public final class ReportFacts {
             }
         }
         kubenet = kubenetCount;
-        incompleteOnlyInCluster = onlyInCluster;
+        incompleteOnlyForPrecheckReads = onlyInCluster;
+        precheckReadsMissing = java.util.Collections.unmodifiableSet(missingTypes);
         waived = waivedCount;
         waiverExpired = expiredCount;
         List<RuleCount> rules = new ArrayList<>();

@@ -101,18 +101,28 @@ public final class ReportText {
     static final String MISSING = "WARNING: the input is incomplete, so this report is too (any --fail-on gate fails):";
 
     /**
-     * How many INCOMPLETE clusters lack only the in-cluster checks, and how to run them; null when none does.
+     * How many INCOMPLETE clusters lack only what a live read settles (the in-cluster checks, and locks, NSGs or
+     * quota usages the input does not hold), and how to get their verdicts; null when none does.
      */
     public static String inClusterOnly(ReportFacts facts) {
-        long n = facts.incompleteOnlyInCluster;
+        long n = facts.incompleteOnlyForPrecheckReads;
         if (n == 0) {
             return null;
         }
-        return n + (n == 1 ? " cluster is" : " clusters are") + " INCOMPLETE only because the in-cluster checks"
-                + " did not run (a custom ip-masq-agent ConfigMap, visible only inside the cluster, makes AKS reject"
-                + " the update): run the report with --in-cluster, either with --kubeconfig FILE (contexts named like"
+        String clusters = n + (n == 1 ? " cluster is" : " clusters are");
+        String inCluster = " run the report with --in-cluster, either with --kubeconfig FILE (contexts named like"
                 + " the clusters, as az aks get-credentials writes them) or reading Azure live without --from, where"
                 + " access goes through ARM";
+        if (facts.precheckReadsMissing.isEmpty()) {
+            return clusters + " INCOMPLETE only because the in-cluster checks did not run (a custom ip-masq-agent"
+                    + " ConfigMap, visible only inside the cluster, makes AKS reject the update):" + inCluster;
+        }
+        String types = String.join(", ", facts.precheckReadsMissing.stream()
+                .map(org.kubenetmigrate.planner.model.SurroundingType::label).toList());
+        return clusters + " INCOMPLETE only because the in-cluster checks did not run (a custom ip-masq-agent"
+                + " ConfigMap, visible only inside the cluster, makes AKS reject the update) or the input holds no "
+                + types + " for them:" + inCluster + "; with --from, add the exports named under \"Not checked\"."
+                + " A run's precheck reads all of these live before any change";
     }
 
     /** The gate, e.g. "--fail-on blocker: met, exit code 3". Null without --fail-on. */

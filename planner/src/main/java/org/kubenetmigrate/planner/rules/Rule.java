@@ -62,4 +62,12 @@ public interface Rule {
     default Unverified unverified(String reason, Severity couldBe) {
         return new Unverified(id(), reason, couldBe);
     }
+
+    /**
+     * Unverified because the input holds no data of {@code type} where it is needed; null {@code notInInput} when
+     * a read failed instead, or the data is there but does not settle the check.
+     */
+    default Unverified unverified(String reason, Severity couldBe, org.kubenetmigrate.planner.model.SurroundingType notInInput) {
+        return new Unverified(id(), reason, couldBe, notInInput);
+    }
 }

@@ -43,6 +43,11 @@ public final class RuleCatalogue {
                 new MaxPodsRule(),
                 new IacDriftRule(),
                 new RetirementRule(),
-                new PodSubnetSpaceRule());
+                new PodSubnetSpaceRule(),
+                new ResourceLockRule(),
+                new NsgPodTrafficRule(),
+                new PodIpConsumersRule(),
+                new HubTransitRule(),
+                new SurgeQuotaRule());
     }
 }

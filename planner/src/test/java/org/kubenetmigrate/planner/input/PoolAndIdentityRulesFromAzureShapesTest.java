@@ -176,7 +176,10 @@ class PoolAndIdentityRulesFromAzureShapesTest {
             assertThat(f.message()).contains("userpool1 (User)", "not documented");
             assertThat(f.remediation()).contains("az aks nodepool start -g rg1 --cluster-name clustername1 -n userpool1");
         });
-        assertThat(a.readiness()).as("a warning alone blocks nothing").isNotIn(Readiness.BLOCKED, Readiness.INCOMPLETE);
+        assertThat(a.readiness()).as("a warning alone blocks nothing").isNotEqualTo(Readiness.BLOCKED);
+        assertThat(a.unverified()).as("only the checks of what surrounds the cluster (not in this input) stay open")
+                .extracting(Unverified::check)
+                .allSatisfy(c -> assertThat(c).isIn("resource-lock", "nsg-pod-traffic", "hub-transit", "surge-quota"));
     }
 
     @ParameterizedTest

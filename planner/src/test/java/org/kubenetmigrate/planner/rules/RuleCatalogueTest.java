@@ -20,7 +20,8 @@ class RuleCatalogueTest {
                 "route-table-egress", "node-subnet-surge", "pdb-blocks-drain", "policy-enforcement-gap",
                 "ipblock-pod-cidr", "service-cidr-overlap", "dual-stack", "cilium-limits", "agic-addon",
                 "pod-identity", "service-principal-acr", "private-cluster", "single-replica-workloads", "max-pods",
-                "iac-drift", "retirement", "pod-subnet-space");
+                "iac-drift", "retirement", "pod-subnet-space", "resource-lock", "nsg-pod-traffic", "pod-ip-consumers",
+                "hub-transit", "surge-quota");
     }
 
     @Test

@@ -12,7 +12,11 @@ import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
+import org.kubenetmigrate.planner.model.ComputeUsages;
 import org.kubenetmigrate.planner.model.Fleet;
+import org.kubenetmigrate.planner.model.InClusterView;
+import org.kubenetmigrate.planner.model.SurroundingType;
+import org.kubenetmigrate.planner.model.Surroundings;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
 import org.kubenetmigrate.planner.model.NetworkProfile;
@@ -143,6 +147,8 @@ public final class Fixtures {
         public final List<VnetBuilder> vnets = new ArrayList<>();
         public final List<RouteTableBuilder> routeTables = new ArrayList<>();
         public final OptionsBuilder options = new OptionsBuilder();
+        /** What surrounds the cluster: by default every type read in the fixture subscription and nothing found. */
+        public Surroundings.Builder surroundings = quietSurroundings();
 
         Scenario(ClusterBuilder cluster, VnetBuilder vnet, RouteTableBuilder routeTable) {
             this.cluster = cluster;
@@ -177,7 +183,7 @@ public final class Fixtures {
         public Fleet fleet() {
             ManagedCluster c = cluster.build();
             return new Fleet(List.of(c), vnets.stream().map(VnetBuilder::build).toList(),
-                    routeTables.stream().map(RouteTableBuilder::build).toList());
+                    routeTables.stream().map(RouteTableBuilder::build).toList(), List.of(), surroundings.build());
         }
 
         public ClusterAssessment assess() {
@@ -199,8 +205,44 @@ public final class Fixtures {
             ManagedCluster c = fleet.clusters().get(0);
             MigrationOptions o = options.build();
             NodeNetwork network = NodeNetwork.resolve(c, fleet);
-            return new ClusterContext(c, network, Sizer.size(c, network, o), o, TODAY);
+            return new ClusterContext(c, network, Sizer.size(c, network, o), o, TODAY, InClusterView.notRequested(),
+                    fleet.conflicts(), fleet);
         }
+
+        /**
+         * Adds what an Azure JSON document holds around the cluster (locks, NSGs, usages, effective routes), read by
+         * the same reader as a file.
+         */
+        public Scenario around(String azureJson) {
+            try {
+                surroundings.addAll(new org.kubenetmigrate.planner.input.FleetReader()
+                        .read("around.json", new com.fasterxml.jackson.databind.ObjectMapper().readTree(azureJson))
+                        .surroundings());
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+            return this;
+        }
+
+        /** Nothing around the cluster was read: the input is a plain cluster and network export. */
+        public Scenario withNothingAround() {
+            surroundings = new Surroundings.Builder();
+            return this;
+        }
+    }
+
+    /**
+     * Locks and network security groups read in the fixture subscription with none found, and compute usages of
+     * westeurope with ample quota for the fixture's Standard_D4s_v5 pools.
+     */
+    public static Surroundings.Builder quietSurroundings() {
+        return new Surroundings.Builder()
+                .cover(SurroundingType.LOCKS, SUBSCRIPTION)
+                .cover(SurroundingType.NETWORK_SECURITY_GROUPS, SUBSCRIPTION)
+                .add(new ComputeUsages(SUBSCRIPTION, "westeurope", List.of(
+                        new ComputeUsages.Usage("cores", "Total Regional vCPUs", 24, 350),
+                        new ComputeUsages.Usage("standardDSv5Family", "Standard DSv5 Family vCPUs", 12, 100)),
+                        SOURCE));
     }
 
     // ---- cluster ----
@@ -474,6 +516,14 @@ public final class Fixtures {
                     .orElseThrow(() -> new IllegalArgumentException("no subnet " + subnetName));
         }
 
+        /** A peering that uses the remote network's gateway ({@code useRemoteGateways: true}). */
+        public VnetBuilder gatewayPeering(String peeringName, String remoteResourceGroup, String remoteVnet,
+                                          String... remoteSpace) {
+            peerings.add(new Peering(peeringName, vnetId(remoteResourceGroup, remoteVnet), parseAll(remoteSpace),
+                    "Connected", true));
+            return this;
+        }
+
         public VnetBuilder peering(String peeringName, String remoteResourceGroup, String remoteVnet, String... remoteSpace) {
             peerings.add(new Peering(peeringName, vnetId(remoteResourceGroup, remoteVnet), parseAll(remoteSpace),
                     "Connected"));
@@ -492,6 +542,7 @@ public final class Fixtures {
         final String name;
         List<String> prefixes;
         ArmId routeTableId;
+        ArmId nsgId;
         int used;
 
         SubnetBuilder(ArmId id, String name, String... prefixes) {
@@ -521,8 +572,15 @@ public final class Fixtures {
             return this;
         }
 
+        /** Associates a network security group (by id; the group itself comes from {@link Scenario#around}). */
+        public SubnetBuilder networkSecurityGroup(String resourceGroup, String nsgName) {
+            this.nsgId = ArmId.of("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + resourceGroup
+                    + "/providers/Microsoft.Network/networkSecurityGroups/" + nsgName);
+            return this;
+        }
+
         Subnet build() {
-            return new Subnet(id, name, parseAll(prefixes.toArray(String[]::new)), routeTableId, used);
+            return new Subnet(id, name, parseAll(prefixes.toArray(String[]::new)), routeTableId, used, nsgId);
         }
     }
 

@@ -25,6 +25,7 @@ import org.kubenetmigrate.planner.inventory.Scope;
 import org.kubenetmigrate.planner.inventory.Snapshot;
 import org.kubenetmigrate.planner.inventory.Snapshot.FailedSubscription;
 import org.kubenetmigrate.planner.inventory.Snapshot.UnverifiedRead;
+import org.kubenetmigrate.planner.model.SurroundingType;
 
 /**
  * The live inventory. The fleet scan asks Resource Graph three questions, each answered in pages of 1,000 rows:
@@ -38,6 +39,7 @@ public final class AzureInventory implements Inventory {
     static final String CLUSTERS = "Resources | where type =~ 'microsoft.containerservice/managedclusters' | order by id asc";
     static final String VNETS = "Resources | where type =~ 'microsoft.network/virtualnetworks' | order by id asc";
     static final String ROUTE_TABLES = "Resources | where type =~ 'microsoft.network/routetables' | order by id asc";
+    static final String SECURITY_GROUPS = "Resources | where type =~ 'microsoft.network/networksecuritygroups' | order by id asc";
     static final String LAG_NOTE = "Resource Graph can lag recent changes by minutes: this fleet view may be slightly"
             + " stale; plan re-reads the cluster live through ARM, and nothing is changed from this view.";
 
@@ -88,6 +90,7 @@ public final class AzureInventory implements Inventory {
         private final List<Snapshot.Query> queries = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<UnverifiedRead> unverified = new ArrayList<>();
+        private final Map<SurroundingType, Set<String>> typesRead = new LinkedHashMap<>();
         private final Map<String, String> failed = new LinkedHashMap<>();
         private final GraphQueries graph;
         private final ArmReads arm = new ArmReads(session);
@@ -136,6 +139,18 @@ public final class AzureInventory implements Inventory {
                     graph.bySubscriptions(ROUTE_TABLES, List.copyOf(networkSubscriptions), failed, progress));
             tables.addAll(fetchMissingRouteTables(refs, tables));
 
+            progress.phase("network security groups (Resource Graph)", -1);
+            List<String> nsgSubscriptions = List.copyOf(networkSubscriptions);
+            List<JsonNode> nsgs = refs.keepSecurityGroups(
+                    graph.bySubscriptions(SECURITY_GROUPS, nsgSubscriptions, failed, progress));
+            nsgs.addAll(fetchMissingSecurityGroups(refs, nsgs));
+            nsgSubscriptions.stream().filter(s -> !failed.containsKey(s)).forEach(s -> covered(
+                    SurroundingType.NETWORK_SECURITY_GROUPS, s));
+
+            List<JsonNode> around = readAround(refs.lockSubscriptions().stream()
+                    .filter(s -> visible.contains(RawJson.key(s)) && !skipFailedSubscription(s)).toList(),
+                    refs.usageScopes().stream().filter(u -> !skipFailedSubscription(u.get(0))).toList());
+
             if (armRequests > 0) {
                 queries.add(new Snapshot.Query("arm", "reads of referenced resources missing from Resource Graph's"
                         + " results", armRequests, armFound));
@@ -148,6 +163,8 @@ public final class AzureInventory implements Inventory {
             List<JsonNode> resources = new ArrayList<>(clusters);
             resources.addAll(vnets);
             resources.addAll(tables);
+            resources.addAll(nsgs);
+            resources.addAll(around);
             List<String> read = new ArrayList<>(networkSubscriptions);
             return snapshot(read, resources);
         }
@@ -216,6 +233,38 @@ public final class AzureInventory implements Inventory {
             for (String tableId : GraphQueries.distinct(tableIds)) {
                 resources.addAll(tryRead(tableId, ArmReads.ROUTE_TABLE_READ, () -> List.of(arm.routeTable(tableId).raw())));
             }
+            List<String> nsgIds = new ArrayList<>();
+            for (VirtualNetworkInner vnet : vnets) {
+                for (SubnetInner subnet : vnet.subnets() == null ? List.<SubnetInner>of() : vnet.subnets()) {
+                    boolean node = managed || (subnet.id() != null && nodeSubnets.contains(RawJson.key(subnet.id())));
+                    if (node && subnet.networkSecurityGroup() != null && subnet.networkSecurityGroup().id() != null) {
+                        nsgIds.add(subnet.networkSecurityGroup().id());
+                    }
+                }
+            }
+            Set<String> nsgSeen = new LinkedHashSet<>();
+            for (String nsgId : GraphQueries.distinct(nsgIds)) {
+                nsgSeen.add(RawJson.key(nsgId));
+                resources.addAll(tryRead(nsgId, ArmReads.NSG_READ, () -> List.of(arm.networkSecurityGroup(nsgId))));
+            }
+            String sub = RawJson.subscriptionOf(id);
+            if (inner.nodeResourceGroup() != null) {
+                String rgScope = RawJson.resourceGroupScope(sub, inner.nodeResourceGroup());
+                int gaps = unverified.size();
+                List<JsonNode> inNodeRg = tryRead(rgScope, ArmReads.NSG_READ,
+                        () -> arm.networkSecurityGroupsIn(sub, inner.nodeResourceGroup()));
+                inNodeRg.stream().filter(n -> nsgSeen.add(RawJson.key(RawJson.id(n)))).forEach(resources::add);
+                if (unverified.size() == gaps) {
+                    covered(SurroundingType.NETWORK_SECURITY_GROUPS, sub);
+                }
+            }
+            Set<String> lockSubscriptions = new LinkedHashSet<>();
+            lockSubscriptions.add(sub);
+            subnetIds.forEach(s -> lockSubscriptions.add(RawJson.subscriptionOf(s)));
+            tableIds.forEach(t -> lockSubscriptions.add(RawJson.subscriptionOf(t)));
+            List<List<String>> usageScopes = inner.location() == null ? List.of()
+                    : List.of(List.of(sub, inner.location().replace(" ", "").toLowerCase(java.util.Locale.ROOT)));
+            resources.addAll(readAround(GraphQueries.distinct(List.copyOf(lockSubscriptions)), usageScopes));
             queries.add(new Snapshot.Query("arm", "deep read of " + id, armRequests, resources.size()));
             return snapshot(List.of(RawJson.subscriptionOf(id)), resources);
         }
@@ -291,6 +340,60 @@ public final class AzureInventory implements Inventory {
             return parallel(reads);
         }
 
+        /**
+         * Locks of each subscription (one list call each, all scopes in it) and compute usages of each
+         * (subscription, region); a failed read becomes an unverified entry naming the type, not a missing resource.
+         */
+        private List<JsonNode> readAround(List<String> lockSubscriptions, List<List<String>> usageScopes) {
+            List<Supplier<List<JsonNode>>> reads = new ArrayList<>();
+            for (String sub : lockSubscriptions) {
+                reads.add(() -> readType(SurroundingType.LOCKS, sub, () -> arm.locks(sub)));
+            }
+            for (List<String> scope : usageScopes) {
+                reads.add(() -> readType(SurroundingType.COMPUTE_USAGES, scope.get(0),
+                        () -> List.of(arm.usages(scope.get(0), scope.get(1)))));
+            }
+            return parallel(reads, "resource locks and compute usages (ARM)");
+        }
+
+        /** A read of every resource of a type in a subscription; success records the type as read there. */
+        private List<JsonNode> readType(SurroundingType type, String subscription, Supplier<List<JsonNode>> read) {
+            try {
+                List<JsonNode> result = counted(read);
+                armFound += result.size();
+                if (type != SurroundingType.COMPUTE_USAGES) {
+                    covered(type, subscription);
+                }
+                return result;
+            } catch (RuntimeException e) {
+                if (Failures.isSignIn(e)) {
+                    throw e;
+                }
+                String missing = Failures.isForbidden(e) ? Failures.missingAction(e, type.readAction()) : null;
+                synchronized (this) {
+                    unverified.add(new UnverifiedRead("/subscriptions/" + subscription, type.armType(),
+                            Failures.describe(e), missing));
+                }
+                progress.note("cannot read " + type.label() + " of subscription " + subscription + ": "
+                        + Failures.describe(e) + (missing == null ? "" : " (the identity lacks " + missing + ")"));
+                return List.of();
+            }
+        }
+
+        private synchronized void covered(SurroundingType type, String subscription) {
+            typesRead.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(RawJson.key(subscription));
+        }
+
+        private List<JsonNode> fetchMissingSecurityGroups(References refs, List<JsonNode> found) {
+            List<Supplier<List<JsonNode>>> reads = new ArrayList<>();
+            for (String nsgId : refs.missingSecurityGroups(found)) {
+                if (!skipFailedSubscription(nsgId)) {
+                    reads.add(() -> tryRead(nsgId, ArmReads.NSG_READ, () -> List.of(arm.networkSecurityGroup(nsgId))));
+                }
+            }
+            return parallel(reads);
+        }
+
         /** Resources in a subscription that failed entirely are covered by that failure; no point asking again. */
         private boolean skipFailedSubscription(String id) {
             String sub = RawJson.subscriptionOf(id);
@@ -299,10 +402,14 @@ public final class AzureInventory implements Inventory {
 
         /** Runs ARM reads on a few threads; the bulkhead in {@link Resilience} bounds them. */
         private List<JsonNode> parallel(List<Supplier<List<JsonNode>>> reads) {
+            return parallel(reads, "resources missing from Resource Graph (ARM)");
+        }
+
+        private List<JsonNode> parallel(List<Supplier<List<JsonNode>>> reads, String phase) {
             if (reads.isEmpty()) {
                 return new ArrayList<>();
             }
-            progress.phase("resources missing from Resource Graph (ARM)", reads.size());
+            progress.phase(phase, reads.size());
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(reads.size(), session.settings().concurrentReads()));
             try {
                 List<Future<List<JsonNode>>> futures = new ArrayList<>();
@@ -365,9 +472,11 @@ public final class AzureInventory implements Inventory {
         private Snapshot snapshot(List<String> subscriptions, List<JsonNode> resources) {
             List<FailedSubscription> failures = new ArrayList<>();
             failed.forEach((s, e) -> failures.add(new FailedSubscription(s, e)));
+            List<Snapshot.TypeRead> types = new ArrayList<>();
+            typesRead.forEach((type, subs) -> types.add(new Snapshot.TypeRead(type.armType(), List.copyOf(subs))));
             Snapshot.Metadata metadata = new Snapshot.Metadata(clock.instant(), session.target().cloud(),
                     session.environment().getResourceManagerEndpoint(), scope, subscriptions, queries, unverified,
-                    failures, notes);
+                    failures, notes, types);
             return new Snapshot(metadata, resources);
         }
     }

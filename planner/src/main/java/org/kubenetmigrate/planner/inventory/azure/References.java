@@ -18,11 +18,29 @@ final class References {
     private final Map<String, String> nodeResourceGroups = new LinkedHashMap<>();
     private final Set<String> nodeSubnets = new LinkedHashSet<>();
     private final Map<String, String> routeTables = new LinkedHashMap<>();
+    private final Map<String, String> securityGroups = new LinkedHashMap<>();
+    private final Set<String> clusterVnets = new LinkedHashSet<>();
+    /** Node resource groups of every kubenet cluster (their AKS-managed NSG applies to the node NICs). */
+    private final Set<String> kubenetNodeResourceGroups = new LinkedHashSet<>();
+    /** Subscriptions holding kubenet clusters, as spelled. */
+    private final Map<String, String> kubenetSubscriptions = new LinkedHashMap<>();
+    /** (subscription, region) of kubenet clusters: where surge quota is counted. */
+    private final Map<String, List<String>> usageScopes = new LinkedHashMap<>();
 
     static References of(List<JsonNode> clusters) {
         References refs = new References();
         for (JsonNode cluster : clusters) {
             JsonNode props = RawJson.properties(cluster);
+            String plugin = RawJson.field(props, "networkProfile").flatMap(n -> RawJson.text(n, "networkPlugin")).orElse("");
+            if (plugin.equalsIgnoreCase("kubenet")) {
+                String sub = RawJson.subscriptionOf(RawJson.id(cluster));
+                refs.kubenetSubscriptions.putIfAbsent(RawJson.key(sub), sub);
+                RawJson.text(props, "nodeResourceGroup").ifPresent(rg ->
+                        refs.kubenetNodeResourceGroups.add(RawJson.key(RawJson.resourceGroupScope(sub, rg))));
+                RawJson.text(cluster, "location").ifPresent(location -> refs.usageScopes.putIfAbsent(
+                        RawJson.key(sub) + "/" + location.replace(" ", "").toLowerCase(java.util.Locale.ROOT),
+                        List.of(sub, location.replace(" ", "").toLowerCase(java.util.Locale.ROOT))));
+            }
             List<String> subnets = new ArrayList<>();
             RawJson.field(props, "agentPoolProfiles").ifPresent(pools -> pools.forEach(pool ->
                     RawJson.text(pool, "vnetSubnetID").ifPresent(subnets::add)));
@@ -76,10 +94,14 @@ final class References {
                 .map(Map.Entry::getValue).toList();
     }
 
-    /** Route tables on the node subnets of these VNets (every subnet of an AKS-managed VNet). */
+    /**
+     * Route tables and network security groups on the node subnets of these VNets (every subnet of an AKS-managed
+     * VNet); other route tables of these VNets are kept too, as consumers of pod IPs.
+     */
     void addRouteTablesOf(List<JsonNode> vnets) {
         for (JsonNode vnet : vnets) {
             String vnetId = RawJson.key(RawJson.id(vnet));
+            clusterVnets.add(vnetId);
             boolean managed = nodeResourceGroups.containsKey(rgScopeOf(vnetId));
             RawJson.field(RawJson.properties(vnet), "subnets").ifPresent(subnets -> subnets.forEach(subnet -> {
                 String subnetId = RawJson.key(RawJson.id(subnet));
@@ -88,14 +110,55 @@ final class References {
                 }
                 RawJson.field(RawJson.properties(subnet), "routeTable").flatMap(rt -> RawJson.text(rt, "id"))
                         .ifPresent(rt -> routeTables.putIfAbsent(RawJson.key(rt), rt));
+                RawJson.field(RawJson.properties(subnet), "networkSecurityGroup").flatMap(n -> RawJson.text(n, "id"))
+                        .ifPresent(n -> securityGroups.putIfAbsent(RawJson.key(n), n));
             }));
         }
     }
 
+    /** Route tables on node subnets, and those on other subnets of the clusters' VNets (routes to pod IPs). */
     List<JsonNode> keepRouteTables(List<JsonNode> rows) {
         List<JsonNode> kept = new ArrayList<>();
-        rows.stream().filter(r -> routeTables.containsKey(RawJson.key(RawJson.id(r)))).forEach(kept::add);
+        rows.stream().filter(r -> routeTables.containsKey(RawJson.key(RawJson.id(r))) || onClusterVnet(r)).forEach(kept::add);
         return kept;
+    }
+
+    private boolean onClusterVnet(JsonNode table) {
+        boolean[] on = {false};
+        RawJson.field(RawJson.properties(table), "subnets").ifPresent(subnets -> subnets.forEach(subnet ->
+                RawJson.text(subnet, "id").map(RawJson::parentVnet).filter(v -> v != null)
+                        .ifPresent(v -> on[0] |= clusterVnets.contains(RawJson.key(v)))));
+        return on[0];
+    }
+
+    /** NSGs on node subnets, and those in kubenet clusters' node resource groups (applied to node NICs). */
+    List<JsonNode> keepSecurityGroups(List<JsonNode> rows) {
+        List<JsonNode> kept = new ArrayList<>();
+        for (JsonNode row : rows) {
+            String id = RawJson.key(RawJson.id(row));
+            if (securityGroups.containsKey(id) || kubenetNodeResourceGroups.contains(rgScopeOf(id))) {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
+    List<String> missingSecurityGroups(List<JsonNode> found) {
+        Set<String> have = ids(found);
+        return securityGroups.entrySet().stream().filter(e -> !have.contains(e.getKey())).map(Map.Entry::getValue).toList();
+    }
+
+    /** Subscriptions whose locks matter: those of kubenet clusters and of the networks they use. */
+    List<String> lockSubscriptions() {
+        Map<String, String> subs = new LinkedHashMap<>(kubenetSubscriptions);
+        vnets.values().forEach(v -> subs.putIfAbsent(RawJson.key(RawJson.subscriptionOf(v)), RawJson.subscriptionOf(v)));
+        routeTables.values().forEach(v -> subs.putIfAbsent(RawJson.key(RawJson.subscriptionOf(v)), RawJson.subscriptionOf(v)));
+        return List.copyOf(subs.values());
+    }
+
+    /** (subscription, region) pairs of kubenet clusters. */
+    List<List<String>> usageScopes() {
+        return List.copyOf(usageScopes.values());
     }
 
     List<String> missingRouteTables(List<JsonNode> found) {
