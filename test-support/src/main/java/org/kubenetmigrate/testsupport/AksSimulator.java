@@ -36,14 +36,15 @@ import java.util.function.Consumer;
  *       {@code Succeeded} (or {@code Failed} with an AKS error code: {@link #failNextOperation},
  *       {@link #failOperationOfPut}; or never: {@link #operationsNeverEnd}).</li>
  *   <li>After a kubenet to Azure CNI switch succeeded, the AKS-managed route table (in the node resource group) is
- *       deleted, a bring-your-own one loses the kubenet pod routes
+ *       deleted, a bring-your-own one in the cluster's VNet loses the kubenet pod routes
  *       (https://learn.microsoft.com/azure/aks/update-azure-cni), and every pool is reimaged: it reads
  *       {@code Upgrading} for {@link #rolloutReadsPerPool} more observations than the pool before it, then
  *       {@code Succeeded} with a new node image.</li>
  * </ul>
  *
  * <p>Not confirmed against Azure (so modelled conservatively and said here): how the resource provider compares an
- * {@code If-Match} (quotes, weak tags); whether a pool's reimage outlasts the operation (the fakes let it, so that a
+ * {@code If-Match} (quotes, weak tags); whether AKS prunes the pod routes from a route table on another subnet of the
+ * cluster's VNet (see {@link #pluginUpdated}); whether a pool's reimage outlasts the operation (the fakes let it, so that a
  * caller must watch the pools) and which provisioning state a pool shows meanwhile ({@code Upgrading} here); the
  * exact message texts. Transport faults (429, 5xx, dropped connections) belong to each front-end, which speaks the
  * transport.
@@ -363,14 +364,18 @@ public final class AksSimulator {
 
     /**
      * What AKS does to the route tables: the AKS-managed one (in the node resource group) is deleted; a
-     * bring-your-own one on the cluster's node subnets loses the kubenet pod routes and keeps the others.
+     * bring-your-own one on a subnet of the cluster's VNet loses the kubenet pod routes and keeps the others. Route
+     * tables of other VNets (other clusters) are left alone. Whether AKS also prunes a table on another subnet of the
+     * same VNet (an Application Gateway subnet holding copies of the pod routes) is not documented; the simulator
+     * does, as the fakes did before it.
      */
     private void pluginUpdated(ObjectNode cluster, String oldPodCidr) {
         String nodeRg = cluster.path("properties").path("nodeResourceGroup").asText("").toLowerCase(Locale.ROOT);
-        List<String> nodeSubnets = new ArrayList<>();
+        List<String> nodeVnets = new ArrayList<>();
         for (JsonNode pool : cluster.path("properties").path("agentPoolProfiles")) {
-            if (pool.hasNonNull("vnetSubnetID")) {
-                nodeSubnets.add(key(pool.get("vnetSubnetID").asText()));
+            String subnet = key(pool.path("vnetSubnetID").asText(""));
+            if (subnet.contains("/subnets/")) {
+                nodeVnets.add(subnet.substring(0, subnet.indexOf("/subnets/") + "/subnets/".length()));
             }
         }
         for (ObjectNode table : store.all()) {
@@ -383,7 +388,7 @@ public final class AksSimulator {
                 store.remove(tableId);
                 continue;
             }
-            if (subnets.stream().noneMatch(nodeSubnets::contains)) {
+            if (subnets.stream().noneMatch(subnet -> nodeVnets.stream().anyMatch(subnet::startsWith))) {
                 continue;
             }
             ArrayNode kept = Json.array();

@@ -41,8 +41,8 @@ abstract class AksContract {
     static final String MANAGED_SUBNET = RG + NODE_RG
             + "/providers/Microsoft.Network/virtualNetworks/aks-vnet-1/subnets/aks-subnet";
     static final String MANAGED_TABLE = RG + NODE_RG + "/providers/Microsoft.Network/routeTables/aks-agentpool-rt";
-    static final String OTHER_SUBNET = RG + "rg-net/providers/Microsoft.Network/virtualNetworks/vnet-app/subnets/other";
-    static final String OTHER_TABLE = RG + "rg-net/providers/Microsoft.Network/routeTables/rt-other";
+    static final String OTHER_SUBNET = RG + "rg-other/providers/Microsoft.Network/virtualNetworks/vnet-other/subnets/nodes";
+    static final String OTHER_TABLE = RG + "rg-other/providers/Microsoft.Network/routeTables/rt-other";
     static final String ROUTES = "2024-05-01";
     static final String API = "2025-09-01";
 
@@ -244,7 +244,7 @@ abstract class AksContract {
         poll(azure.beginPut(CLUSTER, API, read.etag().quoted(), overlay(read)));
 
         assertThat(routes(BYO_TABLE)).containsExactly("0.0.0.0/0");
-        assertThat(routes(OTHER_TABLE)).as("another subnet's table is not the cluster's")
+        assertThat(routes(OTHER_TABLE)).as("another VNet's table (another cluster's) is left alone")
                 .containsExactly("10.244.7.0/24");
     }
 
@@ -331,8 +331,8 @@ abstract class AksContract {
     /**
      * A kubenet cluster with two pools on a bring-your-own subnet whose route table holds two pod routes and a
      * default route to a firewall; an AKS-managed route table in the node resource group (on the managed VNet's
-     * subnet); and another team's route table on another subnet of the same VNet, with a route inside the same pod
-     * CIDR. ARM's shapes as in the REST reference's examples (fields under {@code properties}, the body's
+     * subnet); and another cluster's route table in another VNet, with a route inside the same pod CIDR. ARM's
+     * shapes as in the REST reference's examples (fields under {@code properties}, the body's
      * {@code eTag} bare).
      */
     static void seed(ResourceStore store) {
@@ -351,8 +351,9 @@ abstract class AksContract {
                     .put("nodeImageVersion", "AKSUbuntu-2204gen2containerd-202509.23.0");
         }
         store.put(cluster);
-        store.put(vnet(RG + "rg-net/providers/Microsoft.Network/virtualNetworks/vnet-app",
-                subnet(BYO_SUBNET, BYO_TABLE), subnet(OTHER_SUBNET, OTHER_TABLE)));
+        store.put(vnet(RG + "rg-net/providers/Microsoft.Network/virtualNetworks/vnet-app", subnet(BYO_SUBNET, BYO_TABLE)));
+        store.put(vnet(RG + "rg-other/providers/Microsoft.Network/virtualNetworks/vnet-other",
+                subnet(OTHER_SUBNET, OTHER_TABLE)));
         store.put(vnet(RG + NODE_RG + "/providers/Microsoft.Network/virtualNetworks/aks-vnet-1",
                 subnet(MANAGED_SUBNET, MANAGED_TABLE)));
         store.put(routeTable(BYO_TABLE, "10.244.0.0/24", "10.244.1.0/24", "0.0.0.0/0"));
