@@ -60,7 +60,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (dryRun) {
-            ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(), List.of(), signIn);
+            // A dry run writes no state: with a shared --state it checks the plan just the same.
+            ExecutorEnvironment env = RunCommands.environment(main, state.shared() ? Path.of(StateOptions.DEFAULT)
+                    : state.directory(), run.settings(), List.of(), signIn);
             DryRunReport report = RunCommands.call(main, env, e -> new DryRun(e).run(planFile));
             main.out.print(run.output == RunOptions.Output.json ? Json.pretty(Json.tree(report))
                     : DryRunTextRenderer.render(report));
@@ -69,6 +71,11 @@ final class ApplyCommand implements Callable<Integer> {
                 main.err.println("error: " + String.join("; ", report.problems()));
             }
             return ExitCodes.forRun(report.outcome());
+        }
+        if (state.shared()) {
+            return MemberRunCommands.run(main, state, run, signIn, inCluster, probe, "apply " + planFile,
+                    (runs, e) -> runs.apply(planFile, e, ApprovalOptions.of(approvals), RolloutCommand.who(),
+                            MemberRunCommands.LEASE));
         }
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),

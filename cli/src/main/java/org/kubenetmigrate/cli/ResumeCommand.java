@@ -59,19 +59,8 @@ final class ResumeCommand implements Callable<Integer> {
 
     /** A rollout member's run in a shared state: resumed under the member's lease, its outcome on the board. */
     private int resumeMember(AtomicInteger rendered) throws Exception {
-        org.kubenetmigrate.executor.state.StateStore store = RolloutCommand.open(main, state.state, signIn);
-        ExecutorEnvironment env = RunCommands.environment(main, java.nio.file.Path.of("."), run.settings(),
-                RunCommands.renderers(main, run.output, rendered), signIn)
-                .withKube(inCluster.forRun(main.env, signIn, probe));
-        org.kubenetmigrate.executor.rollout.MemberRuns.Ended ended = RolloutCommand.call(() ->
-                new org.kubenetmigrate.executor.rollout.MemberRuns(store).resume(runId, env,
-                        ApprovalOptions.of(approvals), RolloutCommand.who(), java.time.Duration.ofSeconds(60)));
-        main.err.println("member run " + runId + ": " + ended.status().label() + " (" + ended.message() + ")");
-        main.err.flush();
-        return switch (ended.status()) {
-            case COMPLETED -> ExitCodes.OK;
-            case PENDING -> ExitCodes.STOPPED_AT_GATE;
-            default -> ExitCodes.STEP_FAILED;
-        };
+        return MemberRunCommands.run(main, state, run, signIn, inCluster, probe, "member run " + runId,
+                (runs, env) -> runs.resume(runId, env, ApprovalOptions.of(approvals), RolloutCommand.who(),
+                        MemberRunCommands.LEASE));
     }
 }

@@ -37,6 +37,10 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (state.shared()) {
+            return MemberRunCommands.run(main, state, run, signIn, inCluster, new ProbeOptions(), "rollback " + runId,
+                    (runs, e) -> runs.rollback(runId, e, RolloutCommand.who(), MemberRunCommands.LEASE));
+        }
         AtomicInteger rendered = new AtomicInteger();
         ExecutorEnvironment env = RunCommands.environment(main, state.directory(), run.settings(),
                 RunCommands.renderers(main, run.output, rendered), signIn)

@@ -17,6 +17,7 @@ import org.kubenetmigrate.executor.engine.FileRunLock;
 import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.render.RolloutTextRenderer;
 import org.kubenetmigrate.executor.rollout.CreateRollout;
+import org.kubenetmigrate.executor.rollout.HeldException;
 import org.kubenetmigrate.executor.rollout.RolloutControl;
 import org.kubenetmigrate.executor.rollout.RolloutDefinition;
 import org.kubenetmigrate.executor.rollout.RolloutFiles;
@@ -104,12 +105,14 @@ final class RolloutCommand implements Callable<Integer> {
     }
 
     interface RolloutCall<T> {
-        T call() throws IOException, UsageException, InputException, InterruptedException;
+        T call() throws IOException, UsageException, InputException, InterruptedException, HeldException;
     }
 
     static <T> T call(RolloutCall<T> call) throws CliException {
         try {
             return call.call();
+        } catch (HeldException e) {
+            throw new CliException(ExitCodes.LOCK_HELD, e.getMessage());
         } catch (UsageException | InputException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
@@ -341,17 +344,24 @@ final class RolloutCommand implements Callable<Integer> {
 
         @Option(names = "--stage", paramLabel = "STAGE", required = true)
         String stage;
+
+        @Option(names = "--after-stage-wait", paramLabel = "STAGE", required = true,
+                description = "End the wait after STAGE early (its afterStageWait); the next stage still waits for"
+                        + " STAGE's members to end and for its gates.")
+        String afterStageWait;
     }
 
-    @Command(name = "skip", mixinStandardHelpOptions = true, description = "Skip a member, a group or a stage: its"
-            + " members that have not started, wait at a gate, or failed are marked Skipped and never run.")
+    @Command(name = "skip", mixinStandardHelpOptions = true, description = {"Skip a member, a group or a stage: its"
+            + " members that have not started, wait at a gate, or failed are marked Skipped and never run.",
+            "Or skip the wait after a stage: recorded with who and when, shown by 'rollout status'."})
     static final class Skip extends ControlCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         SkipScope scope;
 
         @Override
         String change(RolloutControl control) throws IOException, UsageException {
-            return control.skip(scope.member, scope.group, scope.stage, who());
+            return scope.afterStageWait != null ? control.skipAfterStageWait(scope.afterStageWait, who())
+                    : control.skip(scope.member, scope.group, scope.stage, who());
         }
     }
 

@@ -5,17 +5,19 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --state DIR|URL}: where runs and locks live. A Blob container URL holds fleet rollouts; of the
- * single-cluster commands, {@code status} and {@code resume} accept it for a rollout member's run.
+ * {@code --state DIR|URL}: where runs and locks live. A Blob container URL holds fleet rollouts; the single-cluster
+ * commands accept it for a rollout member's run, run by hand under the member's lease and its cluster's lock.
  */
 final class StateOptions {
     static final String DEFAULT = ".kubenet-migrate";
 
     @Option(names = "--state", paramLabel = "DIR|URL", defaultValue = DEFAULT,
             description = "State directory: runs/<runId>/ (plan copy, journal, audit log, backup) and locks/."
-                    + " Default: .kubenet-migrate under the working directory. status and resume also take the Blob"
-                    + " container URL of a fleet rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])"
-                    + " for a member's run.")
+                    + " Default: .kubenet-migrate under the working directory. Also the Blob container URL of a fleet"
+                    + " rollout (https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX]) for a member's run by hand:"
+                    + " status, apply (the member's frozen plan), resume, rollback and unlock take the member's lease"
+                    + " and its cluster's lock there. Runs with a local state never see those locks: run a rollout's"
+                    + " members only through its shared state.")
     String state;
 
     /** True when the state is shared (a URL) rather than a local directory. */
@@ -28,7 +30,7 @@ final class StateOptions {
         if (shared()) {
             throw new CliException(ExitCodes.INVALID_INPUT, "--state " + RolloutCommand.redacted(state) + ": this"
                     + " command works on a local state directory; a shared state holds fleet rollouts (see 'rollout"
-                    + " --help'); 'status RUN_ID' and 'resume RUN_ID' accept it for a member's run");
+                    + " --help'); status, apply, resume, rollback and unlock accept it for a member's run");
         }
         return Path.of(state);
     }

@@ -29,7 +29,8 @@ class ExitCodesTest {
         org.kubenetmigrate.planner.model.ManagedCluster cluster = new org.kubenetmigrate.planner.model.ManagedCluster(
                 org.kubenetmigrate.planner.model.ArmId.of("/subscriptions/s/resourceGroups/rg/providers/"
                         + "Microsoft.ContainerService/managedClusters/aks-x"), "aks-x", "s", "rg", "westeurope", "1.31.5",
-                "1.31.5", "Succeeded", "Running", null, null, List.of(), false, false, false, null, null,
+                "1.31.5", org.kubenetmigrate.planner.model.ProvisioningState.parse("Succeeded"), "Running", null, null,
+                List.of(), false, false, false, null, null,
                 java.util.Map.of(), null);
         Finding blocker = new Finding("identity-type", Severity.BLOCKER, "m", "r", "https://example.invalid");
         FleetAssessment fleet = new FleetAssessment(Instant.EPOCH, List.of(new ClusterAssessment(cluster, null,

@@ -1,6 +1,7 @@
 package org.kubenetmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -156,6 +157,64 @@ class RolloutCliTest {
     }
 
     @Test
+    void aMemberIsAppliedRolledBackAndUnlockedByHandOnTheSharedStateAndAHeldMemberIsExitSeven() throws Exception {
+        Path strategy = dir.resolve("s.yaml");
+        Files.writeString(strategy, "stages: [ { name: all, groups: [ { name: g, selector: { name: 'aks-0-0' } } ] } ]\n");
+        assertThat(cli("rollout", "create", "hands", "--strategy", strategy.toString(), "--from",
+                dir.resolve("fleet").toString(), "--state", state).exitCode()).isZero();
+        var store = org.kubenetmigrate.executor.state.StateStores.open(
+                org.kubenetmigrate.executor.state.StateLocation.parse(state),
+                Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()), () -> null, Clock.systemUTC());
+        String planName = store.list("rollouts/hands/members/").stream().filter(n -> n.endsWith("/plan.json"))
+                .findFirst().orElseThrow();
+        Path plan = dir.resolve("member.plan.json");
+        Files.write(plan, store.read(planName).orElseThrow().content());
+        String runId = MAPPER.readTree(cli("rollout", "status", "hands", "--state", state, "-o", "json").out())
+                .at("/stages/0/groups/0/members/0/runId").asText();
+
+        // Without approvals the hand run stops at the member's first gate, exactly as a local apply would.
+        CliRun applied = cli("apply", plan.toString(), "--skip-in-cluster-checks", "--state", state, "--arm-endpoint",
+                fake.baseUrl(), "--authority-host", fake.baseUrl());
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCodes.STOPPED_AT_GATE);
+        assertThat(applied.err()).contains(": Pending (");
+        JsonNode member = MAPPER.readTree(cli("rollout", "status", "hands", "--state", state, "-o", "json").out())
+                .at("/stages/0/groups/0/members/0");
+        assertThat(member.get("status").asText()).isEqualTo("Pending");
+        assertThat(member.get("worker").asText()).as("who ran it by hand").contains("@");
+        CliRun again = cli("apply", plan.toString(), "--skip-in-cluster-checks", "--state", state, "--arm-endpoint",
+                fake.baseUrl(), "--authority-host", fake.baseUrl());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(again.err()).contains("has started").contains("resume " + runId);
+
+        // Someone holds the member (a worker, or a person on another machine): hand runs are exit 7, not a second run.
+        String journal = planName.replace("/plan.json", "/journal.jsonl");
+        var held = store.acquireLease(journal, java.time.Duration.ofSeconds(60)).orElseThrow();
+        CliRun refused = cli("rollback", runId, "--skip-in-cluster-checks", "--state", state, "--arm-endpoint",
+                fake.baseUrl(), "--authority-host", fake.baseUrl());
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.LOCK_HELD);
+        assertThat(refused.err()).contains("its lease is held");
+        assertThat(cli("unlock", runId, "--state", state).exitCode()).as("without --force").isEqualTo(2);
+        CliRun unlocked = cli("unlock", runId, "--force", "--state", state);
+        assertThat(unlocked.exitCode()).as(unlocked.err()).isZero();
+        assertThat(unlocked.err()).contains("broke the lease of member aks-0-0");
+        assertThatThrownBy(held::renew).as("the holder finds out at its next renewal")
+                .isInstanceOf(org.kubenetmigrate.executor.state.ConditionFailedException.class);
+
+        CliRun rolledBack = cli("rollback", runId, "--skip-in-cluster-checks", "--state", state, "--arm-endpoint",
+                fake.baseUrl(), "--authority-host", fake.baseUrl());
+        assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isZero();
+        assertThat(rolledBack.err()).contains(": Stopped (").contains("rolled back");
+        assertThat(MAPPER.readTree(cli("rollout", "status", "hands", "--state", state, "-o", "json").out())
+                .at("/stages/0/groups/0/members/0/status").asText()).isEqualTo("Stopped");
+        assertThat(fake.requests()).as("nothing before the point of no return changed this cluster here")
+                .noneMatch(r -> r.method().equals("PUT") && r.body().contains("overlay"));
+        assertThat(cli("unlock", runId, "--force", "--state", state).err()).startsWith("nothing to unlock");
+
+        CliRun notMember = cli("apply", plan.toString().replace("member", "nope"), "--state", state);
+        assertThat(notMember.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void stateUrlsThatCannotWorkAreOneLineRefusalsThatNeverEchoASecret() throws Exception {
         CliRun sas = cli("rollout", "status", "x", "--state", "https://acct.blob.core.windows.net/c?sv=2025&sig=SECRETSIG");
         assertThat(sas.exitCode()).isEqualTo(2);
@@ -165,7 +224,8 @@ class RolloutCliTest {
         assertThat(plainHttp.err()).contains("plain http is only for a local emulator");
         CliRun apply = cli("apply", dir.resolve("plan.json").toString(), "--state", state);
         assertThat(apply.exitCode()).isEqualTo(2);
-        assertThat(apply.err()).contains("this command works on a local state directory");
+        assertThat(apply.err()).as("a missing plan file is bad input, state URL or not").contains("plan.json")
+                .hasLineCount(1);
         CliRun missing = cli("rollout", "status", "nope", "--state", state);
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no rollout nope in");

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import org.kubenetmigrate.testsupport.SyntheticFleet;
  * outside: the fake ARM's request log (what was sent, when, to which cluster) and {@code rollout status}.
  */
 @ExtendWith(Azurite.class)
+@Tag("slow")
 class RolloutLiveTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern CLUSTER = Pattern.compile("(?i)/managedClusters/([^/?]+)");
@@ -118,7 +120,7 @@ class RolloutLiveTest {
         command.add(System.getProperty("java.class.path"));
         command.add(ChildCli.class.getName());
         command.addAll(List.of("rollout", "work", name, "--state", state, "--worker", id, "--auto-approve",
-                "--lease-duration", "15s", "--poll-interval", "30s", "--skip-in-cluster-checks", "--arm-endpoint", fake.baseUrl(),
+                "--lease-duration", "15s", "--poll-interval", "1s", "--skip-in-cluster-checks", "--arm-endpoint", fake.baseUrl(),
                 "--authority-host", fake.baseUrl()));
         command.addAll(List.of(more));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve(id + ".out").toFile())
@@ -240,11 +242,15 @@ class RolloutLiveTest {
     /**
      * {@code kill -9} of the worker at two moments of a member's plugin update, as the fake sees them: the PUT
      * applied but its answer (the operation URL) never reached the worker; the operation in flight with its URL
-     * journaled. Another worker takes the member over once the lease expires and finishes it without a second PUT.
+     * journaled. Another worker takes the member over once the lease is gone and finishes it without a second PUT.
+     * The first waits for Azurite's real lease to expire (15 s, the shortest Blob Storage allows); the second breaks
+     * the dead worker's leases at once, as their expiry would, so that the suite does not wait twice.
      */
     @ParameterizedTest(name = "kill -9 at {0}")
-    @ValueSource(strings = {"put-accepted 2", "poll 2 2"})
-    void aKilledWorkersMemberIsTakenOverAndFinishedWithoutASecondPut(String crashPoint) throws Exception {
+    @ValueSource(strings = {"put-accepted 2|expire", "poll 2 2|break"})
+    void aKilledWorkersMemberIsTakenOverAndFinishedWithoutASecondPut(String scenario) throws Exception {
+        String crashPoint = scenario.substring(0, scenario.indexOf('|'));
+        boolean breakLeases = scenario.endsWith("|break");
         create("crash", """
                 stages:
                   - name: only
@@ -265,6 +271,9 @@ class RolloutLiveTest {
         assertThat(first.get().exitValue()).isEqualTo(137);
         writes.simulator().observe(event -> { });
         assertThat(status("crash").at("/counts/running").asInt()).as("the dead worker's member").isEqualTo(1);
+        if (breakLeases) {
+            assertThat(breakLeases()).as("the dead worker held leases").isPositive();
+        }
 
         Process second = worker("crash", "rescuer", "--wait");
         assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
@@ -277,6 +286,26 @@ class RolloutLiveTest {
         JsonNode status = status("crash");
         assertThat(status.get("status").asText()).isEqualTo("Completed");
         assertThat(status.at("/counts/completed").asInt()).isEqualTo(4);
+    }
+
+    /** Breaks every lease held in the test's state at once (what their expiry does a few seconds later). */
+    int breakLeases() {
+        String url = state.substring(0, state.lastIndexOf('/'));
+        com.azure.storage.blob.BlobContainerClient container = new com.azure.storage.blob.BlobServiceClientBuilder()
+                .connectionString(azurite.connectionString())
+                .httpClient(org.kubenetmigrate.planner.inventory.azure.AzureSession.jvmTrustingHttpClient()).buildClient()
+                .getBlobContainerClient(url.substring(url.lastIndexOf('/') + 1));
+        int broken = 0;
+        for (com.azure.storage.blob.models.BlobItem blob : container.listBlobs()) {
+            if (blob.getProperties().getLeaseState() == com.azure.storage.blob.models.LeaseStateType.LEASED) {
+                new com.azure.storage.blob.specialized.BlobLeaseClientBuilder()
+                        .blobClient(container.getBlobClient(blob.getName())).buildClient()
+                        .breakLeaseWithResponse(new com.azure.storage.blob.options.BlobBreakLeaseOptions()
+                                .setBreakPeriod(java.time.Duration.ZERO), null, com.azure.core.util.Context.NONE);
+                broken++;
+            }
+        }
+        return broken;
     }
 
     private static void killNine(Process process) {

@@ -2,6 +2,8 @@ package org.kubenetmigrate.executor.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 
 /**
  * One agent pool as just read from ARM ({@code GET …/agentPools}).
@@ -12,7 +14,8 @@ import java.util.Objects;
  * @param count {@code properties.count}, or null
  * @param nodeImageVersion {@code properties.nodeImageVersion}, or null; a change shows that nodes were reimaged
  */
-public record ObservedAgentPool(JsonNode json, String name, String provisioningState, Integer count,
+public record ObservedAgentPool(JsonNode json, String name, AzureValue<ProvisioningState> provisioningState,
+                                Integer count,
                                 String nodeImageVersion) {
 
     public ObservedAgentPool {
@@ -23,16 +26,16 @@ public record ObservedAgentPool(JsonNode json, String name, String provisioningS
         JsonNode props = json.has("properties") ? json.path("properties") : json;
         JsonNode count = props.get("count");
         return new ObservedAgentPool(json, ObservedCluster.text(json, "name"),
-                ObservedCluster.text(props, "provisioningState"),
+                ProvisioningState.parse(ObservedCluster.text(props, "provisioningState")),
                 count == null || !count.canConvertToInt() ? null : count.intValue(),
                 ObservedCluster.text(props, "nodeImageVersion"));
     }
 
     public boolean succeeded() {
-        return "succeeded".equalsIgnoreCase(provisioningState);
+        return AzureValue.is(provisioningState, ProvisioningState.SUCCEEDED);
     }
 
     public boolean failed() {
-        return "failed".equalsIgnoreCase(provisioningState) || "canceled".equalsIgnoreCase(provisioningState);
+        return ProvisioningState.failed(provisioningState);
     }
 }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.Dataplane;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPluginMode;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 
 /**
  * A managed cluster as just read from ARM: the raw body (what the engine merges into and backs up) and the few
@@ -21,12 +25,9 @@ import java.util.Set;
  * @param userAssignedIdentities the keys of {@code identity.userAssignedIdentities}
  * @param requestId ARM's {@code x-ms-request-id} of the read, or null
  */
-public record ObservedCluster(JsonNode json, ETag etag, String provisioningState, String powerState,
-                              ObservedNetwork network, String identityType, List<String> userAssignedIdentities,
-                              String requestId) {
-
-    /** Operations that end; anything else ("Updating", "Upgrading", "Reconciling", …) means one is running. */
-    private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "canceled");
+public record ObservedCluster(JsonNode json, ETag etag, AzureValue<ProvisioningState> provisioningState,
+                              String powerState, ObservedNetwork network, String identityType,
+                              List<String> userAssignedIdentities, String requestId) {
 
     public ObservedCluster {
         Objects.requireNonNull(json, "json");
@@ -43,9 +44,12 @@ public record ObservedCluster(JsonNode json, ETag etag, String provisioningState
             uai.add(names.next());
         }
         ETag etag = ETag.of(etagHeader, text(json, "eTag") != null ? text(json, "eTag") : text(json, "etag"));
-        return new ObservedCluster(json, etag, text(props, "provisioningState"), text(props.path("powerState"), "code"),
-                new ObservedNetwork(lower(text(np, "networkPlugin")), lower(text(np, "networkPluginMode")),
-                        lower(text(np, "networkPolicy")), lower(text(np, "networkDataplane")), text(np, "podCidr")),
+        return new ObservedCluster(json, etag, ProvisioningState.parse(text(props, "provisioningState")),
+                text(props.path("powerState"), "code"),
+                new ObservedNetwork(NetworkPlugin.parse(text(np, "networkPlugin")),
+                        NetworkPluginMode.parse(text(np, "networkPluginMode")),
+                        NetworkPolicy.parse(text(np, "networkPolicy")), Dataplane.parse(text(np, "networkDataplane")),
+                        text(np, "podCidr")),
                 text(identity, "type"), uai, requestId);
     }
 
@@ -57,17 +61,20 @@ public record ObservedCluster(JsonNode json, ETag etag, String provisioningState
         return text(json, "name");
     }
 
-    /** True when no operation is running on the cluster (its provisioning state is terminal, or unknown). */
+    /**
+     * True when no operation is running on the cluster: its provisioning state is terminal, or absent. Anything else
+     * ("Updating", "Upgrading", "Reconciling", a state Azure adds later) means one is running.
+     */
     public boolean idle() {
-        return provisioningState == null || TERMINAL.contains(provisioningState.toLowerCase(Locale.ROOT));
+        return ProvisioningState.idle(provisioningState);
     }
 
     public boolean succeeded() {
-        return "succeeded".equalsIgnoreCase(provisioningState);
+        return AzureValue.is(provisioningState, ProvisioningState.SUCCEEDED);
     }
 
     public boolean failed() {
-        return "failed".equalsIgnoreCase(provisioningState) || "canceled".equalsIgnoreCase(provisioningState);
+        return ProvisioningState.failed(provisioningState);
     }
 
     static String text(JsonNode node, String field) {
@@ -75,16 +82,13 @@ public record ObservedCluster(JsonNode json, ETag etag, String provisioningState
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String lower(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
-    }
+    /** The network profile fields the steps check, typed (their known values matched ignoring case). */
+    public record ObservedNetwork(AzureValue<NetworkPlugin> plugin, AzureValue<NetworkPluginMode> pluginMode,
+                                  AzureValue<NetworkPolicy> policy, AzureValue<Dataplane> dataplane, String podCidr) {
 
-    /** The network profile fields the steps check, lower-cased (ARM compares these enums case-insensitively). */
-    public record ObservedNetwork(String plugin, String pluginMode, String policy, String dataplane, String podCidr) {
-
-        /** The policy engine in effect: null when none ({@code null}, absent or {@code "none"}). */
-        public String policyEngine() {
-            return policy == null || policy.equals("none") ? null : policy;
+        /** The policy engine in effect: null when none (absent or {@code none}). */
+        public AzureValue<NetworkPolicy> policyEngine() {
+            return policy == null || policy.is(NetworkPolicy.NONE) ? null : policy;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * What to do about an AKS error code (the failure texts AKS documents and users reported), in the operator's terms. Unknown codes
@@ -14,28 +15,26 @@ final class AzureErrors {
     }
 
     static List<String> remediation(ExecutablePlan plan, String code, boolean afterPointOfNoReturn) {
-        String rg = plan.resourceGroup();
-        String name = plan.clusterName();
-        String az = "az aks update -g " + rg + " -n " + name;
+        AzCommand az = plan.aks("update");
         List<String> out = new ArrayList<>();
         String c = code == null ? "" : code.toLowerCase(Locale.ROOT);
         if (c.contains("drain") || c.contains("upgradefailed") || c.contains("poddisruption")) {
             out.add("A PodDisruptionBudget probably blocked draining a node (https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/create-upgrade-delete/error-code-poddrainfailure): kubectl get pdb -A; relax the budget"
-                    + " or scale the workload, then reconcile with '" + az + "'.");
+                    + " or scale the workload, then reconcile with: " + az);
         } else if (c.contains("subnetisfull") || c.contains("insufficientsubnetsize")) {
             out.add("The node subnet or pod CIDR has no room for the surge nodes (https://learn.microsoft.com/azure/aks/upgrade-options): lower maxSurge on the"
-                    + " pools (az aks nodepool update --max-surge 1) or free addresses, then reconcile with '" + az + "'.");
+                    + " pools (az aks nodepool update --max-surge 1) or free addresses, then reconcile with: " + az);
         } else if (c.contains("skunotavailable") || c.contains("allocationfailed") || c.contains("overconstrained")
                 || c.contains("quota")) {
             out.add("Azure could not allocate the surge VMs (capacity or quota, https://learn.microsoft.com/azure/aks/upgrade-options): request quota or lower maxSurge,"
-                    + " then reconcile with '" + az + "'.");
+                    + " then reconcile with: " + az);
         } else if (c.contains("networkplugin") || c.contains("validation") || c.contains("badrequest")) {
             out.add("ARM rejected the update as invalid: read the message above; it names the field. Nothing was"
                     + " changed by this request.");
         } else {
-            out.add("Inspect the cluster: az aks show -g " + rg + " -n " + name
-                    + " --query '{state:provisioningState, network:networkProfile}'; a Failed cluster is reconciled"
-                    + " with '" + az + "'.");
+            out.add("Inspect the cluster: " + plan.aks("show")
+                    .arg("--query", "{state:provisioningState, network:networkProfile}")
+                    + "; a Failed cluster is reconciled with: " + az);
         }
         out.add(afterPointOfNoReturn
                 ? "The point of no return is behind: roll forward — fix the cause, reconcile, then resume the run."

@@ -10,7 +10,11 @@ import java.util.Optional;
 import org.kubenetmigrate.executor.azure.ClusterOperations;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.Step;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Runs a run's steps in order, and undoes them on rollback. Decides from the journal which steps are done, asks at
@@ -125,6 +129,11 @@ public final class Engine {
             } catch (StepStop stop) {
                 return Optional.of(stop(run, journal, step, stop));
             }
+        }
+        Optional<String> held = approvals.hold().before(step);
+        if (held.isPresent()) {
+            // Nothing of this step has started: stopping here is a safe boundary, and resume asks again.
+            return Optional.of(stopAtGate(run, journal, step, "held before " + step.id() + ": " + held.get()));
         }
         Optional<String> byFlag = approvals.approves(plan, step);
         if (byFlag.isPresent()) {
@@ -289,7 +298,7 @@ public final class Engine {
             return Optional.of(ponr.id() + " was started and an operation is running on the cluster ("
                     + live.provisioningState() + "); it may be the one-way update");
         }
-        if (!"kubenet".equals(live.network().plugin())) {
+        if (!AzureValue.is(live.network().plugin(), NetworkPlugin.KUBENET)) {
             return Optional.of("the cluster already runs network plugin " + live.network().plugin());
         }
         return Optional.empty();
@@ -297,7 +306,7 @@ public final class Engine {
 
     static List<String> rollForward(Run run, Step ponr) {
         ExecutablePlan plan = run.plan();
-        String az = "az aks update -g " + plan.resourceGroup() + " -n " + plan.clusterName();
+        AzCommand az = plan.aks("update");
         List<String> out = new ArrayList<>();
         out.add("There is no way back to kubenet after " + ponr.id() + " (https://learn.microsoft.com/azure/aks/update-azure-cni). Roll forward:");
         out.add("1. See where the run stopped and why: kubenet-migrate status " + run.id());
@@ -305,10 +314,11 @@ public final class Engine {
                 + " space), then reconcile: " + az);
         out.add("3. Finish the run (watch the reimage, re-enable the policy engine, validate): kubenet-migrate resume "
                 + run.id());
-        String engine = plan.target().networkPolicy();
-        if (engine != null && !"none".equals(engine)) {
-            out.add("4. By hand instead of 3: " + az + " --network-policy " + engine
-                    + ("cilium".equals(engine) ? " --network-dataplane cilium" : "")
+        AzureValue<NetworkPolicy> engine = plan.target().policyEngine();
+        if (engine != null) {
+            AzCommand restore = az.arg("--network-policy", engine.text());
+            out.add("4. By hand instead of 3: "
+                    + (engine.is(NetworkPolicy.CILIUM) ? restore.arg("--network-dataplane", "cilium") : restore)
                     + "; then check the steps in runbooks/in-place-overlay.md");
         }
         return out;

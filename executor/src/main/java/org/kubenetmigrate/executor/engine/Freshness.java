@@ -11,6 +11,7 @@ import org.kubenetmigrate.executor.plan.PreviousReleasePlan;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.plan.Fingerprint;
 import org.kubenetmigrate.planner.plan.Fingerprints;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The stale-plan guard (Terraform's "saved plan is stale"): the executor only changes a cluster that is still the
@@ -78,8 +79,8 @@ public final class Freshness {
 
     private static StepStop stale(ExecutablePlan plan, String problem) {
         return StepStop.stale(problem,
-                "Find out who changed the cluster (az monitor activity-log list --resource-id " + plan.clusterId()
-                        + " --offset 1d), then make a new plan from the live cluster and apply that.",
+                "Find out who changed the cluster (" + AzCommand.az("monitor", "activity-log", "list")
+                        .arg("--resource-id", plan.clusterId()).arg("--offset", "1d") + "), then make a new plan from the live cluster and apply that.",
                 "Nothing was sent for this step.");
     }
 }

@@ -143,8 +143,7 @@ final class GuardedWrite {
                                 + StepContext.human(ctx.settings().operationTimeout())
                                 + "; it continues in Azure (nothing was cancelled)",
                         "Resume follows the same operation again, without sending anything: " + ctx.resumeCommand(),
-                        "Or watch it: az aks show -g " + ctx.plan().resourceGroup() + " -n " + ctx.plan().clusterName()
-                                + " --query provisioningState");
+                        "Or watch it: " + ctx.plan().aks("show").arg("--query", "provisioningState"));
             }
             Duration remaining = Duration.between(ctx.now(), deadline);
             ctx.sleep(delay.compareTo(remaining) < 0 ? delay : remaining);

@@ -18,6 +18,8 @@ import org.kubenetmigrate.executor.azure.ObservedAgentPool;
 import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.RawResource;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Step;
 
@@ -161,7 +163,7 @@ public final class StepContext {
     /** Reads the cluster, waiting while another operation runs on it (bounded by the idle timeout). */
     public ObservedCluster readClusterWhenIdle() throws StepStop {
         Instant deadline = now().plus(settings().idleTimeout());
-        String lastState = null;
+        AzureValue<ProvisioningState> lastState = null;
         while (true) {
             ObservedCluster cluster = readCluster();
             if (cluster.idle()) {
@@ -174,8 +176,7 @@ public final class StepContext {
             if (!now().isBefore(deadline)) {
                 throw StepStop.failed("cluster " + plan().clusterName() + " is still " + cluster.provisioningState()
                         + " after " + human(settings().idleTimeout()) + " (another operation runs on it)",
-                        "Wait for it to end (az aks show -g " + plan().resourceGroup() + " -n " + plan().clusterName()
-                                + " --query provisioningState), then: " + resumeCommand());
+                        "Wait for it to end (" + plan().aks("show").arg("--query", "provisioningState") + "), then: " + resumeCommand());
             }
             sleep(settings().pollInterval());
         }

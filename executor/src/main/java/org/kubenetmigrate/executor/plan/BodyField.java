@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.planfile.PlanDocument;
 
 /**
@@ -101,12 +103,12 @@ public record BodyField(List<String> path, boolean required, boolean single, Val
     /** The policy engine the cluster had when planned ({@code network.policy}), which must be one AKS installs. */
     static Value originalPolicyEngine() {
         return (v, p, plan) -> {
-            String engine = plan.original().networkPolicy();
-            if (engine == null || !Set.of("calico", "azure").contains(engine)) {
+            AzureValue<NetworkPolicy> engine = plan.original().networkPolicy();
+            if (engine == null || !(engine.is(NetworkPolicy.CALICO) || engine.is(NetworkPolicy.AZURE))) {
                 return Optional.of("re-enables " + shown(v) + ", but the cluster had no policy engine"
-                        + " (network.policy " + shown(engine) + ")");
+                        + " (network.policy " + shown(AzureValue.text(engine)) + ")");
             }
-            return engine.equals(v) ? Optional.empty()
+            return engine.text().equals(v) ? Optional.empty()
                     : Optional.of("must be the engine the cluster had, \"" + engine + "\", found " + shown(v));
         };
     }

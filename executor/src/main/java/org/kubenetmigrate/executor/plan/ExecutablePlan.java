@@ -8,6 +8,7 @@ import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.planfile.PlanDocument;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * A plan file the executor accepted to run: the decoded {@link PlanDocument} after every check of
@@ -35,6 +36,11 @@ public record ExecutablePlan(String planId, String file, int schemaVersion, Stri
         Objects.requireNonNull(clusterId, "clusterId");
         Objects.requireNonNull(fingerprint, "fingerprint");
         stages = List.copyOf(stages);
+    }
+
+    /** {@code az aks VERB -g GROUP -n CLUSTER} for this plan's cluster. */
+    public AzCommand aks(String verb) {
+        return AzCommand.aks(verb, resourceGroup, clusterName);
     }
 
     public List<Step> steps() {

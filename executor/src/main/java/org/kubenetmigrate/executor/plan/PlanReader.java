@@ -9,8 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.kubenetmigrate.planner.input.InputException;
-import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.plan.PlanStrategy;
 import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.plan.StepId;
@@ -57,10 +58,11 @@ public final class PlanReader {
             throw new InputException(file, "/id", "expected the ARM id of a managed cluster, found \""
                     + plan.clusterId() + "\"");
         }
-        if (!MigrationPlan.IN_PLACE_OVERLAY.equals(plan.strategy())) {
-            throw new InputException(file, "/strategy", "the executor runs \"" + MigrationPlan.IN_PLACE_OVERLAY
+        Optional<PlanStrategy> strategy = PlanStrategy.of(plan.strategy());
+        if (strategy.isEmpty() || strategy.get() != PlanStrategy.IN_PLACE_OVERLAY) {
+            throw new InputException(file, "/strategy", "the executor runs \"" + PlanStrategy.IN_PLACE_OVERLAY
                     + "\" plans only, found \"" + plan.strategy() + "\""
-                    + (MigrationPlan.BLUE_GREEN_POD_SUBNET.equals(plan.strategy())
+                    + (strategy.equals(Optional.of(PlanStrategy.BLUE_GREEN_POD_SUBNET))
                     ? " (a blue/green plan is a supervised manual procedure; follow its steps by hand)" : ""));
         }
         catalogue.check(file, plan);

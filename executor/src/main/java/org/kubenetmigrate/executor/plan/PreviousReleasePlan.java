@@ -10,6 +10,7 @@ import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.plan.StepId;
 import org.kubenetmigrate.planner.planfile.PlanDocument;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * A plan file written by the previous release, read as this release writes it, so that a run started with it still
@@ -102,9 +103,7 @@ public final class PreviousReleasePlan {
         headers.put("If-Match", ArmRequest.ETAG_OF_READ);
         ArmRequest read = new ArmRequest(request.method(), request.path(), request.apiVersion(), headers,
                 request.body(), request.bodyMode());
-        return new Step(step.id(), step.title(), step.description(), step.reversible(), step.pointOfNoReturn(),
-                step.requiresApproval(), step.manual(), read, step.azCli(), step.compensation(),
-                step.changesCluster(), step.patch());
+        return step.withRequest(read);
     }
 
     private static Step settleIdentity() {
@@ -114,8 +113,9 @@ public final class PreviousReleasePlan {
                         + " assign-identity holds the network rights it needs on the node subnets and their route"
                         + " table, then waits the settle time (default 60 minutes after assign-identity finished;"
                         + " --identity-settle DURATION).")
-                .azCli("az role assignment list --assignee PRINCIPAL_ID --scope SUBNET_OR_ROUTE_TABLE_ID"
-                        + " --include-inherited -o table")
+                .azCli(AzCommand.az("role", "assignment", "list").placeholder("--assignee", "PRINCIPAL_ID")
+                        .placeholder("--scope", "SUBNET_OR_ROUTE_TABLE_ID").flag("--include-inherited")
+                        .arg("-o", "table"))
                 .build();
     }
 }

@@ -22,6 +22,8 @@ import org.kubenetmigrate.executor.plan.StepSafety.Effect;
 import org.kubenetmigrate.executor.plan.StepSafety.OneWay;
 import org.kubenetmigrate.executor.plan.StepSafety.Undo;
 import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.ApiVersions;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Stage;
@@ -373,15 +375,15 @@ public final class SafetyCatalogue {
                         + " tool)"
                         : "step settle-identity without assign-identity");
             }
-            String engine = plan.original().networkPolicy();
-            boolean engineOn = engine != null && !"none".equals(engine);
+            AzureValue<NetworkPolicy> engine = plan.original().policyEngine();
+            boolean engineOn = engine != null;
             boolean disable = present.contains(StepId.DISABLE_NETWORK_POLICY.id());
             if (engineOn && !disable) {
                 throw new InputException(file, "/stages", "the cluster has network policy engine " + engine
                         + " (network.policy), so update-network-plugin must come after disable-network-policy;"
                         + " the plan has no disable-network-policy");
             }
-            boolean cilium = "cilium".equals(plan.target().dataplane());
+            boolean cilium = plan.target().cilium();
             boolean enable = present.contains(StepId.ENABLE_CILIUM.id());
             if (cilium != enable) {
                 throw new InputException(file, "/stages", cilium

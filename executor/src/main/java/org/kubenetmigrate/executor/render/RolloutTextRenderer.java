@@ -83,6 +83,16 @@ public final class RolloutTextRenderer {
                         .append('\n');
             }
         }
+        if (!report.waits().isEmpty()) {
+            out.append("\nafter-stage waits\n");
+            for (RolloutReport.WaitLine w : report.waits()) {
+                out.append("  after stage ").append(pad(w.stage(), 14)).append(' ').append(pad(w.status(), 10))
+                        .append(' ').append(w.duration().toMinutes()).append("m")
+                        .append(w.until() == null ? "" : "  until " + w.until())
+                        .append(w.skippedBy() == null ? "" : "  skipped by " + w.skippedBy() + " at " + w.skippedAt())
+                        .append('\n');
+            }
+        }
         return out.toString();
     }
 

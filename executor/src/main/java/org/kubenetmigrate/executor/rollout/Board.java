@@ -50,24 +50,54 @@ public record Board(int version, boolean stopped, String stoppedBy, Map<String, 
      * @param message why it is Pending, Failed or Skipped, or how it ended
      * @param attempts how many times a worker claimed it
      * @param notBefore a not-started member is held until then (its cluster's maintenance window opens), or null
+     * @param retryFrom set by {@code rollout retry}: the length of the member's journal when a person asked for its
+     *                  stopped run to continue. Until a worker writes the member's outcome, a worker that takes the
+     *                  member over finds the journal still that long, knows the retry never began, and begins it
+     *                  (rather than reporting the old stop again). Null otherwise.
      */
     public record MemberState(Status status, String worker, Instant since, String message, int attempts,
-                              Instant notBefore) {
+                              Instant notBefore, Long retryFrom) {
         public MemberState(Status status, String worker, Instant since, String message, int attempts) {
-            this(status, worker, since, message, attempts, null);
+            this(status, worker, since, message, attempts, null, null);
         }
 
+        /** A new status; a retry request ends with the outcome it asked for. */
         public MemberState with(Status newStatus, String byWorker, Instant at, String why) {
-            return new MemberState(newStatus, byWorker, at, why, attempts, null);
+            return new MemberState(newStatus, byWorker, at, why, attempts, null, null);
+        }
+
+        /** Claimed by a worker: Running, one more attempt; a pending retry request travels with the claim. */
+        public MemberState claimed(String byWorker, Instant at, String why, int attemptsNow) {
+            return new MemberState(Status.RUNNING, byWorker, at, why, attemptsNow, null, retryFrom);
+        }
+
+        /** Sent back to NotStarted by {@code rollout retry}, with the journal's length at that moment. */
+        public MemberState retried(Instant at, String why, long journalLength) {
+            return new MemberState(Status.NOT_STARTED, worker, at, why, attempts, null, journalLength);
         }
 
         /** Not started, held until {@code until}. */
         public MemberState heldUntil(Instant until, String why) {
-            return new MemberState(Status.NOT_STARTED, worker, since, why, attempts, until);
+            return new MemberState(Status.NOT_STARTED, worker, since, why, attempts, until, retryFrom);
         }
 
+        /**
+         * Stopped at a safe boundary of its run (the gate before a disruptive step) because its maintenance window
+         * closed; in flight still (it counts against concurrency), continued by a worker once {@code until} passed.
+         */
+        public MemberState pendingUntil(Instant until, String byWorker, Instant at, String why) {
+            return new MemberState(Status.PENDING, byWorker, at, why, attempts, until, retryFrom);
+        }
+
+        /** Held (not started, or pending at a boundary) until a time still ahead. */
         public boolean held(Instant now) {
-            return status == Status.NOT_STARTED && notBefore != null && now.isBefore(notBefore);
+            return (status == Status.NOT_STARTED || status == Status.PENDING) && notBefore != null
+                    && now.isBefore(notBefore);
+        }
+
+        /** Pending at a boundary for its window, and the window's opening has come: a worker continues it. */
+        public boolean holdOver(Instant now) {
+            return status == Status.PENDING && notBefore != null && !now.isBefore(notBefore);
         }
     }
 

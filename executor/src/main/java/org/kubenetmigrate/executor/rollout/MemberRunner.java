@@ -14,6 +14,7 @@ import org.kubenetmigrate.executor.azure.ClusterOperationsProvider.LiveAccessUna
 import org.kubenetmigrate.executor.commands.Apply;
 import org.kubenetmigrate.executor.commands.ExecutorEnvironment;
 import org.kubenetmigrate.executor.commands.Resume;
+import org.kubenetmigrate.executor.commands.Rollback;
 import org.kubenetmigrate.executor.commands.UsageException;
 import org.kubenetmigrate.executor.engine.Approvals;
 import org.kubenetmigrate.executor.engine.FileRunLock;
@@ -35,8 +36,16 @@ import org.kubenetmigrate.planner.input.InputException;
  * mutating request sent only under a freshly confirmed lease ({@link LeaseGuardedOperations}).
  */
 final class MemberRunner {
-    /** How the member's run ended, for the board. */
-    record Outcome(Board.Status status, String message) {
+    /**
+     * How the member's run ended, for the board.
+     *
+     * @param status the member's status now; null when it does not change (a rollback that was refused)
+     * @param run the engine's outcome, when the engine ran
+     */
+    record Outcome(Board.Status status, String message, RunOutcome run) {
+        Outcome(Board.Status status, String message) {
+            this(status, message, null);
+        }
     }
 
     private final RolloutFiles files;
@@ -49,10 +58,25 @@ final class MemberRunner {
 
     /**
      * @param takeover true when this worker took the member over from one that died: a run that had stopped (at a
-     *                 gate, or failed) is then reported as it stands, never continued, since nobody asked for that
+     *                 gate, or failed) is then reported as it stands, never continued, since nobody asked for that —
+     *                 unless a person did: see {@code retryFrom}
+     * @param retryFrom the journal's length when {@code rollout retry} asked for the stopped run to continue, or
+     *                  null: a taken-over member whose journal is still that long is a retry whose worker died before
+     *                  its first record, so the retry begins now
      */
-    Outcome run(RolloutDefinition.Member member, LeaseKeeper lease, Approvals approvals, boolean takeover)
+    Outcome run(RolloutDefinition.Member member, LeaseKeeper lease, Approvals approvals, boolean takeover,
+                Long retryFrom)
             throws IOException {
+        return execute(member, lease, approvals, takeover, retryFrom, false);
+    }
+
+    /** Rolls the member's run back (by hand, under its lease), as {@code rollback RUN_ID} does a local run. */
+    Outcome rollback(RolloutDefinition.Member member, LeaseKeeper lease) throws IOException {
+        return execute(member, lease, Approvals.NONE, false, null, true);
+    }
+
+    private Outcome execute(RolloutDefinition.Member member, LeaseKeeper lease, Approvals approvals, boolean takeover,
+                            Long retryFrom, boolean rollback) throws IOException {
         StateStore store = files.store();
         Path work = Files.createTempDirectory("kubenet-migrate-" + member.key() + "-");
         try {
@@ -70,10 +94,11 @@ final class MemberRunner {
                 Files.write(runDir.resolve(Journal.FILE_NAME), journal);
                 downloadBackups(member, runDir.resolve("backup"), backups);
                 RunState state = RunState.replay(Journal.read(runDir.resolve(Journal.FILE_NAME)).records());
-                if (state.phase() == RunState.Phase.FINISHED) {
+                if (state.phase() == RunState.Phase.FINISHED && !rollback) {
                     return new Outcome(Board.Status.COMPLETED, "run " + member.runId() + " completed");
                 }
-                if (takeover && state.phase() == RunState.Phase.STOPPED) {
+                boolean retryNotBegun = retryFrom != null && retryFrom == journal.length;
+                if (takeover && state.phase() == RunState.Phase.STOPPED && !retryNotBegun) {
                     return fromStop(state.stopOutcome(), state.stopReason());
                 }
             }
@@ -85,6 +110,21 @@ final class MemberRunner {
                     base.clock(), base.sleeper(), GatePrompt.NONE, base.listeners(), base.settings(), mirror,
                     base.kube());
             RunResult result;
+            if (rollback) {
+                if (journal.length == 0) {
+                    return new Outcome(null, "run " + member.runId() + " has not started: there is nothing to roll"
+                            + " back", RunOutcome.ROLLBACK_REFUSED);
+                }
+                result = new Rollback(env).run(member.runId());
+                mirror.finish();
+                return switch (result.outcome()) {
+                    case ROLLED_BACK -> new Outcome(Board.Status.STOPPED, "rolled back: " + result.message(),
+                            result.outcome());
+                    case ROLLBACK_REFUSED -> new Outcome(null, result.message(), result.outcome());
+                    default -> new Outcome(Board.Status.FAILED, "rollback " + fromResult(result).message(),
+                            result.outcome());
+                };
+            }
             if (journal.length == 0) {
                 Path planFile = work.resolve(member.key() + ".plan.json");
                 Files.write(planFile, plan);
@@ -112,12 +152,12 @@ final class MemberRunner {
 
     static Outcome fromResult(RunResult result) {
         return switch (result.outcome()) {
-            case COMPLETED -> new Outcome(Board.Status.COMPLETED, result.message());
+            case COMPLETED -> new Outcome(Board.Status.COMPLETED, result.message(), result.outcome());
             case STOPPED_AT_GATE -> new Outcome(Board.Status.PENDING, "gate before " + result.stepId()
-                    + " waits for approval");
+                    + " waits for approval", result.outcome());
             default -> new Outcome(Board.Status.FAILED, result.outcome().name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ') + (result.stepId() == null ? "" : " at " + result.stepId()) + ": "
-                    + result.message());
+                    + result.message(), result.outcome());
         };
     }
 

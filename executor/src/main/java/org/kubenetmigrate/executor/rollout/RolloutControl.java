@@ -2,6 +2,7 @@ package org.kubenetmigrate.executor.rollout;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -111,16 +112,62 @@ public final class RolloutControl {
                 + (running.isEmpty() ? "" : "; running now, not skipped: " + String.join(", ", running));
     }
 
+    /**
+     * Ends a stage's after-stage wait early (Fleet Manager's skip of an {@code AfterStageWait}), before or while it
+     * runs; recorded on the board with who and when. The next stage still waits for everything else: the stage's
+     * members to end and every gate.
+     */
+    public String skipAfterStageWait(String stage, String by) throws IOException, UsageException {
+        RolloutDefinition definition = definition();
+        List<Strategy.Stage> stages = definition.strategy().stages();
+        int index = -1;
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).name().equals(stage)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new UsageException("--after-stage-wait " + stage + ": no such stage in rollout " + files.name());
+        }
+        if (stages.get(index).afterStageWait().isZero()) {
+            throw new UsageException("--after-stage-wait " + stage + ": stage " + stage + " has no afterStageWait in"
+                    + " the strategy; nothing to skip");
+        }
+        int at = index;
+        String key = Schedule.afterStageWaitSkip(stage);
+        String[] outcome = new String[1];
+        files.update(board -> {
+            if (board.approvals().containsKey(key)) {
+                Board.Approval earlier = board.approvals().get(key);
+                outcome[0] = "the wait after stage " + stage + " was skipped already, by " + earlier.by() + " at "
+                        + earlier.at();
+                return null;
+            }
+            Instant ends = new Schedule(definition, board, clock.instant()).afterStageWaitEnds(at);
+            if (ends != null && !clock.instant().isBefore(ends)) {
+                outcome[0] = "the wait after stage " + stage + " is over already (it ended at " + ends + ")";
+                return null;
+            }
+            outcome[0] = "the wait after stage " + stage + " skipped by " + by + (ends == null
+                    ? " (the stage has not ended; the next stage starts as soon as it has and its gates are approved)"
+                    : " (it would have lasted until " + ends + ")");
+            return board.withApproval(key, new Board.Approval(by, clock.instant()));
+        });
+        return outcome[0];
+    }
+
     /** Sends a failed (or stopped) member back to NotStarted; a worker resumes its run with the same frozen plan. */
     public String retry(String cluster, String by) throws IOException, UsageException {
         RolloutDefinition.Member m = member(definition(), cluster);
+        // Nobody appends to an ended member's journal, so its length now marks where the retry begins.
+        long journalLength = files.store().read(files.journal(m.key())).map(v -> (long) v.content().length).orElse(0L);
         Optional<Board> written = files.update(board -> {
             Board.MemberState state = board.member(m.key());
             if (state.status() != Board.Status.FAILED && state.status() != Board.Status.STOPPED) {
                 return null;
             }
-            return board.withMember(m.key(), state.with(Board.Status.NOT_STARTED, state.worker(), clock.instant(),
-                    "retry requested by " + by));
+            return board.withMember(m.key(), state.retried(clock.instant(), "retry requested by " + by,
+                    journalLength));
         });
         if (written.isEmpty()) {
             throw new UsageException("member " + m.clusterName() + " has not failed (it is "

@@ -31,6 +31,7 @@ public final class RolloutStatus {
         Schedule schedule = new Schedule(definition, board, clock.instant());
         List<RolloutReport.StageLine> stages = new ArrayList<>();
         List<RolloutReport.GateLine> gates = new ArrayList<>();
+        List<RolloutReport.WaitLine> waits = new ArrayList<>();
         List<Strategy.Stage> all = definition.strategy().stages();
         for (int i = 0; i < all.size(); i++) {
             Strategy.Stage stage = all.get(i);
@@ -55,6 +56,9 @@ public final class RolloutStatus {
                 boolean reached = schedule.stageEnded(stage) && !board.approvals().containsKey(gate.name());
                 gates.add(gate(board, gate, stage, "after", reached));
             }
+            if (!stage.afterStageWait().isZero()) {
+                waits.add(afterStageWait(board, schedule, stage, i));
+            }
         }
         RolloutReport.Counts counts = new RolloutReport.Counts(definition.members().size(),
                 schedule.count(Board.Status.COMPLETED), schedule.count(Board.Status.FAILED),
@@ -69,8 +73,17 @@ public final class RolloutStatus {
             case Pending -> firstBlock(schedule, all.size());
             default -> null;
         };
-        return new RolloutReport(definition.name(), overall.name(), reason, counts, stages, gates,
+        return new RolloutReport(definition.name(), overall.name(), reason, counts, stages, gates, waits,
                 definition.notInRollout());
+    }
+
+    private RolloutReport.WaitLine afterStageWait(Board board, Schedule schedule, Strategy.Stage stage, int index) {
+        Board.Approval skipped = board.approvals().get(Schedule.afterStageWaitSkip(stage.name()));
+        java.time.Instant until = schedule.afterStageWaitEnds(index);
+        String status = skipped != null ? "Skipped" : until == null ? "NotStarted"
+                : clock.instant().isBefore(until) ? "Running" : "Completed";
+        return new RolloutReport.WaitLine(stage.name(), stage.afterStageWait(), status, until,
+                skipped == null ? null : skipped.by(), skipped == null ? null : skipped.at());
     }
 
     private static String firstBlock(Schedule schedule, int stages) {

@@ -32,6 +32,17 @@ public final class Schedule {
         return "member:" + key;
     }
 
+    /** Where {@code rollout skip --after-stage-wait STAGE} records who ended the stage's wait early, and when. */
+    public static String afterStageWaitSkip(String stage) {
+        return "after-stage-wait:" + stage;
+    }
+
+    /** When the wait after stage {@code index} ends (or ended); null while the stage has not ended. */
+    public Instant afterStageWaitEnds(int index) {
+        Strategy.Stage stage = definition.strategy().stages().get(index);
+        return stageEnded(stage) ? stageEndedAt(index).plus(stage.afterStageWait()) : null;
+    }
+
     public int count(Board.Status status) {
         return (int) definition.members().stream().filter(m -> board.member(m.key()).status() == status).count();
     }
@@ -84,7 +95,7 @@ public final class Schedule {
                 }
             }
             Instant opens = stageEndedAt(j).plus(earlier.afterStageWait());
-            if (now.isBefore(opens)) {
+            if (now.isBefore(opens) && !board.approvals().containsKey(afterStageWaitSkip(earlier.name()))) {
                 return Optional.of("after-stage wait of " + earlier.name() + " until " + opens);
             }
         }
@@ -141,7 +152,9 @@ public final class Schedule {
                 continue;
             }
             for (RolloutDefinition.Member m : definition.membersOf(stage.name())) {
-                if (board.member(m.key()).status() == Board.Status.PENDING && memberApproved(m)) {
+                Board.MemberState state = board.member(m.key());
+                if (state.status() == Board.Status.PENDING && (state.holdOver(now)
+                        || memberApproved(m) && !state.held(now) || explicitlyApproved(m))) {
                     return Optional.of(m);
                 }
             }

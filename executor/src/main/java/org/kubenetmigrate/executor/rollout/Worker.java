@@ -88,6 +88,9 @@ public final class Worker {
     /** How long a member is held when its windows cannot be read or never open, before a worker looks again. */
     private static final Duration HOLD_WITHOUT_OPENING = Duration.ofMinutes(15);
 
+    /** How long a member whose cluster another run holds is left before a worker looks again. */
+    private static final Duration HOLD_WHILE_LOCKED = Duration.ofMinutes(2);
+
     private boolean notStartedYet(RolloutDefinition.Member member) throws IOException {
         return files.store().read(files.journal(member.key())).map(v -> v.content().length == 0).orElse(true);
     }
@@ -119,8 +122,8 @@ public final class Worker {
             }
             chosen.set(next.get());
             Board.MemberState state = board.member(next.get().key());
-            return board.withMember(next.get().key(), new Board.MemberState(Board.Status.RUNNING, settings.id(),
-                    base.clock().instant(), "claimed by " + settings.id(), state.attempts() + 1));
+            return board.withMember(next.get().key(), state.claimed(settings.id(), base.clock().instant(),
+                    "claimed by " + settings.id(), state.attempts() + 1));
         });
         if (written.isEmpty()) {
             return Optional.empty();
@@ -151,9 +154,8 @@ public final class Worker {
                     return null;
                 }
                 previous.set(state.worker());
-                return board.withMember(member.key(), new Board.MemberState(Board.Status.RUNNING, settings.id(),
-                        base.clock().instant(), "taken over from " + state.worker() + " (its lease expired)",
-                        state.attempts()));
+                return board.withMember(member.key(), state.claimed(settings.id(), base.clock().instant(),
+                        "taken over from " + state.worker() + " (its lease expired)", state.attempts()));
             });
             if (written.isEmpty()) {
                 lease.get().release();
@@ -181,16 +183,46 @@ public final class Worker {
                 return;
             }
         }
-        Approvals approvals = settings.autoApprove() || schedule.memberApproved(member) ? Approvals.all()
+        Optional<StateStore.Lease> clusterLock = new ClusterLocks(files.store()).acquire(member.clusterId(),
+                new ClusterLocks.Holder(settings.id(), "rollout " + definition.name() + " member " + member.clusterName()
+                        + " (run " + member.runId() + ")", base.clock().instant()), settings.leaseDuration());
+        if (clusterLock.isEmpty()) {
+            String why = new ClusterLocks(files.store()).heldBy(member.clusterId());
+            if (!claim.takeover()) {
+                Instant until = base.clock().instant().plus(HOLD_WHILE_LOCKED);
+                // A member whose run has begun stays in flight (Pending); one that has not is simply not started yet.
+                boolean begun = !notStartedYet(member);
+                files.update(board -> board.withMember(member.key(), begun
+                        ? board.member(member.key()).pendingUntil(until, settings.id(), base.clock().instant(), why)
+                        : board.member(member.key()).heldUntil(until, why)));
+            }
+            claim.lease().release();
+            progress.accept("member " + member.clusterName() + ": Pending (" + why + ")");
+            return;
+        }
+        Approvals approved = settings.autoApprove() || schedule.memberApproved(member) ? Approvals.all()
                 : Approvals.NONE;
+        // The window is asked again before every gate of the run (the point of no return among them): a window that
+        // closed holds the member there, at a boundary where nothing of the next step has started.
+        AtomicReference<MaintenanceWindows.Verdict> closed = new AtomicReference<>();
+        Approvals approvals = schedule.explicitlyApproved(member) ? approved : approved.heldBy(step -> {
+            MaintenanceWindows.Verdict window = maintenance(member);
+            if (window.open()) {
+                return Optional.empty();
+            }
+            closed.set(window);
+            return Optional.of(window.reason());
+        });
         if (!claim.takeover()) {
             progress.accept("member " + member.clusterName() + " (stage " + member.stage() + ", group " + member.group()
                     + "): starting run " + member.runId());
         }
-        try (LeaseKeeper keeper = new LeaseKeeper(claim.lease(), base.clock(), Thread.currentThread())) {
+        StateStore.Lease held = ClusterLocks.joint(claim.lease(), clusterLock.get());
+        try (LeaseKeeper keeper = new LeaseKeeper(held, base.clock(), Thread.currentThread())) {
             MemberRunner.Outcome outcome;
             try {
-                outcome = runner.run(member, keeper, approvals, claim.takeover());
+                outcome = runner.run(member, keeper, approvals, claim.takeover(),
+                        claim.board().member(member.key()).retryFrom());
                 keeper.confirm();
             } catch (ClaimLostException e) {
                 Thread.interrupted();
@@ -204,6 +236,17 @@ public final class Worker {
                 return;
             }
             Thread.interrupted();
+            if (outcome.status() == Board.Status.PENDING && closed.get() != null) {
+                MaintenanceWindows.Verdict window = closed.get();
+                Instant until = window.nextOpening() != null ? window.nextOpening()
+                        : base.clock().instant().plus(HOLD_WITHOUT_OPENING);
+                String message = "held at a safe boundary: " + window.reason() + "; a worker continues it then (or"
+                        + " 'rollout approve " + definition.name() + " --member " + member.clusterName() + "' now)";
+                files.update(board -> board.withMember(member.key(), board.member(member.key()).pendingUntil(until,
+                        settings.id(), base.clock().instant(), message)));
+                progress.accept("member " + member.clusterName() + ": Pending (" + message + ")");
+                return;
+            }
             String message = outcome.status() == Board.Status.PENDING ? outcome.message() + "; approve with"
                     + " 'rollout approve " + definition.name() + " --member " + member.clusterName() + "'"
                     : outcome.message();

@@ -238,11 +238,13 @@ public final class LocalStateStore implements StateStore {
     }
 
     /** Ends any lease on {@code name} at once, as an operator breaking a blob lease would. */
-    public void breakLease(String name) throws IOException {
+    @Override
+    public boolean breakLease(String name) throws IOException {
         try {
-            locked(() -> {
+            return locked(() -> {
+                boolean held = activeLease(name).isPresent();
                 Files.deleteIfExists(leaseOf(name));
-                return null;
+                return held;
             });
         } catch (ConditionFailedException e) {
             throw new IllegalStateException(e);

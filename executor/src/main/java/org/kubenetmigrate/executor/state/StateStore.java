@@ -68,6 +68,14 @@ public interface StateStore extends AutoCloseable {
      */
     Optional<Lease> acquireLease(String name, Duration duration) throws IOException;
 
+    /**
+     * Ends whoever's lease on {@code name} at once (for {@code unlock --force}); the holder, if it is alive, finds out
+     * at its next renewal and stops before its next action.
+     *
+     * @return whether a lease was held
+     */
+    boolean breakLease(String name) throws IOException;
+
     /** A lease held by this process. */
     interface Lease {
         String id();

@@ -40,15 +40,13 @@ abstract class ClusterUpdateStep implements MigrationStep {
         ObservedCluster cluster = ctx.readClusterWhenIdle();
         if (!cluster.succeeded()) {
             throw StepStop.failed("step " + id() + ": cluster is " + cluster.provisioningState() + " after the change",
-                    "Inspect: az aks show -g " + ctx.plan().resourceGroup() + " -n " + ctx.plan().clusterName()
-                            + " --query provisioningState; reconcile with az aks update -g " + ctx.plan().resourceGroup()
-                            + " -n " + ctx.plan().clusterName() + ", then resume.");
+                    "Inspect: " + ctx.plan().aks("show").arg("--query", "provisioningState") + "; reconcile with "
+                            + ctx.plan().aks("update") + ", then resume.");
         }
         if (!MergePatch.isInEffect(cluster.json(), patch(ctx))) {
             throw StepStop.failed("step " + id() + ": the change is not in effect after its operation succeeded:"
                     + " expected " + patch(ctx) + " in the cluster",
-                    "Compare with az aks show -g " + ctx.plan().resourceGroup() + " -n " + ctx.plan().clusterName()
-                            + " -o json; someone may have changed it since. Then resume.");
+                    "Compare with " + ctx.plan().aks("show").arg("-o", "json") + "; someone may have changed it since. Then resume.");
         }
     }
 

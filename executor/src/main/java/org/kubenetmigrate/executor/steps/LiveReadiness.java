@@ -111,7 +111,7 @@ public record LiveReadiness(ClusterAssessment assessment, List<String> blockers,
         String identity = plannedIdentity(plan).orElse(null);
         // --avoid ranges are not in the plan file; they only steered the choice of pod CIDR, which the plan fixes.
         // A plan that removes the ip-masq-agent ConfigMaps itself turns their finding into an ACTION.
-        return new MigrationOptions(TargetIpam.OVERLAY, "cilium".equals(plan.target().dataplane()), requested,
+        return new MigrationOptions(TargetIpam.OVERLAY, plan.target().cilium(), requested,
                 List.of(), identity).withRemoveIpMasqConfig(plan.step(StepId.REMOVE_IP_MASQ_CONFIG).isPresent());
     }
 }

@@ -70,10 +70,8 @@ final class ObserveRollout implements MigrationStep {
                 throw StepStop.failed("the reimage failed: " + (cluster.failed() ? "cluster " + cluster.provisioningState()
                                 : "") + (failed.isEmpty() ? "" : (cluster.failed() ? "; " : "") + "pool(s) "
                                 + String.join(", ", failed) + " Failed"),
-                        "Find the cause (" + LIKELY_CAUSES + "): az aks show -g " + ctx.plan().resourceGroup() + " -n "
-                                + ctx.plan().clusterName() + " -o json",
-                        "Fix it and reconcile (az aks update -g " + ctx.plan().resourceGroup() + " -n "
-                                + ctx.plan().clusterName() + "), then resume. The point of no return is behind: roll forward.");
+                        "Find the cause (" + LIKELY_CAUSES + "): " + ctx.plan().aks("show").arg("-o", "json"),
+                        "Fix it and reconcile (" + ctx.plan().aks("update") + "), then resume. The point of no return is behind: roll forward.");
             }
             if (cluster.succeeded() && pools.stream().allMatch(ObservedAgentPool::succeeded)) {
                 ctx.summary("cluster and " + pools.size() + " pool(s) Succeeded: " + pools.stream()

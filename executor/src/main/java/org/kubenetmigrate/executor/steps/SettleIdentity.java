@@ -26,6 +26,7 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.Subnet;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
 import org.kubenetmigrate.planner.plan.StepId;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * {@code settle-identity}, after {@code assign-identity} and before anything that needs the new identity: confirms
@@ -58,8 +59,7 @@ final class SettleIdentity implements MigrationStep {
         ObservedCluster live = ctx.readClusterWhenIdle();
         String principalId = principalId(live.json(), identity).orElseThrow(() -> StepStop.failed("cluster "
                 + ctx.plan().clusterName() + " does not show identity " + identity + " with a principal id",
-                "Check: az aks show -g " + ctx.plan().resourceGroup() + " -n " + ctx.plan().clusterName()
-                        + " --query identity; then resume: kubenet-migrate resume " + ctx.run().id()));
+                "Check: " + ctx.plan().aks("show").arg("--query", "identity") + "; then resume: kubenet-migrate resume " + ctx.run().id()));
         ManagedCluster cluster = LiveModel.cluster(live);
         Instant base = assignedAt(ctx);
         List<String> checked = new ArrayList<>();
@@ -90,8 +90,9 @@ final class SettleIdentity implements MigrationStep {
             if (!problems.isEmpty()) {
                 List<String> remediation = new ArrayList<>();
                 remediation.add("Grant it Network Contributor (or a role with these actions) on each scope named:"
-                        + " az role assignment create --assignee-object-id " + principalId
-                        + " --assignee-principal-type ServicePrincipal --role \"Network Contributor\" --scope SCOPE");
+                        + " " + AzCommand.az("role", "assignment", "create").arg("--assignee-object-id", principalId)
+                        .arg("--assignee-principal-type", "ServicePrincipal").arg("--role", "Network Contributor")
+                        .placeholder("--scope", "SCOPE"));
                 remediation.add("Then resume; the settle time counts from the new assignment: kubenet-migrate resume "
                         + ctx.run().id());
                 throw StepStop.failed("identity " + ArmId.of(identity).name() + " (principal " + principalId

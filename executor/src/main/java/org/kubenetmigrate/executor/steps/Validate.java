@@ -18,8 +18,14 @@ import org.kubenetmigrate.executor.kube.validation.ValidationReport;
 import org.kubenetmigrate.executor.plan.ExecutablePlan;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.Dataplane;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPluginMode;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.ApiVersions;
 import org.kubenetmigrate.planner.plan.StepId;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * {@code validate}: reads the cluster, its pools and the backed-up route tables, and checks the result: plugin azure
@@ -49,15 +55,16 @@ final class Validate implements MigrationStep {
         List<String> problems = new ArrayList<>();
         List<String> remediation = new ArrayList<>();
         ObservedCluster.ObservedNetwork net = cluster.network();
-        expect(problems, "networkPlugin", "azure", net.plugin());
-        expect(problems, "networkPluginMode", "overlay", net.pluginMode());
+        expect(problems, "networkPlugin", AzureValue.of(NetworkPlugin.AZURE), net.plugin());
+        expect(problems, "networkPluginMode", AzureValue.of(NetworkPluginMode.OVERLAY), net.pluginMode());
         if (plan.target().podCidr() != null) {
             expect(problems, "podCidr", plan.target().podCidr(), net.podCidr());
         }
-        String policy = plan.target().networkPolicy() == null ? "none" : plan.target().networkPolicy();
-        expect(problems, "networkPolicy", policy, net.policy() == null ? "none" : net.policy());
-        if ("cilium".equals(plan.target().dataplane())) {
-            expect(problems, "networkDataplane", "cilium", net.dataplane());
+        AzureValue<NetworkPolicy> none = AzureValue.of(NetworkPolicy.NONE);
+        AzureValue<NetworkPolicy> policy = plan.target().networkPolicy() == null ? none : plan.target().networkPolicy();
+        expect(problems, "networkPolicy", policy, net.policy() == null ? none : net.policy());
+        if (plan.target().cilium()) {
+            expect(problems, "networkDataplane", AzureValue.of(Dataplane.CILIUM), net.dataplane());
         }
         if (!cluster.succeeded()) {
             problems.add("cluster provisioningState is " + cluster.provisioningState());
@@ -152,10 +159,12 @@ final class Validate implements MigrationStep {
                     problems.add("the egress default route " + before.name() + " (0.0.0.0/0 to " + before.nextHopType()
                             + (before.nextHopIpAddress() == null ? "" : " " + before.nextHopIpAddress()) + ") is no longer in "
                             + table.name());
-                    remediation.add("Restore egress now: az network route-table route create --route-table-name "
-                            + table.name() + " -g " + resourceGroup(table.id()) + " -n " + before.name()
-                            + " --address-prefix 0.0.0.0/0 --next-hop-type " + before.nextHopType()
-                            + (before.nextHopIpAddress() == null ? "" : " --next-hop-ip-address " + before.nextHopIpAddress()));
+                    AzCommand restore = AzCommand.az("network", "route-table", "route", "create")
+                            .arg("--route-table-name", table.name()).arg("-g", resourceGroup(table.id()))
+                            .arg("-n", before.name()).arg("--address-prefix", "0.0.0.0/0")
+                            .arg("--next-hop-type", before.nextHopType());
+                    remediation.add("Restore egress now: " + (before.nextHopIpAddress() == null ? restore
+                            : restore.arg("--next-hop-ip-address", before.nextHopIpAddress())));
                 }
             }
         }
@@ -166,6 +175,11 @@ final class Validate implements MigrationStep {
         if (have == null || !want.equalsIgnoreCase(have)) {
             problems.add(field + " is " + (have == null ? "not set" : have) + ", expected " + want);
         }
+    }
+
+    private static <K extends Enum<K> & AzureValue.Kind> void expect(List<String> problems, String field,
+                                                                      AzureValue<K> want, AzureValue<K> have) {
+        expect(problems, field, want.text(), AzureValue.text(have));
     }
 
     private static boolean inside(IpPrefix cidr, String prefix) {

@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.Dataplane;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.InputConflict;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.TargetIpam;
@@ -94,12 +97,13 @@ public final class ReadinessAssessor {
 
     static TargetNetwork target(NetworkProfile network, ClusterSizing sizing, MigrationOptions options, boolean kubenet) {
         if (!kubenet) {
-            String ipam = network.pluginMode() != null ? network.pluginMode() : network.plugin();
+            String ipam = AzureValue.text(network.pluginMode() != null ? network.pluginMode() : network.plugin());
             return new TargetNetwork(ipam, network.podCidr() == null ? null : network.podCidr().toString(),
-                    network.policyEngine().orElse("none"), network.dataplane() == null ? "azure" : network.dataplane());
+                    network.policyEngine().orElse(AzureValue.of(NetworkPolicy.NONE)), network.dataplaneOrDefault());
         }
-        String policy = options.ciliumDataplane() ? "cilium" : network.policyEngine().orElse("none");
-        String dataplane = options.ciliumDataplane() ? "cilium" : "azure";
+        AzureValue<NetworkPolicy> policy = options.ciliumDataplane() ? AzureValue.of(NetworkPolicy.CILIUM)
+                : network.policyEngine().orElse(AzureValue.of(NetworkPolicy.NONE));
+        AzureValue<Dataplane> dataplane = AzureValue.of(options.ciliumDataplane() ? Dataplane.CILIUM : Dataplane.AZURE);
         if (options.target() == TargetIpam.POD_SUBNET) {
             return new TargetNetwork(TargetIpam.POD_SUBNET.label(), null, policy, dataplane);
         }

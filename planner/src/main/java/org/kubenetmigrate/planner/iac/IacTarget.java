@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.kubenetmigrate.planner.assessment.TargetNetwork;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.plan.PlanStrategy;
 
 /**
  * The cluster as the plan leaves it, which the infrastructure code must describe afterwards. Taken from the plan
@@ -33,9 +35,9 @@ public record IacTarget(String clusterName, String resourceGroup, String locatio
      */
     public static IacTarget of(MigrationPlan plan) {
         TargetNetwork target = plan.assessment().target();
-        boolean alreadyOverlay = MigrationPlan.NONE.equals(plan.strategy()) && target != null
+        boolean alreadyOverlay = plan.strategy() == PlanStrategy.NONE && target != null
                 && "overlay".equalsIgnoreCase(target.ipam());
-        if (!MigrationPlan.IN_PLACE_OVERLAY.equals(plan.strategy()) && !alreadyOverlay) {
+        if (plan.strategy() != PlanStrategy.IN_PLACE_OVERLAY && !alreadyOverlay) {
             throw new IllegalArgumentException("the plan's strategy is " + plan.strategy() + "; infrastructure code"
                     + " can be patched for the in-place Overlay migration only (a Pod Subnet target is a new cluster)"
                     + " or for a cluster already on Overlay");
@@ -44,10 +46,10 @@ public record IacTarget(String clusterName, String resourceGroup, String locatio
             throw new IllegalArgumentException("the plan has no pod CIDR for the cluster; choose one with --pod-cidr");
         }
         ManagedCluster cluster = plan.assessment().cluster();
-        String policy = target.networkPolicy() == null || "none".equalsIgnoreCase(target.networkPolicy())
-                ? null : target.networkPolicy();
+        String policy = target.networkPolicy() == null || target.networkPolicy().is(NetworkPolicy.NONE)
+                ? null : target.networkPolicy().text();
         return new IacTarget(cluster.name(), cluster.resourceGroup(), cluster.location(), target.podCidr(), policy,
-                "cilium".equalsIgnoreCase(target.dataplane()));
+                target.cilium());
     }
 
     /** True when a location written in code names this cluster's region ("West Europe" and "westeurope" alike). */

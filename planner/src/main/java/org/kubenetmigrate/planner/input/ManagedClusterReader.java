@@ -2,15 +2,20 @@ package org.kubenetmigrate.planner.input;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.kubenetmigrate.planner.cidr.IpFamily;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
+import org.kubenetmigrate.planner.model.Dataplane;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPluginMode;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 
 /** Maps a {@code Microsoft.ContainerService/managedClusters} resource (AKS api-version 2025-09-01 field names). */
 final class ManagedClusterReader {
@@ -37,7 +42,7 @@ final class ManagedClusterReader {
                 resource.string("location"),
                 props.string("kubernetesVersion"),
                 props.string("currentKubernetesVersion"),
-                props.string("provisioningState"),
+                ProvisioningState.parse(props.string("provisioningState")),
                 props.object("powerState").string("code"),
                 network,
                 identity(resource.object("identity"), props.object("servicePrincipalProfile").string("clientId")),
@@ -53,7 +58,7 @@ final class ManagedClusterReader {
     }
 
     private static NetworkProfile networkProfile(JsonFields np) throws InputException {
-        String plugin = lower(np.requiredString("networkPlugin"));
+        AzureValue<NetworkPlugin> plugin = NetworkPlugin.parse(np.requiredString("networkPlugin"));
         IpPrefix podCidr = np.prefix("podCidr");
         List<IpPrefix> podCidrs = np.prefixes("podCidrs");
         if (podCidr == null) {
@@ -61,9 +66,9 @@ final class ManagedClusterReader {
         }
         return new NetworkProfile(
                 plugin,
-                lower(np.string("networkPluginMode")),
-                lower(np.string("networkPolicy")),
-                lower(np.string("networkDataplane")),
+                NetworkPluginMode.parse(np.string("networkPluginMode")),
+                NetworkPolicy.parse(np.string("networkPolicy")),
+                Dataplane.parse(np.string("networkDataplane")),
                 podCidr,
                 podCidrs,
                 np.prefix("serviceCidr"),
@@ -101,7 +106,7 @@ final class ManagedClusterReader {
                 maxCount,
                 maxSurge(pool.object("upgradeSettings")),
                 pool.count("maxPods", 1),
-                pool.string("provisioningState"),
+                ProvisioningState.parse(pool.string("provisioningState")),
                 pool.object("powerState").string("code"),
                 pool.armId("vnetSubnetID"),
                 pool.armId("podSubnetID"),
@@ -116,9 +121,5 @@ final class ManagedClusterReader {
             throw upgradeSettings.error("maxSurge", "expected a node count or a percentage like \"33%\", found \"" + value + "\"");
         }
         return value;
-    }
-
-    private static String lower(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 }

@@ -19,7 +19,7 @@ public record AgentPool(
         Integer maxCount,
         String maxSurge,
         Integer maxPods,
-        String provisioningState,
+        AzureValue<ProvisioningState> provisioningState,
         String powerState,
         ArmId vnetSubnetId,
         ArmId podSubnetId,
@@ -29,7 +29,7 @@ public record AgentPool(
     /** A pool without {@code osSKU} (as read before it was). */
     public AgentPool(String name, String mode, String type, String vmSize, String osType, int count,
                      boolean autoscaling, Integer minCount, Integer maxCount, String maxSurge, Integer maxPods,
-                     String provisioningState, String powerState, ArmId vnetSubnetId, ArmId podSubnetId,
+                     AzureValue<ProvisioningState> provisioningState, String powerState, ArmId vnetSubnetId, ArmId podSubnetId,
                      String orchestratorVersion) {
         this(name, mode, type, vmSize, osType, count, autoscaling, minCount, maxCount, maxSurge, maxPods,
                 provisioningState, powerState, vnetSubnetId, podSubnetId, orchestratorVersion, null);

@@ -18,7 +18,7 @@ public record ManagedCluster(
         String location,
         String kubernetesVersion,
         String currentKubernetesVersion,
-        String provisioningState,
+        AzureValue<ProvisioningState> provisioningState,
         String powerState,
         NetworkProfile network,
         ClusterIdentity identity,
@@ -39,9 +39,9 @@ public record ManagedCluster(
 
     /** A cluster whose input says nothing of a Node Disruption Policy. */
     public ManagedCluster(ArmId id, String name, String subscriptionId, String resourceGroup, String location,
-                          String kubernetesVersion, String currentKubernetesVersion, String provisioningState,
-                          String powerState, NetworkProfile network, ClusterIdentity identity, List<AgentPool> agentPools,
-                          boolean privateCluster, boolean agicAddonEnabled, boolean podIdentityEnabled,
+                          String kubernetesVersion, String currentKubernetesVersion,
+                          AzureValue<ProvisioningState> provisioningState, String powerState, NetworkProfile network,
+                          ClusterIdentity identity, List<AgentPool> agentPools, boolean privateCluster, boolean agicAddonEnabled, boolean podIdentityEnabled,
                           String nodeResourceGroup, String etag, Map<String, String> tags, SourceRef source) {
         this(id, name, subscriptionId, resourceGroup, location, kubernetesVersion, currentKubernetesVersion,
                 provisioningState, powerState, network, identity, agentPools, privateCluster, agicAddonEnabled,

@@ -6,16 +6,16 @@ import org.kubenetmigrate.planner.cidr.IpFamily;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 
 /**
- * A managed cluster's {@code properties.networkProfile} (AKS api-version 2025-09-01). Enum-like strings
- * ({@code plugin}, {@code pluginMode}, {@code policy}, {@code dataplane}) are lower-cased on input; absent
- * values are {@code null}. {@code podCidr} is the IPv4 pod range (from {@code podCidr}, else the IPv4 entry
+ * A managed cluster's {@code properties.networkProfile} (AKS api-version 2025-09-01). Azure's enums
+ * ({@code plugin}, {@code pluginMode}, {@code policy}, {@code dataplane}) are typed, matched ignoring case, an unknown
+ * value kept as sent; absent values are {@code null}. {@code podCidr} is the IPv4 pod range (from {@code podCidr}, else the IPv4 entry
  * of {@code podCidrs}); {@code podCidrs} keeps every family.
  */
 public record NetworkProfile(
-        String plugin,
-        String pluginMode,
-        String policy,
-        String dataplane,
+        AzureValue<NetworkPlugin> plugin,
+        AzureValue<NetworkPluginMode> pluginMode,
+        AzureValue<NetworkPolicy> policy,
+        AzureValue<Dataplane> dataplane,
         IpPrefix podCidr,
         List<IpPrefix> podCidrs,
         IpPrefix serviceCidr,
@@ -31,12 +31,20 @@ public record NetworkProfile(
     }
 
     public boolean isKubenet() {
-        return "kubenet".equals(plugin);
+        return AzureValue.is(plugin, NetworkPlugin.KUBENET);
     }
 
-    /** A network policy engine that must be removed before the plugin update ({@code calico} or {@code azure}). */
-    public Optional<String> policyEngine() {
-        return policy == null || policy.equals("none") ? Optional.empty() : Optional.of(policy);
+    /**
+     * A network policy engine that must be removed before the plugin update ({@code calico} or {@code azure}; an
+     * unknown value counts as an engine).
+     */
+    public Optional<AzureValue<NetworkPolicy>> policyEngine() {
+        return policy == null || policy.is(NetworkPolicy.NONE) ? Optional.empty() : Optional.of(policy);
+    }
+
+    /** The data plane; Azure's default when the profile names none. */
+    public AzureValue<Dataplane> dataplaneOrDefault() {
+        return dataplane == null ? AzureValue.of(Dataplane.AZURE) : dataplane;
     }
 
     public boolean isDualStack() {

@@ -1,19 +1,23 @@
 package org.kubenetmigrate.planner.model;
 
+import org.kubenetmigrate.planner.text.AzCommand;
+
 /**
  * Resource types read around the clusters for the checks that need them, each with the RBAC action a live read
  * needs, the {@code az} export that adds it to a file input, and whether a run's precheck reads it live.
  */
 public enum SurroundingType {
     LOCKS("Microsoft.Authorization/locks", "resource locks", "Microsoft.Authorization/locks/read",
-            "az lock list -o json", true),
+            AzCommand.az("lock", "list").arg("-o", "json"), true),
     NETWORK_SECURITY_GROUPS("Microsoft.Network/networkSecurityGroups", "network security groups",
-            "Microsoft.Network/networkSecurityGroups/read", "az network nsg list -o json", true),
+            "Microsoft.Network/networkSecurityGroups/read",
+            AzCommand.az("network", "nsg", "list").arg("-o", "json"), true),
     COMPUTE_USAGES("Microsoft.Compute/locations/usages", "compute quota usages", "Microsoft.Compute/locations/usages/read",
-            "az vm list-usage --location <region> -o json", true),
+            AzCommand.az("vm", "list-usage").placeholder("--location", "<region>").arg("-o", "json"), true),
     EFFECTIVE_ROUTES("Microsoft.Network/networkInterfaces/effectiveRouteTable", "effective routes",
             "Microsoft.Network/networkInterfaces/effectiveRouteTable/action",
-            "az network nic show-effective-route-table -g <node-resource-group> -n <node-nic> -o json", false);
+            AzCommand.az("network", "nic", "show-effective-route-table").placeholder("-g", "<node-resource-group>")
+                    .placeholder("-n", "<node-nic>").arg("-o", "json"), false);
 
     private final String armType;
     private final String label;
@@ -21,11 +25,11 @@ public enum SurroundingType {
     private final String export;
     private final boolean readByPrecheck;
 
-    SurroundingType(String armType, String label, String readAction, String export, boolean readByPrecheck) {
+    SurroundingType(String armType, String label, String readAction, AzCommand export, boolean readByPrecheck) {
         this.armType = armType;
         this.label = label;
         this.readAction = readAction;
-        this.export = export;
+        this.export = export.render();
         this.readByPrecheck = readByPrecheck;
     }
 

@@ -8,6 +8,7 @@ import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.Subnet;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /** What overlay and pod-subnet plans share: the cluster's requests and commands, precheck and backup. */
 final class ClusterSteps {
@@ -29,13 +30,20 @@ final class ClusterSteps {
         return cluster.id().value();
     }
 
-    /** {@code az <group> <verb> -g RG -n NAME}, quoted for a shell. */
-    String az(String command) {
-        return "az " + command + " -g " + Shell.quote(cluster.resourceGroup()) + " -n " + Shell.quote(cluster.name());
+    /** {@code az aks <verb> -g RG -n NAME}. */
+    AzCommand aks(String verb) {
+        return AzCommand.az("aks", verb).arg("-g", cluster.resourceGroup()).arg("-n", cluster.name());
     }
 
-    String azUpdate(String flags) {
-        return az("aks update") + " " + flags;
+    /** {@code az aks update -g RG -n NAME}, for the flags of one change. */
+    AzCommand aksUpdate() {
+        return aks("update");
+    }
+
+    /** {@code az aks nodepool list -g RG --cluster-name NAME}. */
+    AzCommand nodepoolList() {
+        return AzCommand.az("aks", "nodepool", "list").arg("-g", cluster.resourceGroup())
+                .arg("--cluster-name", cluster.name());
     }
 
     ArmRequest get() {
@@ -61,7 +69,7 @@ final class ClusterSteps {
                         + " configuration first) included; any BLOCKER, or a blocking check that could not run,"
                         + " stops the run before anything changes.")
                 .request(get())
-                .azCli(az("aks show") + " -o json")
+                .azCli(aks("show").arg("-o", "json"))
                 .build();
     }
 
@@ -70,20 +78,19 @@ final class ClusterSteps {
         reads.add("GET " + path() + " (cluster)");
         reads.add("GET " + path() + "/agentPools (agent pools)");
         List<String> commands = new ArrayList<>();
-        commands.add(az("aks show") + " -o json > cluster.json");
-        commands.add("az aks nodepool list -g " + Shell.quote(cluster.resourceGroup()) + " --cluster-name "
-                + Shell.quote(cluster.name()) + " -o json > agentpools.json");
+        commands.add(aks("show").arg("-o", "json").into("cluster.json").render());
+        commands.add(nodepoolList().arg("-o", "json").into("agentpools.json").render());
         List<ArmId> tables = routeTableIds(assessment);
         for (ArmId table : tables) {
             reads.add("GET " + table + " (route table, api-version " + ApiVersions.NETWORK + ")");
-            commands.add("az network route-table show --ids " + Shell.quote(table.value()) + " -o json > route-table-"
-                    + safeFileName(table.name()) + ".json");
+            commands.add(AzCommand.az("network", "route-table", "show").arg("--ids", table.value()).arg("-o", "json")
+                    .into("route-table-" + safeFileName(table.name()) + ".json").render());
         }
         String tableNote = "";
         if (assessment.network().managedVnet() && tables.isEmpty() && cluster.nodeResourceGroup() != null) {
             reads.add("the route tables in node resource group " + cluster.nodeResourceGroup());
-            commands.add("az network route-table list -g " + Shell.quote(cluster.nodeResourceGroup())
-                    + " -o json > route-tables.json");
+            commands.add(AzCommand.az("network", "route-table", "list").arg("-g", cluster.nodeResourceGroup())
+                    .arg("-o", "json").into("route-tables.json").render());
         } else if (tables.isEmpty()) {
             tableNote = " No route table of the node subnets is known from the input; save any the executor finds.";
         }

@@ -10,17 +10,13 @@ import org.kubenetmigrate.planner.assessment.ClusterAssessment;
  *
  * @param assessment the readiness assessment the plan was made from
  * @param fingerprint what the plan saw of the cluster, for the stale-plan check at apply time
- * @param strategy {@value #IN_PLACE_OVERLAY}, {@value #BLUE_GREEN_POD_SUBNET} or {@value #NONE}
+ * @param strategy how the plan takes the cluster off kubenet
  * @param stages the stages in the order they run
  * @param notes what a reader must know beyond the steps; a plan for a blocked or incomplete cluster starts with
  *              a note naming what must be resolved before apply
  */
-public record MigrationPlan(ClusterAssessment assessment, Fingerprint fingerprint, String strategy,
+public record MigrationPlan(ClusterAssessment assessment, Fingerprint fingerprint, PlanStrategy strategy,
                             List<Stage> stages, List<String> notes) {
-
-    public static final String IN_PLACE_OVERLAY = "in-place-overlay";
-    public static final String BLUE_GREEN_POD_SUBNET = "blue-green-pod-subnet";
-    public static final String NONE = "none";
 
     public MigrationPlan {
         Objects.requireNonNull(assessment, "assessment");

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterState;
 import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.rules.Reimages;
@@ -17,6 +19,7 @@ import org.kubenetmigrate.planner.rules.Sources;
 import org.kubenetmigrate.planner.sizing.ClusterSizing;
 import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The in-place kubenet → Azure CNI Overlay plan (https://learn.microsoft.com/azure/aks/update-azure-cni): precheck, backup,
@@ -36,8 +39,8 @@ public final class OverlayPlanner {
         NetworkProfile network = cluster.network();
         Fingerprint fingerprint = Fingerprints.of(cluster);
         ClusterSteps on = new ClusterSteps(cluster);
-        Optional<String> engine = network.policyEngine();
-        String finalEngine = options.ciliumDataplane() ? "cilium"
+        Optional<AzureValue<NetworkPolicy>> engine = network.policyEngine();
+        AzureValue<NetworkPolicy> finalEngine = options.ciliumDataplane() ? AzureValue.of(NetworkPolicy.CILIUM)
                 : Reimages.restoresEngine(cluster, options) ? engine.orElse(null) : null;
 
         List<Step> prepare = new ArrayList<>();
@@ -64,7 +67,7 @@ public final class OverlayPlanner {
         }
         stages.add(new Stage("validate", "Validate", List.of(validate(assessment, options, finalEngine, on))));
 
-        return new MigrationPlan(assessment, fingerprint, MigrationPlan.IN_PLACE_OVERLAY, stages,
+        return new MigrationPlan(assessment, fingerprint, PlanStrategy.IN_PLACE_OVERLAY, stages,
                 notes(assessment, options));
     }
 
@@ -82,13 +85,13 @@ public final class OverlayPlanner {
                 .request(on.update(Bodies.object("identity", Bodies.object(
                         "type", "UserAssigned",
                         "userAssignedIdentities", Bodies.object(identityId, Bodies.object())))))
-                .azCli(on.azUpdate("--enable-managed-identity --assign-identity " + Shell.quote(identityId)));
+                .azCli(on.aksUpdate().flag("--enable-managed-identity").arg("--assign-identity", identityId));
         if (systemAssigned) {
             step.compensation(new Compensation("Switch the control plane back to its system-assigned identity",
                     on.update(Bodies.object("identity", Bodies.object(
                             "type", "SystemAssigned",
                             "userAssignedIdentities", null))),
-                    on.azUpdate("--enable-managed-identity")));
+                    on.aksUpdate().flag("--enable-managed-identity").render()));
         } else {
             step.oneWay();
         }
@@ -119,8 +122,9 @@ public final class OverlayPlanner {
                         + ". Then it waits the settle time (default 60 minutes after assign-identity finished;"
                         + " --identity-settle DURATION). A waiting run can be stopped and resumed; status shows when"
                         + " it may go on.")
-                .azCli("az role assignment list --assignee PRINCIPAL_ID --scope SUBNET_OR_ROUTE_TABLE_ID"
-                        + " --include-inherited -o table")
+                .azCli(AzCommand.az("role", "assignment", "list").placeholder("--assignee", "PRINCIPAL_ID")
+                        .placeholder("--scope", "SUBNET_OR_ROUTE_TABLE_ID").flag("--include-inherited")
+                        .arg("-o", "table"))
                 .build();
     }
 
@@ -164,10 +168,11 @@ public final class OverlayPlanner {
                 .build());
     }
 
-    static Step disableNetworkPolicy(String engine, String finalEngine, ClusterSizing sizing, ClusterSteps on) {
+    static Step disableNetworkPolicy(AzureValue<NetworkPolicy> engine, AzureValue<NetworkPolicy> finalEngine,
+                                     ClusterSizing sizing, ClusterSteps on) {
         String until = finalEngine == null ? "a policy engine is enabled again, which this plan does not do"
                 + " (dual-stack Overlay supports neither Calico nor Azure NPM; only Cilium can enforce policies there)"
-                : ("cilium".equals(finalEngine) ? "Cilium is enabled (enable-cilium) and every node has been reimaged"
+                : (finalEngine.is(NetworkPolicy.CILIUM) ? "Cilium is enabled (enable-cilium) and every node has been reimaged"
                 : engine + " is re-enabled after the rollout (restore-network-policy)");
         return Step.builder(StepId.DISABLE_NETWORK_POLICY, "Disable the " + engine + " network policy engine")
                 .description("The Overlay update is rejected while a network policy engine is enabled ("
@@ -181,10 +186,10 @@ public final class OverlayPlanner {
                         + " the uninstall below Kubernetes 1.30 (release notes 2026-05-29).")
                 .approval()
                 .request(on.update(Bodies.networkProfile("networkPolicy", "none")))
-                .azCli(on.azUpdate("--network-policy none"))
+                .azCli(on.aksUpdate().arg("--network-policy", "none"))
                 .compensation(new Compensation("Re-enable " + engine + " (networkPolicy " + engine + ")",
-                        on.update(Bodies.networkProfile("networkPolicy", engine)),
-                        on.azUpdate("--network-policy " + Shell.quote(engine))))
+                        on.update(Bodies.networkProfile("networkPolicy", engine.text())),
+                        on.aksUpdate().arg("--network-policy", engine.text()).render()))
                 .build();
     }
 
@@ -194,6 +199,7 @@ public final class OverlayPlanner {
         String cidrText = changes
                 ? "The pod CIDR changes from " + text(podCidr.current()) + " to " + podCidr.proposed() + "."
                 : "The pod CIDR stays " + text(podCidr.current()) + " (podCidr is not sent; the RP keeps it).";
+        AzCommand overlay = on.aksUpdate().arg("--network-plugin", "azure").arg("--network-plugin-mode", "overlay");
         return Step.builder(StepId.UPDATE_NETWORK_PLUGIN, "Update the network plugin to Azure CNI Overlay")
                 .description("ONE-WAY: an Overlay update cannot be undone and there is no path back to kubenet ("
                         + Sources.UPDATE_AZURE_CNI + ", https://github.com/Azure/AKS/issues/3720). Every node pool"
@@ -209,8 +215,7 @@ public final class OverlayPlanner {
                         "networkPlugin", "azure",
                         "networkPluginMode", "overlay",
                         "podCidr", changes ? podCidr.proposed().toString() : Bodies.OMIT)))
-                .azCli(on.azUpdate("--network-plugin azure --network-plugin-mode overlay"
-                        + (changes ? " --pod-cidr " + podCidr.proposed() : "")))
+                .azCli(changes ? overlay.arg("--pod-cidr", podCidr.proposed().toString()) : overlay)
                 .build();
     }
 
@@ -255,12 +260,11 @@ public final class OverlayPlanner {
                         + " 2024-08-05): check"
                         + " kubectl get nnc -A lists every node.")
                 .request(ArmRequest.get(on.path() + "/agentPools", ApiVersions.AKS))
-                .azCli("az aks nodepool list -g " + Shell.quote(on.clusterResourceGroup()) + " --cluster-name "
-                        + Shell.quote(on.clusterName()) + " -o table")
+                .azCli(on.nodepoolList().arg("-o", "table"))
                 .build();
     }
 
-    static Step enableCilium(Optional<String> engine, ClusterSteps on) {
+    static Step enableCilium(Optional<AzureValue<NetworkPolicy>> engine, ClusterSteps on) {
         String policies = engine.isPresent()
                 ? "This ends the enforcement gap that began at disable-network-policy; Cilium enforces"
                 + " NetworkPolicies only after every node is reimaged (" + Sources.UPDATE_AZURE_CNI + ")."
@@ -277,15 +281,15 @@ public final class OverlayPlanner {
                 .oneWay()
                 .approval()
                 .request(on.update(Bodies.networkProfile("networkDataplane", "cilium", "networkPolicy", "cilium")))
-                .azCli(on.azUpdate("--network-dataplane cilium --network-policy cilium"))
+                .azCli(on.aksUpdate().arg("--network-dataplane", "cilium").arg("--network-policy", "cilium"))
                 .build();
     }
 
-    static Step restoreNetworkPolicy(String engine, ClusterSteps on) {
-        String caveat = switch (engine) {
-            case "calico" -> " After it, check that the calico-system and tigera-operator pods were created; in some"
+    static Step restoreNetworkPolicy(AzureValue<NetworkPolicy> engine, ClusterSteps on) {
+        String caveat = switch (engine.kind()) {
+            case CALICO -> " After it, check that the calico-system and tigera-operator pods were created; in some"
                     + " reports they were not (https://github.com/Azure/AKS/issues/3845).";
-            case "azure" -> " Azure Network Policy Manager retires on 2028-09-30 on Linux (" + Sources.NETWORK_POLICIES + "); consider the Cilium"
+            case AZURE -> " Azure Network Policy Manager retires on 2028-09-30 on Linux (" + Sources.NETWORK_POLICIES + "); consider the Cilium"
                     + " data plane instead.";
             default -> "";
         };
@@ -295,12 +299,13 @@ public final class OverlayPlanner {
                         + " better. The install REIMAGES EVERY NODE again (None → " + engine + " is reimaging, "
                         + Sources.NODE_DISRUPTION_POLICY + "): disruption budgets, surge quota and node subnet room"
                         + " matter as for the plugin update." + caveat)
-                .request(on.update(Bodies.networkProfile("networkPolicy", engine)))
-                .azCli(on.azUpdate("--network-policy " + Shell.quote(engine)))
+                .request(on.update(Bodies.networkProfile("networkPolicy", engine.text())))
+                .azCli(on.aksUpdate().arg("--network-policy", engine.text()))
                 .build();
     }
 
-    static Step validate(ClusterAssessment assessment, MigrationOptions options, String finalEngine, ClusterSteps on) {
+    static Step validate(ClusterAssessment assessment, MigrationOptions options, AzureValue<NetworkPolicy> finalEngine,
+                         ClusterSteps on) {
         PodCidrSizing podCidr = assessment.sizing().podCidr();
         String expectedCidr = podCidr.changes() ? podCidr.proposed().toString() : text(podCidr.current());
         List<String> checks = new ArrayList<>();
@@ -324,7 +329,7 @@ public final class OverlayPlanner {
                 .description("Read-only: read the cluster, its agent pools and route tables and check: "
                         + String.join("; ", checks) + ".")
                 .request(on.get())
-                .azCli(on.az("aks show") + " --query networkProfile -o json")
+                .azCli(on.aks("show").arg("--query", "networkProfile").arg("-o", "json"))
                 .build();
     }
 

@@ -44,7 +44,7 @@ public final class Planner {
         NetworkProfile network = assessment.cluster().network();
         String plugin = network == null || network.plugin() == null ? "no network plugin reported"
                 : network.plugin() + (network.pluginMode() == null ? "" : "/" + network.pluginMode());
-        return new MigrationPlan(assessment, Fingerprints.of(assessment.cluster()), MigrationPlan.NONE, List.of(),
+        return new MigrationPlan(assessment, Fingerprints.of(assessment.cluster()), PlanStrategy.NONE, List.of(),
                 List.of("Nothing to migrate: the cluster already uses " + plugin + ", not kubenet."));
     }
 

@@ -19,6 +19,7 @@ import org.kubenetmigrate.planner.model.VirtualNetwork;
 import org.kubenetmigrate.planner.rules.Sources;
 import org.kubenetmigrate.planner.sizing.AzureLimits;
 import org.kubenetmigrate.planner.sizing.PodSubnetSizing;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The kubenet → Azure CNI Pod Subnet plan. kubenet has no in-place path to Pod Subnet (https://learn.microsoft.com/azure/aks/update-azure-cni), so this
@@ -61,7 +62,7 @@ public final class PodSubnetPlanner {
                 deployWorkloads(layout),
                 cutoverTraffic(cluster, layout))));
         stages.add(new Stage("decommission", "Decommission the old cluster", List.of(deleteOldCluster(cluster, layout, on))));
-        return new MigrationPlan(assessment, fingerprint, MigrationPlan.BLUE_GREEN_POD_SUBNET, stages,
+        return new MigrationPlan(assessment, fingerprint, PlanStrategy.BLUE_GREEN_POD_SUBNET, stages,
                 notes(assessment, sizing, layout));
     }
 
@@ -163,18 +164,18 @@ public final class PodSubnetPlanner {
                     "name", "aks-delegation",
                     "properties", Bodies.object("serviceName", POD_SUBNET_DELEGATION))));
         }
-        String azGroup = " -g " + Shell.quote(vnet.resourceGroup()) + " --vnet-name " + Shell.quote(vnet.name())
-                + " -n " + Shell.quote(name);
+        AzCommand create = AzCommand.az("network", "vnet", "subnet", "create").arg("-g", vnet.resourceGroup())
+                .arg("--vnet-name", vnet.name()).arg("-n", name).arg("--address-prefixes", range.toString());
         return step
                 .description("Create subnet " + name + " (" + range + ", a free range of virtual network "
                         + vnet.name() + "; the name is a suggestion) for the new cluster's " + role + "s. " + sizeText
                         + extra + " Fails rather than replace a subnet that already exists.")
                 .request(ArmRequest.create(subnetId.get().value(), ApiVersions.NETWORK, Bodies.object("properties", properties)))
-                .azCli("az network vnet subnet create" + azGroup + " --address-prefixes " + range
-                        + (delegated ? " --delegations " + POD_SUBNET_DELEGATION : ""))
+                .azCli(delegated ? create.arg("--delegations", POD_SUBNET_DELEGATION) : create)
                 .compensation(new Compensation("Delete subnet " + name,
                         ArmRequest.delete(subnetId.get().value(), ApiVersions.NETWORK, null),
-                        "az network vnet subnet delete" + azGroup))
+                        AzCommand.az("network", "vnet", "subnet", "delete").arg("-g", vnet.resourceGroup())
+                                .arg("--vnet-name", vnet.name()).arg("-n", name).render()))
                 .build();
     }
 
@@ -212,8 +213,8 @@ public final class PodSubnetPlanner {
                 .azCli(azCreate(cluster, options, target, layout, nodeSubnet.get(), podSubnet.get()))
                 .compensation(new Compensation("Delete the new cluster " + layout.clusterName(),
                         ArmRequest.delete(path, ApiVersions.AKS, null),
-                        "az aks delete -g " + Shell.quote(cluster.resourceGroup()) + " -n "
-                                + Shell.quote(layout.clusterName()) + " --yes"))
+                        AzCommand.az("aks", "delete").arg("-g", cluster.resourceGroup())
+                                .arg("-n", layout.clusterName()).flag("--yes").render()))
                 .build();
     }
 
@@ -251,8 +252,8 @@ public final class PodSubnetPlanner {
         }
         Map<String, Object> network = Bodies.object(
                 "networkPlugin", "azure",
-                "networkPolicy", target.networkPolicy(),
-                "networkDataplane", target.dataplane(),
+                "networkPolicy", target.networkPolicy().text(),
+                "networkDataplane", target.dataplane().text(),
                 "serviceCidr", old.serviceCidr() == null ? Bodies.OMIT : old.serviceCidr().toString(),
                 "dnsServiceIP", Bodies.omitIfNull(old.dnsServiceIp()),
                 "outboundType", Bodies.omitIfNull(old.outboundType()));
@@ -275,68 +276,70 @@ public final class PodSubnetPlanner {
         List<AgentPool> pools = cluster.agentPools();
         AgentPool first = pools.stream().filter(p -> "System".equalsIgnoreCase(p.mode())).findFirst()
                 .orElse(pools.isEmpty() ? null : pools.get(0));
-        String rg = Shell.quote(cluster.resourceGroup());
-        String name = Shell.quote(layout.clusterName());
-        StringBuilder cmd = new StringBuilder("az aks create -g ").append(rg).append(" -n ").append(name)
-                .append(" --location ").append(Shell.quote(cluster.location()))
-                .append(" --kubernetes-version ").append(Shell.quote(cluster.kubernetesVersion()))
-                .append(" --network-plugin azure")
-                .append(" --network-policy ").append(Shell.quote(target.networkPolicy()));
-        if ("cilium".equals(target.dataplane())) {
-            cmd.append(" --network-dataplane cilium");
+        AzCommand create = AzCommand.az("aks", "create").arg("-g", cluster.resourceGroup())
+                .arg("-n", layout.clusterName())
+                .arg("--location", cluster.location())
+                .arg("--kubernetes-version", cluster.kubernetesVersion())
+                .arg("--network-plugin", "azure")
+                .arg("--network-policy", target.networkPolicy().text());
+        if (target.cilium()) {
+            create = create.arg("--network-dataplane", "cilium");
         }
         NetworkProfile old = cluster.network();
         if (old.serviceCidr() != null) {
-            cmd.append(" --service-cidr ").append(old.serviceCidr());
+            create = create.arg("--service-cidr", old.serviceCidr().toString());
         }
         if (old.dnsServiceIp() != null) {
-            cmd.append(" --dns-service-ip ").append(Shell.quote(old.dnsServiceIp()));
+            create = create.arg("--dns-service-ip", old.dnsServiceIp());
         }
         if (old.outboundType() != null) {
-            cmd.append(" --outbound-type ").append(Shell.quote(old.outboundType()));
+            create = create.arg("--outbound-type", old.outboundType());
         }
         String identity = options.assignIdentity() != null ? options.assignIdentity()
                 : cluster.identity().isUserAssigned() && !cluster.identity().userAssignedIdentityIds().isEmpty()
                 ? cluster.identity().userAssignedIdentityIds().get(0) : null;
         if (identity != null) {
-            cmd.append(" --enable-managed-identity --assign-identity ").append(Shell.quote(identity));
+            create = create.flag("--enable-managed-identity").arg("--assign-identity", identity);
         }
         if (cluster.privateCluster()) {
-            cmd.append(" --enable-private-cluster");
+            create = create.flag("--enable-private-cluster");
         }
-        cmd.append(" --vnet-subnet-id ").append(Shell.quote(nodeSubnet.value()))
-                .append(" --pod-subnet-id ").append(Shell.quote(podSubnet.value()));
+        create = create.arg("--vnet-subnet-id", nodeSubnet.value()).arg("--pod-subnet-id", podSubnet.value());
         if (first != null) {
-            cmd.append(" --nodepool-name ").append(Shell.quote(first.name())).append(poolFlags(first));
+            create = poolFlags(create.arg("--nodepool-name", first.name()), first);
         }
+        List<String> commands = new ArrayList<>();
+        commands.add(create.render());
         for (AgentPool pool : pools) {
             if (pool == first) {
                 continue;
             }
-            cmd.append(" && az aks nodepool add -g ").append(rg).append(" --cluster-name ").append(name)
-                    .append(" -n ").append(Shell.quote(pool.name()))
-                    .append(pool.mode() == null ? "" : " --mode " + Shell.quote(pool.mode()))
-                    .append(pool.osType() == null ? "" : " --os-type " + Shell.quote(pool.osType()))
-                    .append(poolFlags(pool))
-                    .append(" --vnet-subnet-id ").append(Shell.quote(nodeSubnet.value()))
-                    .append(" --pod-subnet-id ").append(Shell.quote(podSubnet.value()));
+            AzCommand add = AzCommand.az("aks", "nodepool", "add").arg("-g", cluster.resourceGroup())
+                    .arg("--cluster-name", layout.clusterName()).arg("-n", pool.name());
+            if (pool.mode() != null) {
+                add = add.arg("--mode", pool.mode());
+            }
+            if (pool.osType() != null) {
+                add = add.arg("--os-type", pool.osType());
+            }
+            commands.add(poolFlags(add, pool).arg("--vnet-subnet-id", nodeSubnet.value())
+                    .arg("--pod-subnet-id", podSubnet.value()).render());
         }
-        return cmd.toString();
+        return String.join(" && ", commands);
     }
 
-    private static String poolFlags(AgentPool pool) {
-        StringBuilder flags = new StringBuilder();
-        flags.append(" --node-vm-size ").append(Shell.quote(pool.vmSize()))
-                .append(" --node-count ").append(pool.count())
-                .append(" --max-pods ").append(maxPods(pool));
+    private static AzCommand poolFlags(AzCommand command, AgentPool pool) {
+        AzCommand flags = command.arg("--node-vm-size", pool.vmSize())
+                .arg("--node-count", String.valueOf(pool.count()))
+                .arg("--max-pods", String.valueOf(maxPods(pool)));
         if (pool.autoscaling() && pool.minCount() != null && pool.maxCount() != null) {
-            flags.append(" --enable-cluster-autoscaler --min-count ").append(pool.minCount())
-                    .append(" --max-count ").append(pool.maxCount());
+            flags = flags.flag("--enable-cluster-autoscaler").arg("--min-count", String.valueOf(pool.minCount()))
+                    .arg("--max-count", String.valueOf(pool.maxCount()));
         }
         if (pool.maxSurge() != null) {
-            flags.append(" --max-surge ").append(Shell.quote(pool.maxSurge()));
+            flags = flags.arg("--max-surge", pool.maxSurge());
         }
-        return flags.toString();
+        return flags;
     }
 
     static Step deployWorkloads(Layout layout) {
@@ -377,7 +380,7 @@ public final class PodSubnetPlanner {
                 .approval()
                 .manual()
                 .request(ArmRequest.delete(on.path(), ApiVersions.AKS, ArmRequest.ETAG_OF_READ))
-                .azCli(on.az("aks delete"))
+                .azCli(on.aks("delete"))
                 .build();
     }
 

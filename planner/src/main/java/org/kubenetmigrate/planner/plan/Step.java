@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.plan;
 
 import java.util.Objects;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * One step of a plan. The executor has one implementation per step {@code id}; the rest describes the step for
@@ -9,58 +10,96 @@ import java.util.Objects;
  * @param id the stable step id, e.g. {@code update-network-plugin}
  * @param title one line for a reader
  * @param description what the step does, why, and what can go wrong
- * @param reversible true when the step can be undone (read-only steps are trivially reversible)
- * @param pointOfNoReturn true for the step after which the migration can only go forward; such a step is never
- *                        reversible
+ * @param effect what the step changes, and who changes it
+ * @param reversibility whether it can be undone; a point of no return never can
  * @param requiresApproval true when a person must approve before the step runs
- * @param manual true when a person does the step; the executor waits for them
- * @param request the ARM request the step makes, or null for manual steps and steps whose reads the executor
+ * @param request the ARM request the step makes, or null for steps without one and steps whose reads the executor
  *                implements itself
  * @param azCli the equivalent az command, or null
  * @param compensation how to undo the step, or null when it is not reversible or there is nothing to undo
- * @param changesCluster true when the step changes objects inside the cluster through the Kubernetes API (not
- *                       through ARM), e.g. deleting a ConfigMap; such a step has no ARM request but is not read-only
  * @param patch a unified diff a person applies in this (manual) step, e.g. to their infrastructure code, or null
  */
 public record Step(
         String id,
         String title,
         String description,
-        boolean reversible,
-        boolean pointOfNoReturn,
+        Effect effect,
+        Reversibility reversibility,
         boolean requiresApproval,
-        boolean manual,
         ArmRequest request,
         String azCli,
         Compensation compensation,
-        boolean changesCluster,
         String patch) {
 
     public Step {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(reversibility, "reversibility");
+        if (reversibility != Reversibility.REVERSIBLE && compensation != null) {
+            throw new IllegalArgumentException("step " + id + ": an irreversible step has no compensation");
+        }
+        if (effect == Effect.READ_ONLY && request != null && request.mutating()) {
+            throw new IllegalArgumentException("step " + id + ": a read-only step sends no " + request.method());
+        }
+    }
+
+    /**
+     * A step from the flags a plan file carries: {@code reversible}, {@code pointOfNoReturn}, {@code manual} and
+     * {@code changesCluster}. Refuses what no plan means: a reversible point of no return, a manual step that the
+     * executor would also change the cluster in.
+     */
+    public static Step fromFlags(String id, String title, String description, boolean reversible,
+                                 boolean pointOfNoReturn, boolean requiresApproval, boolean manual, ArmRequest request,
+                                 String azCli, Compensation compensation, boolean changesCluster, String patch) {
         if (pointOfNoReturn && reversible) {
             throw new IllegalArgumentException("step " + id + ": a point of no return cannot be reversible");
         }
-        if (!reversible && compensation != null) {
-            throw new IllegalArgumentException("step " + id + ": an irreversible step has no compensation");
+        if (manual && changesCluster) {
+            throw new IllegalArgumentException("step " + id + ": a manual step is done by a person, not through the"
+                    + " Kubernetes API");
         }
+        Reversibility reversibility = pointOfNoReturn ? Reversibility.POINT_OF_NO_RETURN
+                : reversible ? Reversibility.REVERSIBLE : Reversibility.ONE_WAY;
+        return new Step(id, title, description, effect(manual, changesCluster, request), reversibility,
+                requiresApproval, request, azCli, compensation, patch);
     }
 
-    /** A step without a patch. */
-    public Step(String id, String title, String description, boolean reversible, boolean pointOfNoReturn,
-                boolean requiresApproval, boolean manual, ArmRequest request, String azCli, Compensation compensation,
-                boolean changesCluster) {
-        this(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request, azCli,
-                compensation, changesCluster, null);
+    private static Effect effect(boolean manual, boolean changesCluster, ArmRequest request) {
+        if (manual) {
+            return Effect.BY_A_PERSON;
+        }
+        if (changesCluster) {
+            return Effect.CHANGES_CLUSTER;
+        }
+        return request != null && request.mutating() ? Effect.CHANGES_AZURE : Effect.READ_ONLY;
     }
 
-    /** A step that changes nothing inside the cluster through the Kubernetes API. */
-    public Step(String id, String title, String description, boolean reversible, boolean pointOfNoReturn,
-                boolean requiresApproval, boolean manual, ArmRequest request, String azCli, Compensation compensation) {
-        this(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request, azCli,
-                compensation, false);
+    /** The same step with another request (the plan file's flags unchanged). */
+    public Step withRequest(ArmRequest other) {
+        return new Step(id, title, description, effect, reversibility, requiresApproval, other, azCli, compensation,
+                patch);
+    }
+
+    /** True when the step can be undone; the plan file's {@code reversible}. */
+    public boolean reversible() {
+        return reversibility == Reversibility.REVERSIBLE;
+    }
+
+    /** The plan file's {@code pointOfNoReturn}. */
+    public boolean pointOfNoReturn() {
+        return reversibility == Reversibility.POINT_OF_NO_RETURN;
+    }
+
+    /** True when a person does the step; the plan file's {@code manual}. */
+    public boolean manual() {
+        return effect == Effect.BY_A_PERSON;
+    }
+
+    /** True when the step changes objects inside the cluster through the Kubernetes API; {@code changesCluster}. */
+    public boolean changesCluster() {
+        return effect == Effect.CHANGES_CLUSTER;
     }
 
     /** True when the step changes something in Azure (a request other than GET). */
@@ -131,6 +170,10 @@ public record Step(
             return this;
         }
 
+        public Builder azCli(AzCommand azCli) {
+            return azCli(azCli.render());
+        }
+
         /** Marks a step that changes objects inside the cluster through the Kubernetes API. */
         public Builder changesCluster() {
             this.changesCluster = true;
@@ -149,7 +192,7 @@ public record Step(
         }
 
         public Step build() {
-            return new Step(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request,
+            return fromFlags(id, title, description, reversible, pointOfNoReturn, requiresApproval, manual, request,
                     azCli, compensation, changesCluster, patch);
         }
     }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kubenetmigrate.planner.input.InputException;
+import org.kubenetmigrate.planner.model.Dataplane;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Compensation;
 import org.kubenetmigrate.planner.plan.Fingerprint;
@@ -45,7 +47,7 @@ public final class PlanCodec {
         root.put("generatedAt", generatedAt.toString());
         root.setAll(AssessmentJson.cluster(plan.assessment()));
         root.set("fingerprint", fingerprint(plan.fingerprint()));
-        root.put("strategy", plan.strategy());
+        root.put("strategy", plan.strategy().id());
         ArrayNode notes = root.putArray("notes");
         plan.notes().forEach(notes::add);
         ArrayNode stages = root.putArray("stages");
@@ -144,10 +146,10 @@ public final class PlanCodec {
         return new PlanDocument(schema, plan.requiredString("id"), plan.requiredString("name"),
                 plan.requiredString("resourceGroup"), plan.requiredString("strategy"),
                 fingerprint(plan.requiredObject("fingerprint")), plan.string("readiness"),
-                new PlanDocument.Network(network.string("podCidr"), network.string("policy"),
-                        network.string("dataplane")),
-                new PlanDocument.Network(target.string("podCidr"), target.string("networkPolicy"),
-                        target.string("dataplane")),
+                new PlanDocument.Network(network.string("podCidr"), NetworkPolicy.parse(network.string("policy")),
+                        Dataplane.parse(network.string("dataplane"))),
+                new PlanDocument.Network(target.string("podCidr"), NetworkPolicy.parse(target.string("networkPolicy")),
+                        Dataplane.parse(target.string("dataplane"))),
                 stages(plan));
     }
 
@@ -182,7 +184,7 @@ public final class PlanCodec {
         // Added within schema 1: a plan written before it has no such field.
         boolean changesCluster = step.node().has("changesCluster") && step.requiredBoolean("changesCluster");
         try {
-            return new Step(id, step.requiredString("title"), step.requiredString("description"),
+            return Step.fromFlags(id, step.requiredString("title"), step.requiredString("description"),
                     step.requiredBoolean("reversible"), step.requiredBoolean("pointOfNoReturn"),
                     step.requiredBoolean("requiresApproval"), step.requiredBoolean("manual"), request,
                     step.string("azCli"), compensation, changesCluster, step.string("patch"));

@@ -2,6 +2,9 @@ package org.kubenetmigrate.planner.planfile;
 
 import java.util.List;
 import java.util.Objects;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.Dataplane;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.plan.Fingerprint;
 import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
@@ -35,7 +38,17 @@ public record PlanDocument(int schemaVersion, String clusterId, String clusterNa
     }
 
     /** Network settings compared with live state; null members mean "none" or unknown. */
-    public record Network(String podCidr, String networkPolicy, String dataplane) {
+    public record Network(String podCidr, AzureValue<NetworkPolicy> networkPolicy, AzureValue<Dataplane> dataplane) {
+
+        /** The policy engine in effect, or null when none ({@code none} or absent). */
+        public AzureValue<NetworkPolicy> policyEngine() {
+            return networkPolicy == null || networkPolicy.is(NetworkPolicy.NONE) ? null : networkPolicy;
+        }
+
+        /** True when the network is (or ends) on the Cilium data plane. */
+        public boolean cilium() {
+            return AzureValue.is(dataplane, Dataplane.CILIUM);
+        }
     }
 
     public List<Step> steps() {

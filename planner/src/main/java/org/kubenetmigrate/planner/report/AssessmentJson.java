@@ -15,6 +15,7 @@ import org.kubenetmigrate.planner.assessment.ClusterAssessment;
 import org.kubenetmigrate.planner.assessment.FleetAssessment;
 import org.kubenetmigrate.planner.assessment.TargetNetwork;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.rules.Finding;
@@ -233,7 +234,7 @@ public final class AssessmentJson {
         node.put("resourceGroup", c.resourceGroup());
         node.put("location", c.location());
         node.put("kubernetesVersion", c.kubernetesVersion());
-        node.put("provisioningState", c.provisioningState());
+        node.put("provisioningState", AzureValue.text(c.provisioningState()));
         node.put("powerState", c.powerState());
         node.set("network", network(c.network()));
         node.put("identityType", c.identity().type());
@@ -254,10 +255,10 @@ public final class AssessmentJson {
 
     static ObjectNode network(NetworkProfile n) {
         ObjectNode node = JSON.objectNode();
-        node.put("plugin", n.plugin());
-        node.put("pluginMode", n.pluginMode());
-        node.put("policy", n.policy());
-        node.put("dataplane", n.dataplane());
+        node.put("plugin", AzureValue.text(n.plugin()));
+        node.put("pluginMode", AzureValue.text(n.pluginMode()));
+        node.put("policy", AzureValue.text(n.policy()));
+        node.put("dataplane", AzureValue.text(n.dataplane()));
         node.put("podCidr", text(n.podCidr()));
         ArrayNode podCidrs = node.putArray("podCidrs");
         n.podCidrs().forEach(p -> podCidrs.add(p.toString()));
@@ -338,8 +339,8 @@ public final class AssessmentJson {
         ObjectNode node = JSON.objectNode();
         node.put("ipam", t.ipam());
         node.put("podCidr", t.podCidr());
-        node.put("networkPolicy", t.networkPolicy());
-        node.put("dataplane", t.dataplane());
+        node.put("networkPolicy", AzureValue.text(t.networkPolicy()));
+        node.put("dataplane", AzureValue.text(t.dataplane()));
         return node;
     }
 

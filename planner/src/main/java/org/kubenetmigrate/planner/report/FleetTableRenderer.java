@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.kubenetmigrate.planner.assessment.ClusterAssessment;
 import org.kubenetmigrate.planner.assessment.FleetAssessment;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.rules.Readiness;
 import org.kubenetmigrate.planner.rules.RuleCatalogue;
 import org.kubenetmigrate.planner.rules.Rule;
@@ -156,7 +157,7 @@ public final class FleetTableRenderer implements ReportRenderer {
     }
 
     static String plugin(ClusterAssessment c) {
-        String plugin = orDash(c.cluster().network().plugin());
+        String plugin = orDash(AzureValue.text(c.cluster().network().plugin()));
         return c.cluster().network().pluginMode() == null ? plugin : plugin + "/" + c.cluster().network().pluginMode();
     }
 

@@ -6,6 +6,7 @@ import org.kubenetmigrate.planner.assessment.ClusterAssessment;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Compensation;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.plan.PlanStrategy;
 import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.rules.Finding;
@@ -34,7 +35,7 @@ public final class PlanMarkdownRenderer {
         md.append("| | |\n|---|---|\n");
         row(md, "Cluster", a.cluster().id().value());
         row(md, "Readiness", a.readiness().name() + PlanView.readinessHint(a.readiness()));
-        row(md, "Strategy", plan.strategy());
+        row(md, "Strategy", plan.strategy().id());
         row(md, "Target", PlanView.target(plan));
         row(md, "Fingerprint", PlanView.fingerprint(plan.fingerprint()));
         md.append('\n');
@@ -72,7 +73,7 @@ public final class PlanMarkdownRenderer {
             }
             md.append('\n');
             md.append("- Nodes: ").append(inline(PlanView.nodes(plan))).append('\n');
-            if (a.sizing().podCidr() != null && !MigrationPlan.BLUE_GREEN_POD_SUBNET.equals(plan.strategy())) {
+            if (a.sizing().podCidr() != null && plan.strategy() != PlanStrategy.BLUE_GREEN_POD_SUBNET) {
                 md.append("- Pod CIDR: ").append(inline(PlanView.podCidr(a.sizing().podCidr()))).append('\n');
             }
             if (a.sizing().podSubnet() != null) {

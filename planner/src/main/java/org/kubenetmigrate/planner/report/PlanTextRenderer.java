@@ -6,6 +6,7 @@ import org.kubenetmigrate.planner.assessment.ClusterAssessment;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Compensation;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.plan.PlanStrategy;
 import org.kubenetmigrate.planner.plan.Stage;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.rules.Finding;
@@ -66,7 +67,7 @@ public final class PlanTextRenderer {
                 out.line(4, "pool " + pool.pool() + ": max " + pool.maxNodes() + ", surge " + pool.surgeNodes()
                         + " (" + pool.surgeBasis() + ")");
             }
-            if (a.sizing().podCidr() != null && !MigrationPlan.BLUE_GREEN_POD_SUBNET.equals(plan.strategy())) {
+            if (a.sizing().podCidr() != null && plan.strategy() != PlanStrategy.BLUE_GREEN_POD_SUBNET) {
                 out.wrap(2, "pod CIDR    " + PlanView.podCidr(a.sizing().podCidr()), 14);
             }
             if (a.sizing().podSubnet() != null) {

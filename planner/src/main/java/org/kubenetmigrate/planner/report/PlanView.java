@@ -8,6 +8,7 @@ import org.kubenetmigrate.planner.assessment.TargetNetwork;
 import org.kubenetmigrate.planner.plan.ArmRequest;
 import org.kubenetmigrate.planner.plan.Fingerprint;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
+import org.kubenetmigrate.planner.plan.PlanStrategy;
 import org.kubenetmigrate.planner.plan.Step;
 import org.kubenetmigrate.planner.rules.Finding;
 import org.kubenetmigrate.planner.rules.Readiness;
@@ -67,7 +68,7 @@ final class PlanView {
     static String nodes(MigrationPlan plan) {
         ClusterSizing sizing = plan.assessment().sizing();
         return sizing.maxNodes() + " max + " + sizing.surgeNodes() + " surge = " + sizing.requiredNodes() + " nodes"
-                + (MigrationPlan.IN_PLACE_OVERLAY.equals(plan.strategy())
+                + (plan.strategy() == PlanStrategy.IN_PLACE_OVERLAY
                 ? " at once (all pools reimage together)" : "");
     }
 

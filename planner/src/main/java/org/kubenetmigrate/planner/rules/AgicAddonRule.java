@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * AGIC add-on: during kubenet → Overlay the resource provider waits for AGIC to create an OverlayExtensionConfig that
@@ -53,17 +54,19 @@ public final class AgicAddonRule implements Rule {
         if (!cluster.agicAddonEnabled()) {
             return RuleOutcome.pass();
         }
-        String on = " -g " + cluster.resourceGroup() + " -n " + cluster.name();
+        String rg = cluster.resourceGroup();
         return RuleOutcome.of(finding(Severity.ACTION,
                 "the Application Gateway Ingress Controller add-on (ingress-appgw) is enabled: during kubenet →"
                         + " Overlay the resource provider waits for AGIC to create an OverlayExtensionConfig that AGIC"
                         + " may never create, and the cluster stays Failed after the point of no return (open bug, a"
                         + " cluster stayed Failed for 7+ days; no fix confirmed). The App Gateway subnet may also share"
                         + " the AKS route table (see route-table-shared); AGIC supports Overlay only from " + MIN_VERSION,
-                "Take the add-on out of the update: note the gateway id (az aks show" + on + " --query"
-                        + " addonProfiles.ingressApplicationGateway.config.effectiveApplicationGatewayId), then az aks"
-                        + " disable-addons -a ingress-appgw" + on + " before update-network-plugin, and after the"
-                        + " rollout az aks enable-addons -a ingress-appgw" + on + " --appgw-id <that id>. A gateway the"
+                "Take the add-on out of the update: note the gateway id (" + AzCommand.aks("show", rg, cluster.name())
+                        .arg("--query", "addonProfiles.ingressApplicationGateway.config.effectiveApplicationGatewayId")
+                        + "), then " + AzCommand.az("aks", "disable-addons").arg("-a", "ingress-appgw").arg("-g", rg)
+                        .arg("-n", cluster.name()) + " before update-network-plugin, and after the rollout "
+                        + AzCommand.az("aks", "enable-addons").arg("-a", "ingress-appgw").arg("-g", rg)
+                        .arg("-n", cluster.name()).placeholder("--appgw-id", "<that id>") + ". A gateway the"
                         + " add-on created (in the node resource group, tagged created-by: ingress-appgw) is DELETED"
                         + " when the add-on is disabled: keep it first as " + DISABLE_ADDON_PAGE + " describes."
                         + " Ingress through the gateway is down from the plugin update until AGIC is back and has"

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Azure CNI Overlay does not support VM availability sets, only scale sets
@@ -65,10 +66,11 @@ public final class AvailabilitySetPoolRule implements Rule {
         if (!unknown.isEmpty()) {
             outcome = outcome.plus(RuleOutcome.unverified(unverified("node pool(s) " + String.join(", ", unknown)
                     + " have no type in the input (old az output omits it on availability-set pools); read it with"
-                    + " az aks nodepool show -g " + cluster.resourceGroup() + " --cluster-name " + cluster.name()
-                    + " -n <pool> --query type, or list the availability sets of node resource group "
-                    + cluster.nodeResourceGroup() + " (az vm availability-set list -g " + cluster.nodeResourceGroup()
-                    + ")", Severity.BLOCKER)));
+                    + " " + AzCommand.nodepool("show", cluster.resourceGroup(), cluster.name())
+                    .placeholder("-n", "<pool>").arg("--query", "type")
+                    + ", or list the availability sets of node resource group " + cluster.nodeResourceGroup() + " ("
+                    + AzCommand.az("vm", "availability-set", "list").arg("-g", cluster.nodeResourceGroup()) + ")",
+                    Severity.BLOCKER)));
         }
         return outcome;
     }

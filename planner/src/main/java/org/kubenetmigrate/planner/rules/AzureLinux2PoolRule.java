@@ -9,6 +9,7 @@ import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.KubernetesVersion;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Azure Linux 2.0 pools: {@code osSKU} AzureLinux (or the older CBLMariner) means Azure Linux 2.0 on Kubernetes up to
@@ -73,8 +74,9 @@ public final class AzureLinux2PoolRule implements Rule {
             outcome = RuleOutcome.of(finding(Severity.BLOCKER,
                     "node pool(s) " + String.join(", ", pools) + " run Azure Linux 2.0, whose node images " + removed
                             + ": the migration reimages every pool with surge nodes and cannot get an image for them",
-                    "Move each pool to Azure Linux 3 first: az aks nodepool update -g " + cluster.resourceGroup()
-                            + " --cluster-name " + cluster.name() + " -n " + first + " --os-sku AzureLinux3 (a node"
+                    "Move each pool to Azure Linux 3 first: "
+                            + AzCommand.nodepool("update", cluster.resourceGroup(), cluster.name()).arg("-n", first)
+                            .arg("--os-sku", "AzureLinux3") + " (a node"
                             + " image upgrade of that pool), or upgrade the cluster to Kubernetes 1.32 or later, where"
                             + " AzureLinux means Azure Linux 3"));
         }

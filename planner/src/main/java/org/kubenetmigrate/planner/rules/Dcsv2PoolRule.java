@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kubenetmigrate.planner.model.AgentPool;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /** Azure CNI Overlay does not support DCsv2-series node pools (https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay). */
 public final class Dcsv2PoolRule implements Rule {
@@ -44,9 +45,10 @@ public final class Dcsv2PoolRule implements Rule {
         return RuleOutcome.of(finding(Severity.BLOCKER,
                 "node pool(s) " + String.join(", ", named) + " use a DCsv2-series size, which Azure CNI Overlay"
                         + " does not support",
-                "Replace each DCsv2 pool before the update: add a pool on another size (az aks nodepool add -g " + rg
-                        + " --cluster-name " + name + " -n <new-pool> --node-vm-size <size>), move the workloads"
-                        + " (kubectl cordon and drain), then delete the old pool (az aks nodepool delete -g " + rg
-                        + " --cluster-name " + name + " -n " + pools.get(0).name() + ")"));
+                "Replace each DCsv2 pool before the update: add a pool on another size ("
+                        + AzCommand.nodepool("add", rg, name).placeholder("-n", "<new-pool>")
+                        .placeholder("--node-vm-size", "<size>") + "), move the workloads (kubectl cordon and drain),"
+                        + " then delete the old pool (" + AzCommand.nodepool("delete", rg, name)
+                        .arg("-n", pools.get(0).name()) + ")"));
     }
 }

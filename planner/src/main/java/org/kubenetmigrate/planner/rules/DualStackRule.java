@@ -7,8 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Dual-stack kubenet → Overlay works, but IPv6 traffic breaks while nodes are mixed
@@ -55,9 +58,9 @@ public final class DualStackRule implements Rule {
         }
         String pods = String.join(", ", network.podCidrs().stream().map(IpPrefix::toString).toList());
         String dualStack = "cluster is dual-stack (pod CIDRs " + (pods.isEmpty() ? "unknown" : pods) + ")";
-        String cilium = "az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                + " --network-dataplane cilium --network-policy cilium";
-        Optional<String> engine = network.policyEngine();
+        String cilium = AzCommand.az("aks", "update").arg("-g", cluster.resourceGroup()).arg("-n", cluster.name())
+                .arg("--network-dataplane", "cilium").arg("--network-policy", "cilium").render();
+        Optional<AzureValue<NetworkPolicy>> engine = network.policyEngine();
         if (engine.isPresent() && !context.options().ciliumDataplane()) {
             return RuleOutcome.of(finding(Severity.BLOCKER,
                     dualStack + " with network policy engine " + engine.get() + ": the migration must remove it, and"

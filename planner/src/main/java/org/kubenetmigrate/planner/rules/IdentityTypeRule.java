@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Detaching the kubenet route table needs a user-assigned control plane identity; system-assigned is not supported
@@ -51,15 +52,17 @@ public final class IdentityTypeRule implements Rule {
         if (assign != null) {
             return RuleOutcome.of(finding(Severity.ACTION,
                     problem + "; the plan assigns " + assign + " before the plugin update",
-                    "The plan runs az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                            + " --enable-managed-identity --assign-identity " + assign + ". Before that, give the"
+                    "The plan runs " + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                            .flag("--enable-managed-identity").arg("--assign-identity", assign) + ". Before that, give the"
                             + " identity write access (e.g. Network Contributor) to the node subnet and its route"
                             + " table, since it is the identity that removes the route table"));
         }
         return RuleOutcome.of(finding(Severity.BLOCKER, problem,
-                "Create a user-assigned identity and assign it: az identity create -g " + cluster.resourceGroup()
-                        + " -n <identity-name>; az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " --enable-managed-identity --assign-identity <identity-resource-id>. Or pass"
+                "Create a user-assigned identity and assign it: " + AzCommand.az("identity", "create")
+                        .arg("-g", cluster.resourceGroup()).placeholder("-n", "<identity-name>") + "; "
+                        + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                        .flag("--enable-managed-identity").placeholder("--assign-identity", "<identity-resource-id>")
+                        + ". Or pass"
                         + " --assign-identity <identity-resource-id> so the plan assigns it"));
     }
 }

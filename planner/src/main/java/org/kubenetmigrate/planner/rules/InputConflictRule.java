@@ -11,6 +11,7 @@ import org.kubenetmigrate.planner.model.InputConflict;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.NetworkProfile;
 import org.kubenetmigrate.planner.model.TargetIpam;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The input contradicts itself about this cluster. {@code podCidr} and the IPv4 entry of {@code podCidrs} name
@@ -54,8 +55,8 @@ public final class InputConflictRule implements Rule {
                 "networkProfile.podCidr " + cluster.network().podCidr() + " and podCidrs " + ipv4 + " disagree (read"
                         + " from " + cluster.source().describe() + "); the plan cannot tell which pod CIDR the cluster"
                         + " uses, and the update request carries it",
-                "Read the cluster again (az aks show -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " -o json) and replace the export; in Azure's own response the two fields agree")));
+                "Read the cluster again (" + AzCommand.aks("show", cluster.resourceGroup(), cluster.name())
+                        .arg("-o", "json") + ") and replace the export; in Azure's own response the two fields agree")));
         for (InputConflict conflict : context.conflicts()) {
             findings.add(finding(Severity.WARNING, conflict.describe() + "; the cluster was judged on both copies and"
                             + " the worse verdict stands",

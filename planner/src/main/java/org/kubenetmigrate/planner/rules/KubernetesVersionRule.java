@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.KubernetesVersion;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * kubenet → Overlay needs Kubernetes 1.27 or later (https://learn.microsoft.com/azure/aks/update-azure-cni since
@@ -52,8 +53,8 @@ public final class KubernetesVersionRule implements Rule {
         return RuleOutcome.of(finding(Severity.BLOCKER,
                 "control plane runs Kubernetes " + version.get() + "; the Overlay update needs 1.27 or later",
                 "Upgrade the control plane and node pools to a supported version of 1.30 or later (1.30 also lets"
-                        + " a network policy engine be uninstalled): az aks upgrade -g "
-                        + context.cluster().resourceGroup() + " -n " + context.cluster().name()
-                        + " --kubernetes-version <version>"));
+                        + " a network policy engine be uninstalled): "
+                        + AzCommand.aks("upgrade", context.cluster().resourceGroup(), context.cluster().name())
+                        .placeholder("--kubernetes-version", "<version>")));
     }
 }

@@ -7,6 +7,7 @@ import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.sizing.AzureLimits;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * maxPods is fixed at pool creation (https://learn.microsoft.com/azure/aks/create-node-pools); the migration documents
@@ -55,9 +56,9 @@ public final class MaxPodsRule implements Rule {
                 "pods per node: " + (pools.isEmpty() ? "no pools in the input" : String.join(", ", pools))
                         + "; pools keep their maxPods through the migration (fixed at pool creation), and Overlay"
                         + " allows up to " + OVERLAY_MAX_PODS + " only on new pools",
-                "For more pods per node after the migration, add pools with a higher --max-pods (az aks nodepool add"
-                        + " -g " + cluster.resourceGroup() + " --cluster-name " + cluster.name()
-                        + " -n <pool> --max-pods " + OVERLAY_MAX_PODS + "), move the workloads and delete the old"
+                "For more pods per node after the migration, add pools with a higher --max-pods ("
+                        + AzCommand.nodepool("add", cluster.resourceGroup(), cluster.name()).placeholder("-n", "<pool>")
+                        .arg("--max-pods", String.valueOf(OVERLAY_MAX_PODS)) + "), move the workloads and delete the old"
                         + " pools; Overlay pods take no VNet addresses, so maxPods no longer sizes the subnet"));
     }
 

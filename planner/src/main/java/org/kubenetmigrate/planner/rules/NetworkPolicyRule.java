@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.KubernetesVersion;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 
 /**
  * A network policy engine must be off before the plugin update (https://learn.microsoft.com/azure/aks/update-azure-cni;
@@ -43,12 +45,12 @@ public final class NetworkPolicyRule implements Rule {
 
     @Override
     public RuleOutcome evaluate(ClusterContext context) {
-        Optional<String> engine = context.cluster().network().policyEngine();
+        Optional<AzureValue<NetworkPolicy>> engine = context.cluster().network().policyEngine();
         if (engine.isEmpty()) {
             return RuleOutcome.pass();
         }
         String afterwards = context.options().ciliumDataplane() ? "Cilium"
-                : Reimages.restoresEngine(context.cluster(), context.options()) ? engine.get()
+                : Reimages.restoresEngine(context.cluster(), context.options()) ? engine.get().text()
                 : "no engine (dual-stack Overlay supports neither Calico nor Azure NPM; see dual-stack)";
         Optional<KubernetesVersion> version = context.cluster().controlPlaneVersion();
         if (version.isEmpty() || version.get().isBelow(1, UNINSTALL_MIN_MINOR)) {

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Node Disruption Policy (AKS preview, release notes 2026-07-17): with {@code Block} AKS rejects the updates that
@@ -49,8 +50,8 @@ public final class NodeDisruptionPolicyRule implements Rule {
         ManagedCluster cluster = context.cluster();
         String policy = cluster.nodeDisruptionPolicy();
         String allow = "Set Allow for the migration and restore it afterwards (" + Sources.USE_NODE_DISRUPTION_POLICY
-                + "): az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                + " --node-disruption-policy Allow (aks-preview extension)";
+                + "): " + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                .arg("--node-disruption-policy", "Allow") + " (aks-preview extension)";
         if (policy == null || ALLOW.equalsIgnoreCase(policy)) {
             return RuleOutcome.pass();
         }
@@ -64,13 +65,13 @@ public final class NodeDisruptionPolicyRule implements Rule {
             return RuleOutcome.of(finding(Severity.ACTION, "Node Disruption Policy is AllowDuringMaintenanceWindow:"
                     + " AKS rejects the reimaging updates of this migration outside the aksManagedNodeOSUpgradeSchedule"
                     + " maintenance window (without such a window it allows them at any time)",
-                    "Run the migration inside the window (az aks maintenanceconfiguration show -g "
-                            + cluster.resourceGroup() + " --cluster-name " + cluster.name()
-                            + " --name aksManagedNodeOSUpgradeSchedule), or: " + allow));
+                    "Run the migration inside the window (" + AzCommand.az("aks", "maintenanceconfiguration", "show")
+                            .arg("-g", cluster.resourceGroup()).arg("--cluster-name", cluster.name())
+                            .arg("--name", "aksManagedNodeOSUpgradeSchedule") + "), or: " + allow));
         }
         return RuleOutcome.of(finding(Severity.ACTION, "Node Disruption Policy is \"" + policy + "\", a value this"
                 + " tool does not know: AKS may reject the reimaging updates of this migration",
-                "Check it: az aks show -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " --query nodeDisruptionProfile; or: " + allow));
+                "Check it: " + AzCommand.aks("show", cluster.resourceGroup(), cluster.name())
+                        .arg("--query", "nodeDisruptionProfile") + "; or: " + allow));
     }
 }

@@ -16,6 +16,7 @@ import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.Subnet;
 import org.kubenetmigrate.planner.sizing.PoolSizing;
 import org.kubenetmigrate.planner.sizing.SubnetSize;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The reimage adds every pool's surge nodes at once, each taking a node subnet address; too few free addresses fail
@@ -94,8 +95,9 @@ public final class NodeSubnetSurgeRule implements Rule {
                     + " in use) has " + free + " free addresses; the reimage surges " + surge + " nodes into it ("
                     + perPool + ")");
             for (AgentPool pool : entry.getValue()) {
-                fixes.add("az aks nodepool update -g " + cluster.resourceGroup() + " --cluster-name " + cluster.name()
-                        + " -n " + pool.name() + " --max-surge <n>");
+                fixes.add(AzCommand.az("aks", "nodepool", "update").arg("-g", cluster.resourceGroup())
+                        .arg("--cluster-name", cluster.name()).arg("-n", pool.name()).placeholder("--max-surge", "<n>")
+                        .render());
             }
         }
         if (!full.isEmpty()) {

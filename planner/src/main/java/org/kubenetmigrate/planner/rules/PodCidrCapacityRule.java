@@ -9,6 +9,7 @@ import org.kubenetmigrate.planner.sizing.ClusterSizing;
 import org.kubenetmigrate.planner.sizing.PodCidrPlanner;
 import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Overlay gives every node one /24 of the pod CIDR, and the RP rejects a pod CIDR with too few of them
@@ -72,8 +73,9 @@ public final class PodCidrCapacityRule implements Rule {
         }
         return RuleOutcome.of(finding(Severity.ACTION,
                 found + "; the plan moves pods to " + PodCidrProblems.target(pod),
-                "The plan runs az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " --network-plugin azure --network-plugin-mode overlay --pod-cidr " + pod.proposed()
+                "The plan runs " + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                        .arg("--network-plugin", "azure").arg("--network-plugin-mode", "overlay")
+                        .arg("--pod-cidr", pod.proposed().toString())
                         + " (update NSG rules and firewalls that name " + pod.current() + ")" + shrink
                         + ". Changing the pod CIDR in this update is accepted since the 2025-08-29 release; older RP"
                         + " versions refused it (MicrosoftDocs/azure-aks-docs#172)"));

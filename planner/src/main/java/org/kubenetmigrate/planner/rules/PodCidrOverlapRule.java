@@ -7,6 +7,7 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The Overlay pod CIDR must not overlap the cluster's subnets, peered networks, on-premises ranges or the service
@@ -92,8 +93,9 @@ public final class PodCidrOverlapRule implements Rule {
         }
         return RuleOutcome.of(finding(Severity.ACTION,
                 found + "; the plan moves pods to " + PodCidrProblems.target(pod),
-                "The plan runs az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " --network-plugin azure --network-plugin-mode overlay --pod-cidr " + pod.proposed()
+                "The plan runs " + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                        .arg("--network-plugin", "azure").arg("--network-plugin-mode", "overlay")
+                        .arg("--pod-cidr", pod.proposed().toString())
                         + ". Check " + pod.proposed() + " against on-premises and VPN/ExpressRoute ranges the input"
                         + " does not show (pass them with --avoid), and update NSG rules and firewalls that name "
                         + pod.current() + ". Changing the pod CIDR in this update is accepted since the 2025-08-29"

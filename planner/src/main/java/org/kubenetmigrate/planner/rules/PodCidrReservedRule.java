@@ -9,6 +9,7 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.sizing.AzureLimits;
 import org.kubenetmigrate.planner.sizing.PodCidrProblem;
 import org.kubenetmigrate.planner.sizing.PodCidrSizing;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * AKS rejects pod CIDRs overlapping its reserved ranges on create and update
@@ -77,8 +78,9 @@ public final class PodCidrReservedRule implements Rule {
         return RuleOutcome.of(finding(Severity.ACTION,
                 found + " and whether it rejects a migration that keeps it is unconfirmed, so the plan moves pods to "
                         + PodCidrProblems.target(pod),
-                "The plan runs az aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " --network-plugin azure --network-plugin-mode overlay --pod-cidr " + pod.proposed()
+                "The plan runs " + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                        .arg("--network-plugin", "azure").arg("--network-plugin-mode", "overlay")
+                        .arg("--pod-cidr", pod.proposed().toString())
                         + ". Before it, update NSG rules, firewalls and routes that name " + pod.current()
                         + " to allow " + pod.proposed() + " (node to pod and pod to pod traffic). Changing the pod"
                         + " CIDR in this update is accepted since the 2025-08-29 release; older RP versions refused"

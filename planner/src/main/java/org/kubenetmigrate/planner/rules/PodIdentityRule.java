@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Pod identity (aad-pod-identity) clusters failed to migrate until the RP fix of the release of 2024-04-28; the add-on
@@ -45,9 +46,9 @@ public final class PodIdentityRule implements Rule {
         return RuleOutcome.of(finding(Severity.WARNING,
                 "pod identity (aad-pod-identity) is enabled: kubenet → Overlay migrations of such clusters failed"
                         + " until the RP fix released on 2024-04-28, and pod identity is deprecated",
-                "Move the workloads to Microsoft Entra Workload ID and disable pod identity before the update (az"
-                        + " aks update -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " --disable-pod-identity, aks-preview extension); if it must stay, rehearse the update on a"
+                "Move the workloads to Microsoft Entra Workload ID and disable pod identity before the update ("
+                        + AzCommand.aks("update", cluster.resourceGroup(), cluster.name()).flag("--disable-pod-identity")
+                        + ", aks-preview extension); if it must stay, rehearse the update on a"
                         + " non-production cluster with pod identity first"));
     }
 }

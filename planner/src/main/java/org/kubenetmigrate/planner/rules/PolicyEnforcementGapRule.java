@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterState;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 
 /**
  * When the plan disables a policy engine, "policies are no longer enforced" until one is enabled again
@@ -68,9 +70,9 @@ public final class PolicyEnforcementGapRule extends InClusterRule {
         if (kubernetes == 0 && calico == 0) {
             return RuleOutcome.pass();
         }
-        String engine = context.cluster().network().policyEngine().orElseThrow();
-        String finalEngine = context.options().ciliumDataplane() ? "cilium" : engine;
-        String until = "cilium".equals(finalEngine)
+        AzureValue<NetworkPolicy> engine = context.cluster().network().policyEngine().orElseThrow();
+        NetworkPolicy finalEngine = context.options().ciliumDataplane() ? NetworkPolicy.CILIUM : engine.kind();
+        String until = finalEngine == NetworkPolicy.CILIUM
                 ? "enable-cilium has reimaged every node (Cilium enforces only then)"
                 : "restore-network-policy re-installs " + engine;
         StringBuilder message = new StringBuilder()
@@ -86,15 +88,15 @@ public final class PolicyEnforcementGapRule extends InClusterRule {
         if (incomplete) {
             message.append(" (not every kind could be read; see unverified)");
         }
-        if (calico > 0 && !"calico".equals(finalEngine)) {
+        if (calico > 0 && finalEngine != NetworkPolicy.CALICO) {
             message.append(". The Calico policies stay unenforced afterwards too: ")
-                    .append("cilium".equals(finalEngine) ? "Cilium" : "Azure NPM")
+                    .append(finalEngine == NetworkPolicy.CILIUM ? "Cilium" : "Azure NPM")
                     .append(" does not read projectcalico.org resources");
         }
         return RuleOutcome.of(finding(Severity.WARNING, message.toString(),
                 "Choose a window in which unenforced policies are acceptable, scale down what they protect, or add"
                         + " temporary NSG rules for it"
-                        + (calico > 0 && !"calico".equals(finalEngine)
+                        + (calico > 0 && finalEngine != NetworkPolicy.CALICO
                         ? "; translate the Calico policies to Kubernetes or Cilium policies before the migration" : "")));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.KubernetesVersion;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Node pools may trail the control plane by up to three minor versions
@@ -70,8 +71,8 @@ public final class PoolVersionSkewRule implements Rule {
                 "node pool(s) " + String.join(", ", behind) + " run below " + why + ", while the control plane runs "
                         + controlPlane.get() + "; the minimums are documented for the cluster, and whether AKS checks"
                         + " pool versions too is not documented",
-                "Upgrade the pools to the control plane's version first: az aks nodepool upgrade -g "
-                        + cluster.resourceGroup() + " --cluster-name " + cluster.name() + " -n <pool>"
-                        + " --kubernetes-version " + controlPlane.get()));
+                "Upgrade the pools to the control plane's version first: "
+                        + AzCommand.nodepool("upgrade", cluster.resourceGroup(), cluster.name())
+                        .placeholder("-n", "<pool>").arg("--kubernetes-version", controlPlane.get().toString())));
     }
 }

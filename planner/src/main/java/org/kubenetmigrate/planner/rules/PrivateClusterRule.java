@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.TargetIpam;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * Private clusters: no migration-specific blocker is documented
@@ -48,8 +49,8 @@ public final class PrivateClusterRule implements Rule {
                 "cluster is private: the in-cluster checks (ip-masq-agent ConfigMaps, node reimage via NodeNetworkConfigs)"
                         + " need line of sight to the private API server; no migration-specific blocker is documented"
                         + " for private clusters (unconfirmed)",
-                "Run the in-cluster checks from a network that reaches the API server, or through run-command: az aks"
-                        + " command invoke -g " + cluster.resourceGroup() + " -n " + cluster.name()
-                        + " --command \"kubectl get nnc -A\""));
+                "Run the in-cluster checks from a network that reaches the API server, or through run-command: "
+                        + AzCommand.aks("command invoke", cluster.resourceGroup(), cluster.name())
+                        .arg("--command", "kubectl get nnc -A")));
     }
 }

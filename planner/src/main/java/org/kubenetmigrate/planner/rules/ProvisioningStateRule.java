@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.ProvisioningState;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The update must start from a settled, running cluster: the RP blocks PATCH in non-terminal provisioning states
@@ -14,7 +16,6 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
  * unknown, never as Succeeded.
  */
 public final class ProvisioningStateRule implements Rule {
-    static final String SUCCEEDED = "Succeeded";
 
     @Override
     public String id() {
@@ -46,18 +47,18 @@ public final class ProvisioningStateRule implements Rule {
         ManagedCluster cluster = context.cluster();
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        if (isBlank(cluster.provisioningState())) {
+        if (cluster.provisioningState() == null) {
             missing.add("the cluster's provisioningState");
-        } else if (!SUCCEEDED.equalsIgnoreCase(cluster.provisioningState())) {
+        } else if (!cluster.provisioningState().is(ProvisioningState.SUCCEEDED)) {
             problems.add("cluster provisioningState is " + cluster.provisioningState());
         }
         if (cluster.isStopped()) {
             problems.add("cluster is stopped (powerState " + cluster.powerState() + ")");
         }
         for (AgentPool pool : cluster.agentPools()) {
-            if (isBlank(pool.provisioningState())) {
+            if (pool.provisioningState() == null) {
                 missing.add("provisioningState of pool " + pool.name());
-            } else if (!SUCCEEDED.equalsIgnoreCase(pool.provisioningState())) {
+            } else if (!pool.provisioningState().is(ProvisioningState.SUCCEEDED)) {
                 problems.add("pool " + pool.name() + " provisioningState is " + pool.provisioningState());
             }
         }
@@ -67,11 +68,11 @@ public final class ProvisioningStateRule implements Rule {
             outcome = RuleOutcome.of(finding(Severity.BLOCKER,
                     String.join("; ", problems) + ": the update needs the cluster and every pool Succeeded and the"
                             + " cluster running, else another operation is in flight or has failed",
-                    "Wait for running operations to finish (az aks show -g " + rg + " -n " + cluster.name()
-                            + " --query provisioningState); reconcile a Failed cluster with a no-change update (az aks"
-                            + " update -g " + rg + " -n " + cluster.name() + ") and a Failed pool with az aks nodepool"
-                            + " update -g " + rg + " --cluster-name " + cluster.name() + " -n <pool>; start a stopped"
-                            + " cluster with az aks start -g " + rg + " -n " + cluster.name()
+                    "Wait for running operations to finish (" + AzCommand.aks("show", rg, cluster.name())
+                            .arg("--query", "provisioningState") + "); reconcile a Failed cluster with a no-change"
+                            + " update (" + AzCommand.aks("update", rg, cluster.name()) + ") and a Failed pool with "
+                            + AzCommand.nodepool("update", rg, cluster.name()).placeholder("-n", "<pool>")
+                            + "; start a stopped cluster with " + AzCommand.aks("start", rg, cluster.name())
                             + "; then assess again"));
         }
         if (!missing.isEmpty()) {
@@ -79,9 +80,5 @@ public final class ProvisioningStateRule implements Rule {
                     "not in the input: " + String.join(", ", missing), Severity.BLOCKER)));
         }
         return outcome;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -3,8 +3,10 @@ package org.kubenetmigrate.planner.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 
 /**
  * The plan steps that reimage every node of the cluster. Not only the plugin update: uninstalling a network policy
@@ -18,7 +20,7 @@ public final class Reimages {
 
     /** The step ids in plan order, e.g. [disable-network-policy, update-network-plugin, enable-cilium]. */
     public static List<String> steps(ManagedCluster cluster, MigrationOptions options) {
-        Optional<String> engine = cluster.network().policyEngine();
+        Optional<AzureValue<NetworkPolicy>> engine = cluster.network().policyEngine();
         List<String> steps = new ArrayList<>();
         engine.ifPresent(e -> steps.add("disable-network-policy"));
         steps.add("update-network-plugin");

@@ -15,6 +15,7 @@ import org.kubenetmigrate.planner.model.ResourceLock;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.SurroundingType;
 import org.kubenetmigrate.planner.model.Surroundings;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * A management lock where the update must write or delete: the node resource group (AKS deletes the managed route
@@ -97,7 +98,7 @@ public final class ResourceLockRule implements Rule {
         List<String> described = new ArrayList<>();
         found.forEach((lock, where) -> described.add(lock.level() + " lock " + lock.name() + " on "
                 + lock.scope().value() + " applies to " + String.join(" and ", where)));
-        String deletes = String.join("; ", found.keySet().stream().map(l -> "az lock delete --ids " + l.id().value())
+        String deletes = String.join("; ", found.keySet().stream().map(l -> AzCommand.az("lock", "delete").arg("--ids", l.id().value()).render())
                 .toList());
         return outcome.plus(RuleOutcome.of(finding(Severity.BLOCKER, String.join("; ", described)
                         + "; the update deletes or rewrites resources there and a lock refuses it",

@@ -8,6 +8,7 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.Route;
 import org.kubenetmigrate.planner.model.RouteTable;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The update removes pod routes from a BYO route table but the egress default route must stay
@@ -62,15 +63,17 @@ public final class RouteTableEgressRule implements Rule {
         RuleOutcome outcome = RuleOutcome.pass();
         if (!found.isEmpty()) {
             List<RouteTable> snapshot = withDefault.isEmpty() ? network.routeTables() : withDefault;
-            List<String> commands = snapshot.stream().map(t -> "az network route-table show -g "
-                    + t.resourceGroup() + " -n " + t.name() + " -o json > " + t.name() + "-before.json").toList();
+            List<String> commands = snapshot.stream().map(t -> AzCommand.az("network", "route-table", "show")
+                    .arg("-g", t.resourceGroup()).arg("-n", t.name()).arg("-o", "json").into(t.name() + "-before.json")
+                    .render()).toList();
             outcome = RuleOutcome.of(finding(Severity.WARNING,
                     String.join("; ", found) + ": the update removes the pod routes but node egress depends on the"
                             + " default route staying. What the update does to a customer route table that carries"
                             + " UDR egress is UNCONFIRMED (" + Sources.UPDATE_AZURE_CNI + " says both that the route table needs to be detached"
                             + " and that only pod routes are deleted)",
                     "Snapshot the route table before the update ("
-                            + (commands.isEmpty() ? "az network route-table show -g <rg> -n <route-table> -o json"
+                            + (commands.isEmpty() ? AzCommand.az("network", "route-table", "show").placeholder("-g", "<rg>")
+                                    .placeholder("-n", "<route-table>").arg("-o", "json").render()
                                     : String.join("; ", commands))
                             + "); after it, check that the 0.0.0.0/0 route is still there and the table still"
                             + " associated with the node subnet. Do not detach the route table yourself; pod egress"

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.RouteTable;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The update deletes or empties the node subnet's route table; a migration failed where that table was also
@@ -56,9 +57,11 @@ public final class RouteTableSharedRule implements Rule {
                     + (others.size() == 1 ? ", which is not a node subnet" : ", which are not node subnets")
                     + " of this cluster");
             for (ArmId subnet : others) {
-                commands.add("az network vnet subnet update -g " + subnet.resourceGroup() + " --vnet-name "
-                        + subnet.parentVirtualNetwork().map(ArmId::name).orElse("<vnet>") + " -n " + subnet.name()
-                        + " --route-table <new-route-table-id>");
+                AzCommand update = AzCommand.az("network", "vnet", "subnet", "update").arg("-g", subnet.resourceGroup());
+                AzCommand inVnet = subnet.parentVirtualNetwork().map(ArmId::name).map(v -> update.arg("--vnet-name", v))
+                        .orElse(update.placeholder("--vnet-name", "<vnet>"));
+                commands.add(inVnet.arg("-n", subnet.name()).placeholder("--route-table", "<new-route-table-id>")
+                        .render());
             }
         }
         RuleOutcome outcome = RuleOutcome.pass();

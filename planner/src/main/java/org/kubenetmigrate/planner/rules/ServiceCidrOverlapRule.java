@@ -9,6 +9,7 @@ import org.kubenetmigrate.planner.model.NodeNetwork;
 import org.kubenetmigrate.planner.model.Subnet;
 import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.model.VirtualNetwork;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * The RP has rejected updates of clusters whose service CIDR overlaps a subnet of the VNet
@@ -61,8 +62,9 @@ public final class ServiceCidrOverlapRule implements Rule {
                         if (prefix.overlaps(service)) {
                             overlaps.add("service CIDR " + service + " overlaps subnet " + subnet.name() + " "
                                     + prefix + " of " + vnet.name());
-                            String delete = "az network vnet subnet delete -g " + vnet.resourceGroup()
-                                    + " --vnet-name " + vnet.name() + " -n " + subnet.name();
+                            String delete = AzCommand.az("network", "vnet", "subnet", "delete")
+                                    .arg("-g", vnet.resourceGroup()).arg("--vnet-name", vnet.name())
+                                    .arg("-n", subnet.name()).render();
                             if (!deletes.contains(delete)) {
                                 deletes.add(delete);
                             }

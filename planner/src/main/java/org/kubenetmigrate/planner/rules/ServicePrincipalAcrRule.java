@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * A cluster on a service principal must move to a managed identity for the migration (see identity-type). After that
@@ -43,16 +44,17 @@ public final class ServicePrincipalAcrRule implements Rule {
         if (!identity.isServicePrincipal()) {
             return RuleOutcome.pass();
         }
-        String on = " -g " + cluster.resourceGroup() + " -n " + cluster.name();
         return RuleOutcome.of(finding(Severity.WARNING,
                 "the cluster runs on service principal " + identity.servicePrincipalClientId() + ": after the switch"
                         + " to a managed identity that the migration needs, pulls from Azure Container Registry fail"
                         + " until the registry is attached again, and kubelet keeps the service principal until its"
                         + " node pool is upgraded (the migration's reimage is expected to do that; not documented)",
-                "Right after the identity switch, attach every registry the cluster pulls from: az aks update" + on
-                        + " --attach-acr <acr-name-or-resource-id> (list today's AcrPull assignments of the service"
-                        + " principal: az role assignment list --assignee " + identity.servicePrincipalClientId()
-                        + " --all --query \"[?roleDefinitionName=='AcrPull'].scope\" -o tsv). Also check the service"
+                "Right after the identity switch, attach every registry the cluster pulls from: "
+                        + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                        .placeholder("--attach-acr", "<acr-name-or-resource-id>") + " (list today's AcrPull assignments of the service"
+                        + " principal: " + AzCommand.az("role", "assignment", "list")
+                        .arg("--assignee", identity.servicePrincipalClientId()).flag("--all")
+                        .arg("--query", "[?roleDefinitionName=='AcrPull'].scope").arg("-o", "tsv") + "). Also check the service"
                         + " principal's secret has not expired: AKS checks credentials before every upgrade"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.text.AzCommand;
 
 /**
  * A stopped node pool while the cluster runs. "Stopped node pools can be upgraded"
@@ -51,9 +52,9 @@ public final class StoppedPoolRule implements Rule {
                 "node pool(s) " + String.join(", ", names) + " are stopped while the cluster runs: the Overlay update"
                         + " reimages every pool at once, and what it does to a pool without running nodes (and whether"
                         + " its nodes come back on Overlay when started) is not documented",
-                "Start the pool before the migration so it is reimaged with the others (az aks nodepool start -g "
-                        + cluster.resourceGroup() + " --cluster-name " + cluster.name() + " -n "
-                        + stopped.get(0).name() + "), or delete it if it is no longer needed; starting it adds its"
+                "Start the pool before the migration so it is reimaged with the others ("
+                        + AzCommand.nodepool("start", cluster.resourceGroup(), cluster.name())
+                        .arg("-n", stopped.get(0).name()) + "), or delete it if it is no longer needed; starting it adds its"
                         + " nodes to the surge and subnet sizing"));
     }
 }

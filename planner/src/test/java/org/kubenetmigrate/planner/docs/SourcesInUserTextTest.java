@@ -18,11 +18,9 @@ import org.kubenetmigrate.planner.assessment.ClusterAssessment;
 import org.kubenetmigrate.planner.assessment.ReadinessAssessor;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.model.Fleet;
-import org.kubenetmigrate.planner.model.InClusterCheck;
 import org.kubenetmigrate.planner.model.InClusterView;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
-import org.kubenetmigrate.planner.model.TargetIpam;
 import org.kubenetmigrate.planner.plan.MigrationPlan;
 import org.kubenetmigrate.planner.plan.Planner;
 import org.kubenetmigrate.planner.planfile.PlanCodec;
@@ -31,8 +29,8 @@ import org.kubenetmigrate.planner.report.PlanTextRenderer;
 import org.kubenetmigrate.planner.rules.Finding;
 import org.kubenetmigrate.planner.rules.RuleCatalogue;
 import org.kubenetmigrate.planner.rules.Unverified;
+import org.kubenetmigrate.planner.testing.EveryOutput;
 import org.kubenetmigrate.planner.testing.Fixtures;
-import org.kubenetmigrate.planner.testing.InClusterFixtures;
 import org.kubenetmigrate.planner.testing.Repository;
 
 /**
@@ -73,8 +71,8 @@ class SourcesInUserTextTest {
         Fleet fleet = new FleetReader().read(List.of(Repository.root().resolve("examples/fleet")));
         ReadinessAssessor assessor = new ReadinessAssessor(RuleCatalogue.all(), Fixtures.TODAY);
         List<String> found = new ArrayList<>();
-        for (MigrationOptions options : options()) {
-            for (InClusterView view : views()) {
+        for (MigrationOptions options : EveryOutput.options()) {
+            for (InClusterView view : EveryOutput.views()) {
                 for (ManagedCluster cluster : fleet.clusters()) {
                     ClusterAssessment a = assessor.assess(cluster, fleet, options, view);
                     for (Finding f : a.findings()) {
@@ -160,32 +158,5 @@ class SourcesInUserTextTest {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
         }
-    }
-
-    private static List<MigrationOptions> options() {
-        MigrationOptions base = MigrationOptions.DEFAULTS;
-        String identity = "/subscriptions/00000000-0000-0000-0000-00000000a001/resourceGroups/rg-id/providers/"
-                + "Microsoft.ManagedIdentity/userAssignedIdentities/id-aks";
-        return List.of(base,
-                new MigrationOptions(TargetIpam.OVERLAY, true, null, List.of(), identity, true),
-                new MigrationOptions(TargetIpam.OVERLAY, false,
-                        org.kubenetmigrate.planner.cidr.IpPrefix.parse("100.64.0.0/16"), List.of(), null),
-                new MigrationOptions(TargetIpam.POD_SUBNET, false, null, List.of(), null));
-    }
-
-    /** Not requested, unavailable, and a read that makes every in-cluster rule speak. */
-    private static List<InClusterView> views() {
-        InClusterFixtures busy = InClusterFixtures.healthy()
-                .ipMasqConfigMap("azure-ip-masq-agent-config")
-                .pdb("payments", "api", 0, 3, "Deployment api")
-                .networkPolicy("payments", "allow-pods", InClusterFixtures.ingress("10.244.0.0/16"),
-                        InClusterFixtures.egress("0.0.0.0/0"))
-                .calico("crd.projectcalico.org", "NetworkPolicy", 2)
-                .node("aks-nodepool1-9", false, "Ready=False (KubeletNotReady)", "10.244.9.0/24")
-                .singleReplica("Deployment", "payments", "batch")
-                .hostNetworkPolicy("monitoring", "node-exporter", "node-exporter-abcde")
-                .gap(InClusterCheck.CILIUM_LIMITS, "forbidden: list pods in namespace monitoring");
-        return List.of(InClusterView.notRequested(), InClusterView.unavailable("cannot reach the API server"),
-                busy.view());
     }
 }

@@ -47,7 +47,7 @@ class FleetReaderLayoutTest {
 
         assertThat(fleet.clusters()).extracting(ManagedCluster::name).containsExactly("clustername1", "clustername2");
         assertThat(fleet.clusters()).extracting(c -> c.source().pointer()).containsExactly("/value/0", "/value/1");
-        assertThat(fleet.clusters().get(1).network().pluginMode()).isEqualTo("overlay");
+        assertThat(fleet.clusters().get(1).network().pluginMode()).hasToString("overlay");
     }
 
     @Test

@@ -11,8 +11,12 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
+import org.kubenetmigrate.planner.model.Dataplane;
 import org.kubenetmigrate.planner.model.ManagedCluster;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 
 /** Field by field mapping of managed clusters (AKS api-version 2025-09-01 names). */
 class ManagedClusterMappingTest {
@@ -34,7 +38,7 @@ class ManagedClusterMappingTest {
         assertThat(c.location()).isEqualTo("westus");
         assertThat(c.kubernetesVersion()).isEqualTo("1.31");
         assertThat(c.currentKubernetesVersion()).isEqualTo("1.31.5");
-        assertThat(c.provisioningState()).isEqualTo("Succeeded");
+        assertThat(c.provisioningState()).hasToString("Succeeded");
         assertThat(c.powerState()).isEqualTo("Running");
         assertThat(c.identity()).isEqualTo(new ClusterIdentity("UserAssigned", List.of(
                 SUB + "/resourceGroups/rg1/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cp-identity"),
@@ -46,15 +50,16 @@ class ManagedClusterMappingTest {
         assertThat(c.nodeResourceGroup()).isEqualTo("MC_rg1_clustername1_westus");
         assertThat(c.etag()).isEqualTo("beywbwei");
         assertThat(c.tags()).isEqualTo(Map.of("archv2", "", "tier", "production"));
-        assertThat(c.network()).isEqualTo(new NetworkProfile("kubenet", null, "calico", "azure",
+        assertThat(c.network()).isEqualTo(new NetworkProfile(NetworkPlugin.parse("kubenet"), null, NetworkPolicy.parse("calico"),
+                Dataplane.parse("azure"),
                 IpPrefix.parse("10.244.0.0/16"), List.of(IpPrefix.parse("10.244.0.0/16")),
                 IpPrefix.parse("10.0.0.0/16"), List.of(IpPrefix.parse("10.0.0.0/16")),
                 "10.0.0.10", "userDefinedRouting", List.of("IPv4")));
         assertThat(c.agentPools()).containsExactly(
                 new AgentPool("nodepool1", "System", "VirtualMachineScaleSets", "Standard_DS1_v2", "Linux", 3, false,
-                        null, null, "33%", 110, "Succeeded", "Running", NODE_SUBNET, null, "1.31.5"),
+                        null, null, "33%", 110, ProvisioningState.parse("Succeeded"), "Running", NODE_SUBNET, null, "1.31.5"),
                 new AgentPool("userpool1", "User", "VirtualMachineScaleSets", "Standard_D4s_v5", "Linux", 2, true,
-                        2, 10, "1", 110, "Succeeded", "Running", NODE_SUBNET, null, "1.31.5"));
+                        2, 10, "1", 110, ProvisioningState.parse("Succeeded"), "Running", NODE_SUBNET, null, "1.31.5"));
     }
 
     @Test
@@ -98,10 +103,10 @@ class ManagedClusterMappingTest {
                                    "outboundType": "loadBalancer"}
                 """);
 
-        assertThat(c.network().plugin()).isEqualTo("azure");
-        assertThat(c.network().pluginMode()).isEqualTo("overlay");
-        assertThat(c.network().policy()).isEqualTo("cilium");
-        assertThat(c.network().dataplane()).isEqualTo("cilium");
+        assertThat(c.network().plugin()).hasToString("azure");
+        assertThat(c.network().pluginMode()).hasToString("overlay");
+        assertThat(c.network().policy()).hasToString("cilium");
+        assertThat(c.network().dataplane()).hasToString("cilium");
         assertThat(c.network().outboundType()).isEqualTo("loadBalancer");
     }
 
@@ -128,7 +133,7 @@ class ManagedClusterMappingTest {
                 """.formatted(SUB, SUB));
 
         assertThat(c.etag()).isEqualTo("etag-1");
-        assertThat(c.network().plugin()).isEqualTo("kubenet");
+        assertThat(c.network().plugin()).hasToString("kubenet");
         assertThat(c.network().dnsServiceIp()).isEqualTo("10.0.0.10");
         assertThat(c.agentPools().get(0).vnetSubnetId()).isEqualTo(NODE_SUBNET);
         assertThat(c.agentPools().get(0).podSubnetId().name()).isEqualTo("pods");

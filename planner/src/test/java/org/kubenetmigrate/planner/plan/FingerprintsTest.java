@@ -8,15 +8,15 @@ import static org.kubenetmigrate.planner.plan.PlanFixtures.userPool;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 import org.kubenetmigrate.planner.plan.PlanFixtures.ClusterBuilder;
+import org.kubenetmigrate.planner.testing.AgentPoolEdit;
 
 class FingerprintsTest {
 
@@ -80,32 +80,18 @@ class FingerprintsTest {
                 change("identity.type", b -> b.identityType = "SystemAssigned"),
                 change("identity ids", b -> b.identityIds = List.of(PlanFixtures.UAMI + "-2")),
                 change("pool added", b -> b.pools = List.of(systemPool())),
-                pool("pool name", p -> new AgentPool("system2", p.mode(), p.type(), p.vmSize(), p.osType(), p.count(),
-                        p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(), p.provisioningState(),
-                        p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool type", p -> new AgentPool(p.name(), p.mode(), "AvailabilitySet", p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool vmSize", p -> new AgentPool(p.name(), p.mode(), p.type(), "Standard_D2s_v5", p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool count", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count() + 1, p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool autoscaling up to a maximum above its count", p -> new AgentPool(p.name(), p.mode(),
-                        p.type(), p.vmSize(), p.osType(), p.count(), true, 1, 20, p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(),
-                        p.orchestratorVersion())),
-                pool("pool maxSurge", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), "33%", p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool maxPods", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), 30,
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
-                pool("pool vnetSubnetID", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), ArmId.of(PlanFixtures.vnetId("vnet-prod") + "/subnets/other"),
-                        p.podSubnetId(), p.orchestratorVersion())));
+                pool("pool name", e -> e.name = "system2"),
+                pool("pool type", e -> e.type = "AvailabilitySet"),
+                pool("pool vmSize", e -> e.vmSize = "Standard_D2s_v5"),
+                pool("pool count", e -> e.count++),
+                pool("pool autoscaling up to a maximum above its count", e -> {
+                    e.autoscaling = true;
+                    e.minCount = 1;
+                    e.maxCount = 20;
+                }),
+                pool("pool maxSurge", e -> e.maxSurge = "33%"),
+                pool("pool maxPods", e -> e.maxPods = 30),
+                pool("pool vnetSubnetID", e -> e.vnetSubnetId = ArmId.of(PlanFixtures.vnetId("vnet-prod") + "/subnets/other")));
     }
 
     private static Arguments change(String what, Consumer<ClusterBuilder> change) {
@@ -113,8 +99,8 @@ class FingerprintsTest {
     }
 
     /** Changes the system pool only. */
-    private static Arguments pool(String what, UnaryOperator<AgentPool> change) {
-        Consumer<ClusterBuilder> onBuilder = b -> b.pools = List.of(change.apply(systemPool()), userPool());
+    private static Arguments pool(String what, Consumer<AgentPoolEdit> change) {
+        Consumer<ClusterBuilder> onBuilder = b -> b.pools = List.of(AgentPoolEdit.of(systemPool(), change), userPool());
         return Arguments.of(what, onBuilder);
     }
 
@@ -133,14 +119,13 @@ class FingerprintsTest {
                 // Transient state: precheck checks it on the live cluster.
                 change("provisioningState", b -> b.provisioningState = "Updating"),
                 change("powerState", b -> b.powerState = "Stopped"),
-                pool("pool provisioningState", p -> new AgentPool(p.name(), p.mode(), p.type(), p.vmSize(), p.osType(),
-                        p.count(), p.autoscaling(), p.minCount(), p.maxCount(), p.maxSurge(), p.maxPods(),
-                        "Upgrading", p.powerState(), p.vnetSubnetId(), p.podSubnetId(), p.orchestratorVersion())),
+                pool("pool provisioningState", e -> e.provisioningState = ProvisioningState.parse("Upgrading")),
                 // Not what sizing uses: a pool without autoscaling counts its count.
-                pool("pool minCount/maxCount without autoscaling", p -> new AgentPool(p.name(), p.mode(), p.type(),
-                        p.vmSize(), p.osType(), p.count(), false, 1, 20, p.maxSurge(), p.maxPods(),
-                        p.provisioningState(), p.powerState(), p.vnetSubnetId(), p.podSubnetId(),
-                        p.orchestratorVersion())));
+                pool("pool minCount/maxCount without autoscaling", e -> {
+                    e.autoscaling = false;
+                    e.minCount = 1;
+                    e.maxCount = 20;
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -155,11 +140,28 @@ class FingerprintsTest {
 
     @Test
     void nullAndEmptyDiffer() {
-        ClusterBuilder nullPolicy = cluster();
-        ClusterBuilder emptyPolicy = cluster();
-        emptyPolicy.policy = "";
+        ClusterBuilder nullDns = cluster();
+        nullDns.dnsServiceIp = null;
+        ClusterBuilder emptyDns = cluster();
+        emptyDns.dnsServiceIp = "";
 
-        assertThat(Fingerprints.of(nullPolicy.build())).isNotEqualTo(Fingerprints.of(emptyPolicy.build()));
+        assertThat(Fingerprints.of(nullDns.build())).isNotEqualTo(Fingerprints.of(emptyDns.build()));
+    }
+
+    @Test
+    void anEnumValueCountsAsAzureMeansIt() {
+        // A blank policy is no policy, and a policy in another case is the same policy: neither makes a plan stale.
+        ClusterBuilder none = cluster();
+        ClusterBuilder blank = cluster();
+        blank.policy = " ";
+        ClusterBuilder calico = cluster();
+        calico.policy = "calico";
+        ClusterBuilder shouting = cluster();
+        shouting.policy = "CALICO";
+
+        assertThat(Fingerprints.of(blank.build())).isEqualTo(Fingerprints.of(none.build()));
+        assertThat(Fingerprints.of(shouting.build())).isEqualTo(Fingerprints.of(calico.build()));
+        assertThat(Fingerprints.of(calico.build())).isNotEqualTo(Fingerprints.of(none.build()));
     }
 
     @Test

@@ -41,7 +41,7 @@ class OverlayPlannerTest {
         void plainKubenetClusterGoesStraightToTheUpdate() {
             MigrationPlan plan = plan(cluster().build(), overlay());
 
-            assertThat(plan.strategy()).isEqualTo(MigrationPlan.IN_PLACE_OVERLAY);
+            assertThat(plan.strategy()).isEqualTo(PlanStrategy.IN_PLACE_OVERLAY);
             assertThat(plan.stages()).extracting(Stage::id).containsExactly("prepare", "migrate", "rollout", "validate");
             assertThat(plan.stepIds()).containsExactly(
                     "precheck", "backup", "update-network-plugin", "observe-rollout", "validate");

@@ -10,10 +10,15 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
+import org.kubenetmigrate.planner.model.Dataplane;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.ManagedCluster;
 import org.kubenetmigrate.planner.model.MigrationOptions;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPluginMode;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
 import org.kubenetmigrate.planner.model.NetworkProfile;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 import org.kubenetmigrate.planner.model.Route;
 import org.kubenetmigrate.planner.model.RouteTable;
 import org.kubenetmigrate.planner.model.SourceRef;
@@ -119,12 +124,12 @@ public final class PlanFixtures {
 
     public static AgentPool systemPool() {
         return new AgentPool("system", "System", "VirtualMachineScaleSets", "Standard_D4s_v5", "Linux", 3, false,
-                null, null, "1", 110, "Succeeded", "Running", nodeSubnetId(), null, "1.31.2");
+                null, null, "1", 110, ProvisioningState.parse("Succeeded"), "Running", nodeSubnetId(), null, "1.31.2");
     }
 
     public static AgentPool userPool() {
         return new AgentPool("user", "User", "VirtualMachineScaleSets", "Standard_D8s_v5", "Linux", 4, true,
-                2, 10, "33%", 110, "Succeeded", "Running", nodeSubnetId(), null, "1.31.2");
+                2, 10, "33%", 110, ProvisioningState.parse("Succeeded"), "Running", nodeSubnetId(), null, "1.31.2");
     }
 
     /** A mutable description of a cluster; {@link #build()} makes the record. */
@@ -212,11 +217,12 @@ public final class PlanFixtures {
         public ManagedCluster build() {
             IpPrefix pod = podCidr == null ? null : IpPrefix.parse(podCidr);
             IpPrefix service = serviceCidr == null ? null : IpPrefix.parse(serviceCidr);
-            NetworkProfile network = new NetworkProfile(plugin, pluginMode, policy, dataplane, pod,
+            NetworkProfile network = new NetworkProfile(NetworkPlugin.parse(plugin), NetworkPluginMode.parse(pluginMode),
+                    NetworkPolicy.parse(policy), Dataplane.parse(dataplane), pod,
                     pod == null ? List.of() : List.of(pod), service, service == null ? List.of() : List.of(service),
                     dnsServiceIp, outboundType, ipFamilies);
             return new ManagedCluster(ArmId.of(id()), name, SUB, resourceGroup, "westeurope", kubernetesVersion,
-                    currentKubernetesVersion, provisioningState, powerState, network,
+                    currentKubernetesVersion, ProvisioningState.parse(provisioningState), powerState, network,
                     new ClusterIdentity(identityType, identityIds), pools, false, false, false,
                     "MC_" + resourceGroup + "_" + name + "_westeurope", etag, tags,
                     new SourceRef("fleet.json", "/clusters/0"));

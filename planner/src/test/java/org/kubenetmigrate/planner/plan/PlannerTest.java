@@ -26,7 +26,7 @@ class PlannerTest {
         MigrationPlan plan = plan(overlayCluster, overlay());
 
         assertThat(plan.assessment().readiness()).isEqualTo(Readiness.NOT_APPLICABLE);
-        assertThat(plan.strategy()).isEqualTo(MigrationPlan.NONE);
+        assertThat(plan.strategy()).isEqualTo(PlanStrategy.NONE);
         assertThat(plan.stages()).isEmpty();
         assertThat(plan.pointOfNoReturn()).isEmpty();
         assertThat(plan.notes()).singleElement().asString().contains("already uses azure/overlay");
@@ -75,7 +75,7 @@ class PlannerTest {
     void thePodSubnetTargetDispatchesToTheBlueGreenPlan() {
         MigrationPlan plan = plan(cluster().build(), options(TargetIpam.POD_SUBNET, false, null, null));
 
-        assertThat(plan.strategy()).isEqualTo(MigrationPlan.BLUE_GREEN_POD_SUBNET);
+        assertThat(plan.strategy()).isEqualTo(PlanStrategy.BLUE_GREEN_POD_SUBNET);
     }
 
     @Test

@@ -36,7 +36,7 @@ class PodSubnetPlannerTest {
     void blueGreenStagesAndSteps() {
         MigrationPlan plan = plan(cluster().build(), "10.1.0.0/16", "10.1.0.0/22");
 
-        assertThat(plan.strategy()).isEqualTo(MigrationPlan.BLUE_GREEN_POD_SUBNET);
+        assertThat(plan.strategy()).isEqualTo(PlanStrategy.BLUE_GREEN_POD_SUBNET);
         assertThat(plan.stages()).extracting(Stage::id).containsExactly("prepare", "provision", "move", "decommission");
         assertThat(plan.stepIds()).containsExactly("precheck", "backup", "create-node-subnet", "create-pod-subnet",
                 "create-cluster", "deploy-workloads", "cutover-traffic", "delete-old-cluster");

@@ -71,7 +71,7 @@ class PlanCodecRoundTripTest {
         assertThat(read.stages()).isEqualTo(plan.stages());
         assertThat(read.steps()).extracting(Step::id).allMatch(id -> StepId.of(id).isPresent());
         assertThat(read.fingerprint()).isEqualTo(plan.fingerprint());
-        assertThat(read.strategy()).isEqualTo(plan.strategy());
+        assertThat(read.strategy()).isEqualTo(plan.strategy().id());
         assertThat(read.clusterId()).isEqualTo(plan.assessment().cluster().id().value());
         assertThat(read.clusterName()).isEqualTo(plan.assessment().cluster().name());
         assertThat(read.resourceGroup()).isEqualTo(plan.assessment().cluster().resourceGroup());

@@ -11,10 +11,16 @@ import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.model.AgentPool;
 import org.kubenetmigrate.planner.model.ArmId;
+import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.ClusterIdentity;
 import org.kubenetmigrate.planner.model.ComputeUsages;
+import org.kubenetmigrate.planner.model.Dataplane;
 import org.kubenetmigrate.planner.model.Fleet;
 import org.kubenetmigrate.planner.model.InClusterView;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
+import org.kubenetmigrate.planner.model.NetworkPluginMode;
+import org.kubenetmigrate.planner.model.NetworkPolicy;
+import org.kubenetmigrate.planner.model.ProvisioningState;
 import org.kubenetmigrate.planner.model.SurroundingType;
 import org.kubenetmigrate.planner.model.Surroundings;
 import org.kubenetmigrate.planner.model.ManagedCluster;
@@ -392,11 +398,12 @@ public final class Fixtures {
             }
             extraPodCidrs.forEach(c -> podCidrs.add(IpPrefix.parse(c)));
             List<IpPrefix> services = serviceCidrs.stream().map(IpPrefix::parse).toList();
-            NetworkProfile network = new NetworkProfile(plugin, pluginMode, policy, "kubenet".equals(plugin) ? null : "azure",
+            NetworkProfile network = new NetworkProfile(NetworkPlugin.parse(plugin), NetworkPluginMode.parse(pluginMode),
+                    NetworkPolicy.parse(policy), "kubenet".equals(plugin) ? null : AzureValue.of(Dataplane.AZURE),
                     v4, podCidrs, services.isEmpty() ? null : services.get(0), services, "10.0.0.10", outboundType,
                     ipFamilies);
             return new ManagedCluster(id, name, SUBSCRIPTION, resourceGroup, location, kubernetesVersion,
-                    currentKubernetesVersion, provisioningState, powerState, network, identity,
+                    currentKubernetesVersion, ProvisioningState.parse(provisioningState), powerState, network, identity,
                     pools.stream().map(p -> p.build(currentKubernetesVersion)).toList(), privateCluster, agic,
                     podIdentity, nodeResourceGroup, "\"etag-1\"", Map.of(), SOURCE);
         }
@@ -474,7 +481,7 @@ public final class Fixtures {
 
         AgentPool build(String version) {
             return new AgentPool(name, mode, type, vmSize, "Linux", count, autoscaling, minCount, maxCount, maxSurge,
-                    maxPods, provisioningState, "Running", subnet, null, version);
+                    maxPods, ProvisioningState.parse(provisioningState), "Running", subnet, null, version);
         }
     }
 

@@ -15,6 +15,7 @@ import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobAcquireLeaseOptions;
+import com.azure.storage.blob.options.BlobBreakLeaseOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.blob.options.BlobReleaseLeaseOptions;
 import com.azure.storage.blob.options.BlobRenewLeaseOptions;
@@ -225,6 +226,22 @@ public final class BlobStateStore implements StateStore {
         } catch (StatusException e) {
             if (e.status == 409) {
                 return Optional.empty();
+            }
+            throw e.io();
+        }
+    }
+
+    @Override
+    public boolean breakLease(String name) throws IOException {
+        BlobLeaseClient client = new BlobLeaseClientBuilder().blobClient(container.getBlobClient(prefix + name))
+                .buildClient();
+        try {
+            call(() -> client.breakLeaseWithResponse(new BlobBreakLeaseOptions().setBreakPeriod(Duration.ZERO), null,
+                    Context.NONE));
+            return true;
+        } catch (StatusException e) {
+            if (e.status == 409 || e.status == 404) {
+                return false; // no lease (or no such blob): nothing to break
             }
             throw e.io();
         }

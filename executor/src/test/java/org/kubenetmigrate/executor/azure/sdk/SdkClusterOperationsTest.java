@@ -72,7 +72,7 @@ class SdkClusterOperationsTest {
         // The fake writes the header as HTTP does (quoted) and the body's eTag bare, as AKS documents it.
         assertThat(cluster.etag().wire()).isEqualTo("\"etag-0\"");
         assertThat(cluster.json().path("eTag").asText()).isEqualTo("etag-0");
-        assertThat(cluster.network().plugin()).isEqualTo("kubenet");
+        assertThat(cluster.network().plugin()).hasToString("kubenet");
         assertThat(cluster.requestId()).isNotBlank();
         assertThat(fake.requests()).filteredOn(r -> r.path().equals(ID)).first()
                 .satisfies(r -> assertThat(r.apiVersion()).isEqualTo("2025-09-01"));
@@ -159,7 +159,7 @@ class SdkClusterOperationsTest {
 
         assertThat(e.kind()).isEqualTo(AzureException.Kind.PRECONDITION_FAILED);
         assertThat(e.code()).isEqualTo("PreconditionFailed");
-        assertThat(azure.getCluster(ID).network().plugin()).isEqualTo("kubenet");
+        assertThat(azure.getCluster(ID).network().plugin()).hasToString("kubenet");
     }
 
     @Test

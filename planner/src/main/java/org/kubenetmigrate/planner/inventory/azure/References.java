@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kubenetmigrate.planner.model.AzureValue;
+import org.kubenetmigrate.planner.model.NetworkPlugin;
 
 /**
  * What the clusters point at: the VNets of their node subnets, the node resource groups of clusters on the
@@ -31,8 +33,8 @@ final class References {
         References refs = new References();
         for (JsonNode cluster : clusters) {
             JsonNode props = RawJson.properties(cluster);
-            String plugin = RawJson.field(props, "networkProfile").flatMap(n -> RawJson.text(n, "networkPlugin")).orElse("");
-            if (plugin.equalsIgnoreCase("kubenet")) {
+            String plugin = RawJson.field(props, "networkProfile").flatMap(n -> RawJson.text(n, "networkPlugin")).orElse(null);
+            if (AzureValue.is(NetworkPlugin.parse(plugin), NetworkPlugin.KUBENET)) {
                 String sub = RawJson.subscriptionOf(RawJson.id(cluster));
                 refs.kubenetSubscriptions.putIfAbsent(RawJson.key(sub), sub);
                 RawJson.text(props, "nodeResourceGroup").ifPresent(rg ->
