@@ -5,16 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import org.kubenetmigrate.executor.commands.KubeAccessProviders;
 import org.kubenetmigrate.executor.engine.KubeAccessProvider;
-import org.kubenetmigrate.executor.kube.aks.AksAccess;
-import org.kubenetmigrate.executor.kube.aks.RunCommandSettings;
+import org.kubenetmigrate.executor.azure.aks.AksAccess;
+import org.kubenetmigrate.executor.azure.aks.RunCommandSettings;
 import org.kubenetmigrate.planner.input.FleetReader;
 import org.kubenetmigrate.planner.input.InputException;
 import org.kubenetmigrate.planner.inventory.InClusterSource;
 import org.kubenetmigrate.planner.inventory.InventoryException;
 import org.kubenetmigrate.planner.inventory.Snapshot;
-import org.kubenetmigrate.planner.inventory.azure.AzureInventory;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
-import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
+import org.kubenetmigrate.planner.azure.AzureInventory;
+import org.kubenetmigrate.planner.azure.AzureSession;
+import org.kubenetmigrate.planner.azure.InventorySettings;
 import org.kubenetmigrate.planner.model.Fleet;
 
 /**

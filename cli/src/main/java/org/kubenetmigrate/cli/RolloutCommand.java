@@ -1,6 +1,5 @@
 package org.kubenetmigrate.cli;
 
-import com.azure.core.credential.TokenCredential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -29,10 +28,10 @@ import org.kubenetmigrate.executor.rollout.StrategyReader;
 import org.kubenetmigrate.executor.rollout.Worker;
 import org.kubenetmigrate.executor.state.StateLocation;
 import org.kubenetmigrate.executor.state.StateStore;
-import org.kubenetmigrate.executor.state.StateStores;
+import org.kubenetmigrate.executor.commands.StateStores;
 import org.kubenetmigrate.planner.input.InputException;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
-import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
+import org.kubenetmigrate.planner.azure.AzureSession;
+import org.kubenetmigrate.planner.azure.InventorySettings;
 import org.kubenetmigrate.planner.model.Fleet;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,16 +82,16 @@ final class RolloutCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, "--state " + redacted(state) + ": " + e.getMessage());
         }
-        Supplier<TokenCredential> credential = () -> {
+        Supplier<AzureSession> session = () -> {
             try {
                 return AzureSession.signIn(signIn == null ? new SignInOptions().target() : signIn.target(),
-                        InventorySettings.defaults()).credential();
+                        InventorySettings.defaults());
             } catch (CliException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
         };
         try {
-            return StateStores.open(location, main.env, credential, main.clock);
+            return StateStores.open(location, main.env, session, main.clock);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage());
         }

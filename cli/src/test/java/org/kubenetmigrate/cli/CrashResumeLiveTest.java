@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,7 @@ import org.kubenetmigrate.testsupport.RecordedRequest;
  * the run finishes, every change was sent exactly once, and every journal record written before the kill is still
  * there, in order.
  */
+@Tag("slow")
 class CrashResumeLiveTest {
     private static final String EXPECTED_PUTS_KEY = "3 conditional PUTs";
 

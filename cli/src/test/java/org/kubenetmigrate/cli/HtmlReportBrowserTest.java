@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.testsupport.SyntheticFleet;
 import org.openqa.selenium.By;
@@ -41,11 +43,14 @@ import org.openqa.selenium.support.ui.Select;
  * console errors or policy violations, sorting, filtering, expanding and paging work, and hostile cluster names are
  * shown as text without running. Screenshots (light, dark, print) go to target/ for a person to look at.
  *
- * <p>Skipped, with the reason, only when chromium or chromedriver is not installed (.ci/run installs both).
+ * <p>Needs chromium and chromedriver ({@link Chromium}: skipped with the reason when missing, failed in CI, where
+ * .ci/run installs both). Slow: a browser start and two rendered reports.
  */
+@Tag("slow")
+@ExtendWith(Chromium.class)
 class HtmlReportBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Chromium.CHROMIUM;
+    static final Path CHROMEDRIVER = Chromium.CHROMEDRIVER;
     static final String SCRIPT_NAME = "<script>alert(1)</script>";
     static final String IMG_NAME = "\"><img src=x onerror=alert(1)>";
     /** Runs before the page's own script (through DevTools, so the page's CSP does not apply to it). */
@@ -62,9 +67,6 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void startBrowserAndRenderReports(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed"
-                        + " (apt-get install chromium chromium-driver; .ci/run does this)");
         exampleReport = renderExampleWithHostileClusters(dir);
         Path synthetic = dir.resolve("synthetic");
         SyntheticFleet.write(synthetic, 130, 42L);

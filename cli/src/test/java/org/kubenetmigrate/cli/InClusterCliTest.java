@@ -22,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** plan and report with in-cluster checks, end to end through the CLI against the mock API server. */
+@Tag("slow")
 @EnableKubernetesMockClient(crud = true)
 class InClusterCliTest {
     static final String FLEET = ExampleFleetReportTest.FLEET;

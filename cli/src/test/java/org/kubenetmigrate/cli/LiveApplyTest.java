@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
@@ -24,6 +25,7 @@ import org.kubenetmigrate.testsupport.RecordedRequest;
  * ServiceLoader, the real credential, the real azure-core pipeline and JDK HTTP client. Only time is virtual (the
  * engine's waits pass instantly), so Retry-After and polling cost nothing.
  */
+@Tag("slow")
 class LiveApplyTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import org.kubenetmigrate.testsupport.RecordedRequest;
  * bare. Through the real SDK over HTTPS, a cluster nobody changed is not stale in any of these forms, and every PUT
  * carries the ETag of the read just before it exactly as ARM wrote it.
  */
+@Tag("slow")
 class LiveEtagFormsTest {
     private static final String PLANNED = "00000000-0000-0000-0000-0000000e7a02";
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kubenetmigrate.testsupport.AksCredentialRoutes;
 import org.kubenetmigrate.testsupport.AksRunCommandRoutes;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * (the real ClientSecretCredential and SDK against the fake ARM, TLS trust from the JVM's trust-store properties),
  * the Entra token for the AKS server application reaches the mock API server and is printed nowhere.
  */
+@Tag("slow")
 @EnableKubernetesMockClient(crud = true)
 class LiveInClusterCliTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.testsupport.ArmShapes;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * The CLI reading Azure live: the real DefaultAzureCredential path (environment service principal), the real SDK
  * and TLS trust from the JVM's standard trust-store properties, against the fake ARM loaded with the example fleet.
  */
+@Tag("slow")
 class LiveReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> PROPERTIES = List.of("AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_TENANT_ID",

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and a write that fails (a full device: {@code mknod c 1 7} in a temporary directory, never the machine's /dev)
  * exits 9 with one line, while a reader that went away ({@code | head}) stays quiet.
  */
+@Tag("slow")
 class OutputWritesTest {
     private static final String FLEET = ExampleFleetReportTest.FLEET;
     private static final String PLAN_CLUSTER = "aks-payments-prod-weu";

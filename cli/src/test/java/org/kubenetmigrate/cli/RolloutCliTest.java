@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.kubenetmigrate.testsupport.SyntheticFleet;
  * and resumed by hand with the single-cluster {@code status} and {@code resume} on the same state URL; bad state
  * URLs are one-line refusals that never echo a secret.
  */
+@Tag("slow")
 @ExtendWith(Azurite.class)
 class RolloutCliTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -99,7 +101,7 @@ class RolloutCliTest {
         assertThat(fake.requests().stream().filter(r -> r.method().equals("PUT")).count()).isEqualTo(1);
 
         // Nothing in the shared state carries a credential: not the account key, not the service principal's secret.
-        var store = org.kubenetmigrate.executor.state.StateStores.open(
+        var store = org.kubenetmigrate.executor.commands.StateStores.open(
                 org.kubenetmigrate.executor.state.StateLocation.parse(state),
                 Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()), () -> null, Clock.systemUTC());
         java.util.List<String> names = store.list("");
@@ -162,7 +164,7 @@ class RolloutCliTest {
         Files.writeString(strategy, "stages: [ { name: all, groups: [ { name: g, selector: { name: 'aks-0-0' } } ] } ]\n");
         assertThat(cli("rollout", "create", "hands", "--strategy", strategy.toString(), "--from",
                 dir.resolve("fleet").toString(), "--state", state).exitCode()).isZero();
-        var store = org.kubenetmigrate.executor.state.StateStores.open(
+        var store = org.kubenetmigrate.executor.commands.StateStores.open(
                 org.kubenetmigrate.executor.state.StateLocation.parse(state),
                 Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()), () -> null, Clock.systemUTC());
         String planName = store.list("rollouts/hands/members/").stream().filter(n -> n.endsWith("/plan.json"))

@@ -41,6 +41,7 @@ import org.kubenetmigrate.testsupport.SyntheticFleet;
  * (Azurite, through the Azure SDK) and migrating clusters on the fake ARM over HTTPS. Everything is checked from the
  * outside: the fake ARM's request log (what was sent, when, to which cluster) and {@code rollout status}.
  */
+@Tag("slow")
 @ExtendWith(Azurite.class)
 @Tag("slow")
 class RolloutLiveTest {
@@ -293,7 +294,7 @@ class RolloutLiveTest {
         String url = state.substring(0, state.lastIndexOf('/'));
         com.azure.storage.blob.BlobContainerClient container = new com.azure.storage.blob.BlobServiceClientBuilder()
                 .connectionString(azurite.connectionString())
-                .httpClient(org.kubenetmigrate.planner.inventory.azure.AzureSession.jvmTrustingHttpClient()).buildClient()
+                .httpClient(org.kubenetmigrate.planner.azure.AzureSession.jvmTrustingHttpClient()).buildClient()
                 .getBlobContainerClient(url.substring(url.lastIndexOf('/') + 1));
         int broken = 0;
         for (com.azure.storage.blob.models.BlobItem blob : container.listBlobs()) {

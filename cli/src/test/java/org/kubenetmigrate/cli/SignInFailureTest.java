@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * Azure says so in one line with the same exit code, before anything is read, locked or written, and without the
  * SDK's own log lines; after signing in properly, {@code apply} of the same plan starts afresh.
  */
+@Tag("slow")
 class SignInFailureTest {
     private static final String WRONG = "wrong-secret-Xy12";
 

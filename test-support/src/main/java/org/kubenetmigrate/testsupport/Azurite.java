@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -24,10 +25,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code -Dazurite.bin=…}, else at {@code .azurite/node_modules/.bin/azurite-blob} in the repository (what
  * {@code .ci/run} installs: {@code npm install --prefix .azurite azurite@3.35.0}), else on the PATH.
  *
- * <p>Missing Azurite (or Node): outside CI the tests are skipped with the reason; in CI ({@code CI=true}) they fail,
- * so a build that silently runs none of them cannot pass.
+ * <p>Missing Azurite (or Node): outside CI the test class is reported as skipped with the reason; in CI
+ * ({@code CI=true}) it fails, so a build that silently runs none of its tests cannot pass ({@link MissingTool}).
  */
-public final class Azurite implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class Azurite implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, ParameterResolver {
     /** Azurite's well-known development account and key (public, documented by Microsoft; not a secret). */
     public static final String ACCOUNT = "devstoreaccount1";
     private static final String KEY =
@@ -36,16 +37,18 @@ public final class Azurite implements BeforeAllCallback, AfterAllCallback, Param
     private Process process;
     private int port;
 
+    private static final String MISSING = "Azurite is not installed, so the Blob Storage tests cannot run"
+            + " (npm install --prefix .azurite azurite@3.35.0; .ci/run does this)";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return MissingTool.skipOutsideCi(find().isPresent() ? Optional.empty() : Optional.of(MISSING));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Optional<Path> bin = find();
-        if (bin.isEmpty()) {
-            String why = "Azurite is not installed (run: npm install --prefix .azurite azurite@3.35.0)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(why + "; in CI the Blob Storage tests must run");
-            }
-            Assumptions.abort(why + "; Blob Storage tests skipped");
-        }
+        MissingTool.failInCi(bin.isPresent() ? Optional.empty() : Optional.of(MISSING));
         port = freePort();
         List<String> command = new ArrayList<>(List.of(bin.get().toString(), "--blobHost", "127.0.0.1", "--blobPort",
                 Integer.toString(port), "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",

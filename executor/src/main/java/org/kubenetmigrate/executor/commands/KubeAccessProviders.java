@@ -9,8 +9,8 @@ import org.kubenetmigrate.executor.kube.KubeAccess;
 import org.kubenetmigrate.executor.kube.KubeApiInClusterSource;
 import org.kubenetmigrate.executor.kube.Kubeconfig;
 import org.kubenetmigrate.executor.kube.KubeconfigAccess;
-import org.kubenetmigrate.executor.kube.aks.AksAccess;
-import org.kubenetmigrate.executor.kube.aks.RunCommandSettings;
+import org.kubenetmigrate.executor.azure.aks.AksAccess;
+import org.kubenetmigrate.executor.azure.aks.RunCommandSettings;
 import org.kubenetmigrate.executor.kube.validation.ClusterValidator;
 import org.kubenetmigrate.planner.model.ArmId;
 

@@ -23,7 +23,7 @@ import org.kubenetmigrate.executor.engine.RunResult;
 import org.kubenetmigrate.executor.engine.RunState;
 import org.kubenetmigrate.executor.engine.RunStore;
 import org.kubenetmigrate.executor.plan.PlanReader;
-import org.kubenetmigrate.executor.render.AuditLog;
+import org.kubenetmigrate.executor.audit.AuditLog;
 import org.kubenetmigrate.executor.steps.StepCatalogue;
 import org.kubenetmigrate.planner.input.InputException;
 

@@ -3,9 +3,10 @@ package org.kubenetmigrate.executor.kube;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * A way into one cluster's Kubernetes API. Today from a kubeconfig ({@link KubeconfigAccess}); later from ARM
- * (listClusterUserCredential, with an Entra token for the AKS server application instead of kubelogin). Whatever
- * the source, credentials stay in memory: never written to disk, never logged, never in messages.
+ * A way into one cluster's Kubernetes API: from a kubeconfig ({@link KubeconfigAccess}), or from ARM
+ * ({@code executor.azure.aks.ArmCredentialAccess}: listClusterUserCredential, with an Entra token for the AKS server
+ * application instead of kubelogin). Whatever the source, credentials stay in memory: never written to disk, never
+ * logged, never in messages.
  */
 public interface KubeAccess {
 

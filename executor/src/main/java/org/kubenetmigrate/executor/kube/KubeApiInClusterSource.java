@@ -51,7 +51,7 @@ public final class KubeApiInClusterSource implements InClusterSource {
         return kubeconfig.contextForCluster(cluster.name());
     }
 
-    /** Reads one cluster through any access; also the entry point for ARM-backed access later. */
+    /** Reads one cluster through any access: a kubeconfig, or credentials ARM issued ({@code executor.azure.aks}). */
     public InClusterView read(KubeAccess access) {
         String source = access.describe();
         LOG.debug("reading in-cluster state through {}", source);

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The read-only lists the in-cluster checks and the validation need, as Kubernetes objects. Today the API server
- * serves them ({@link ApiServerReads}); for private clusters the AKS run-command fallback will run
- * {@code kubectl get … -o json} through ARM and parse the same objects, so the collector does not change.
+ * The read-only lists the in-cluster checks and the validation need, as Kubernetes objects: from the API server
+ * ({@link ApiServerReads}), or, for private clusters, from {@code kubectl get … -o json} run through ARM's AKS
+ * run-command ({@code executor.azure.aks.RunCommandReads}), parsed into the same objects, so the collector does not
+ * change.
  */
 public interface KubeReads {
 

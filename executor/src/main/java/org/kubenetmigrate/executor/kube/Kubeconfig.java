@@ -224,7 +224,8 @@ public final class Kubeconfig {
 
     /**
      * The fabric8 configuration for one context, with {@code tokenProvider} (may be null) supplying the bearer
-     * token where the file's user relied on an exec plugin (later: an Entra token from azure-identity).
+     * token where the file's user relied on an exec plugin (for ARM-issued kubeconfigs, the Entra token from
+     * azure-identity that {@code executor.azure.aks.AksTokenProvider} asks for).
      */
     Config clientConfig(String contextName, OAuthTokenProvider tokenProvider) throws KubeAccessException {
         Entry<Context> context = contexts.get(contextName);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * conditional append at a known position, and leases that expire when their holder stops renewing them.
  *
  * <p>Two implementations behave alike: {@link LocalStateStore} (a directory; for one machine and for tests of
- * the coordination logic) and the Blob Storage one in {@code state.blob} (for CI workers on many machines).
+ * the coordination logic) and the Blob Storage one in {@code azure.blob} (for CI workers on many machines).
  * Names are relative paths with {@code /} separators, e.g. {@code rollouts/fleet-1/board.json}.
  */
 public interface StateStore extends AutoCloseable {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,7 @@ import org.kubenetmigrate.executor.testing.SimulatedCrash;
  * Azure. Every resumed run must finish, send exactly the mutating requests of an uninterrupted run (none twice),
  * and keep every journal record written before the crash. (The kill -9 of a child JVM is phase 2.)
  */
+@Tag("slow")
 class CrashResumeTest {
     @TempDir(factory = ShmTempDir.class)
     static Path shared;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.Harness;
@@ -37,6 +38,7 @@ import org.kubenetmigrate.planner.model.MigrationOptions;
  * The steps that work inside the cluster, against fabric8's mock API server (CRUD mode) and the in-memory ARM:
  * remove-ip-masq-config (backup, delete, resume, rollback) and the validate step's in-cluster proof.
  */
+@Tag("slow")
 @EnableKubernetesMockClient(crud = true)
 class InClusterStepsTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kubenetmigrate.executor.Harness;
@@ -29,6 +30,7 @@ import org.kubenetmigrate.executor.testing.ShmTempDir;
  * precheck judges the live cluster the way AKS will, inside the cluster included, before the first change: against
  * fabric8's mock API server and the in-memory ARM.
  */
+@Tag("slow")
 @EnableKubernetesMockClient(crud = true)
 class LivePrecheckTest {
     KubernetesMockServer server;

@@ -16,6 +16,7 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
@@ -34,6 +35,7 @@ import org.kubenetmigrate.planner.planfile.PlanCodec;
  * such plan is refused at read. The executor's gates, order and request bodies come from its catalogue, so no edit
  * of the file can loosen them.
  */
+@Tag("slow")
 class SafetyCataloguePropertyTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String OTHER_CLUSTER = "/subscriptions/00000000-0000-0000-0000-00000000a001/resourcegroups/"

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kubenetmigrate.executor.state.blob.BlobStateStore;
+import org.kubenetmigrate.executor.azure.blob.BlobStateStore;
+import org.kubenetmigrate.executor.commands.StateStores;
 import org.kubenetmigrate.testsupport.Azurite;
 
 /** The same contract against real Blob Storage semantics: Azurite over HTTP, through the Azure SDK. */
+@Tag("slow")
 @ExtendWith(Azurite.class)
 class BlobStateStoreTest extends StateStoreContract {
     static BlobStateStore store;

@@ -5,8 +5,8 @@ import org.kubenetmigrate.planner.model.ManagedCluster;
 
 /**
  * Reads what the in-cluster checks need from inside one cluster. The commands ask it once per kubenet cluster;
- * implementations live where I/O is allowed (executor.kube: a kubeconfig today; ARM-issued credentials and the AKS
- * run-command fallback for private clusters later), and never throw for an unreachable or forbidden cluster:
+ * implementations live where I/O is allowed (executor.kube: from a kubeconfig; executor.azure.aks: with credentials
+ * ARM issues, or the AKS run-command for private clusters), and never throw for an unreachable or forbidden cluster:
  * they return {@link InClusterView#unavailable(String)} or a state with gaps instead.
  */
 @FunctionalInterface

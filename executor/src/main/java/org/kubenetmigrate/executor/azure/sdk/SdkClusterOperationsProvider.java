@@ -4,8 +4,8 @@ import org.kubenetmigrate.executor.azure.ClusterOperations;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
 import org.kubenetmigrate.planner.inventory.AzureTarget;
 import org.kubenetmigrate.planner.inventory.InventoryException;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
-import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
+import org.kubenetmigrate.planner.azure.AzureSession;
+import org.kubenetmigrate.planner.azure.InventorySettings;
 
 /**
  * The live provider, registered in {@code META-INF/services}: signs in the way the live inventory does

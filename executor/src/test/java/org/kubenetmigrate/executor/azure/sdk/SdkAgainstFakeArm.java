@@ -7,8 +7,8 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import java.net.URI;
 import java.time.Duration;
 import org.kubenetmigrate.planner.inventory.AzureTarget;
-import org.kubenetmigrate.planner.inventory.azure.AzureSession;
-import org.kubenetmigrate.planner.inventory.azure.InventorySettings;
+import org.kubenetmigrate.planner.azure.AzureSession;
+import org.kubenetmigrate.planner.azure.InventorySettings;
 import org.kubenetmigrate.testsupport.FakeArm;
 import org.kubenetmigrate.testsupport.SdkClients;
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kubenetmigrate.executor.azure.AzureException;
 import org.kubenetmigrate.executor.azure.ClusterOperationsProvider;
@@ -24,6 +25,7 @@ import org.kubenetmigrate.testsupport.ManagedClusterWrites;
 import org.kubenetmigrate.testsupport.RecordedRequest;
 
 /** The adapter against the fake ARM over HTTPS with the real credential and pipeline: HTTP outcomes to kinds. */
+@Tag("slow")
 class SdkClusterOperationsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SUB = "00000000-0000-0000-0000-0000000000aa";
