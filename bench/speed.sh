@@ -64,8 +64,8 @@ generate() {
   [ -f "$dir/.complete" ] && return 0
   rm -rf "$dir"
   echo "bench: generating $n clusters into $dir" >&2
-  java -cp "cli/target/test-classes:test-support/target/classes:$(ls cli/target/kubenet-migrate.jar)" \
-    org.kubenetmigrate.bench.SyntheticFleet "$n" "$dir" 42 >&2
+  java -cp "test-support/target/classes:$(ls cli/target/kubenet-migrate.jar)" \
+    org.kubenetmigrate.testsupport.SyntheticFleet "$n" "$dir" 42 >&2
   touch "$dir/.complete"
 }
 # The 4N fleet as ONE file, a bare array of every resource (as one big az/Resource Graph export would be): the

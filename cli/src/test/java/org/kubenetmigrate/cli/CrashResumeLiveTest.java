@@ -69,7 +69,7 @@ class CrashResumeLiveTest {
     void aKilledApplyResumesToTheEndWithEveryChangeSentOnceAndNoJournalRecordLost(String crashPoint) throws Exception {
         AtomicReference<Process> child = new AtomicReference<>();
         AtomicBoolean killed = new AtomicBoolean();
-        arm.writes.observe(event -> {
+        arm.writes.simulator().observe(event -> {
             if (event.equals(crashPoint) && killed.compareAndSet(false, true)) {
                 killNine(child.get());
             }
@@ -80,7 +80,7 @@ class CrashResumeLiveTest {
         assertThat(ended).as("child ended").isTrue();
         assertThat(killed).as("the crash point %s was reached; child output:%n%s", crashPoint, childOutput()).isTrue();
         assertThat(child.get().exitValue()).isEqualTo(137);
-        arm.writes.observe(event -> { });
+        arm.writes.simulator().observe(event -> { });
 
         Path runDir = onlyRun();
         List<String> beforeResume = completeLines(runDir.resolve("journal.jsonl"));

@@ -70,8 +70,8 @@ class ExecutorCommandsTest {
                 + c.body().at("/properties/networkProfile/networkPlugin").asText() + "/"
                 + c.body().at("/properties/networkProfile/networkPolicy").asText()).containsExactly(
                 "PUT " + Scenario.STG_ID + " If-Match 00000000-0000-0000-0000-0000000e7a02 kubenet/none",
-                "PUT " + Scenario.STG_ID + " If-Match etag-0001 azure/none",
-                "PUT " + Scenario.STG_ID + " If-Match etag-0002 azure/calico");
+                "PUT " + Scenario.STG_ID + " If-Match fake-etag-0001 azure/none",
+                "PUT " + Scenario.STG_ID + " If-Match fake-etag-0002 azure/calico");
     }
 
     @Test

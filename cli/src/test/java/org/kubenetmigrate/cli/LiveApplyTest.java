@@ -127,7 +127,7 @@ class LiveApplyTest {
     @Test
     void aClusterChangedSincePlanningIsRefusedWithExit4AndNothingSent() {
         // A property the plan depends on (a tag alone is not one: the write merges into a fresh read).
-        arm.writes.changeOutOfBand(Scenario.STG_ID, c -> c.with("properties").put("kubernetesVersion", "1.32.0"));
+        arm.writes.simulator().changeOutOfBand(Scenario.STG_ID, c -> c.with("properties").put("kubernetesVersion", "1.32.0"));
 
         CliRun run = run("apply", plan.toString(), "--auto-approve");
 
@@ -142,7 +142,7 @@ class LiveApplyTest {
         AtomicBoolean changed = new AtomicBoolean();
         arm.fake.fault(r -> {
             if (r.method().equals("PUT") && changed.compareAndSet(false, true)) {
-                arm.writes.changeOutOfBand(Scenario.STG_ID, c -> c.with("tags").put("changed-by", "another-admin"));
+                arm.writes.simulator().changeOutOfBand(Scenario.STG_ID, c -> c.with("tags").put("changed-by", "another-admin"));
             }
             return false;
         }, Fault.drop(), 1);
@@ -173,7 +173,7 @@ class LiveApplyTest {
     void aPluginUpdateThatEndsFailedExits6WithTheAksErrorCodeAndIsNotSentAgain() {
         String runId = CliRun.runIdIn(run("apply", plan.toString(), "--approve-through", "prepare").out());
         assertThat(arm.mutating()).hasSize(1);
-        arm.writes.failNextOperation("NetworkPluginUpdateFailed", "Reimaging the node pool failed (fake).");
+        arm.writes.simulator().failNextOperation("NetworkPluginUpdateFailed", "Reimaging the node pool failed (fake).");
 
         CliRun run = run("resume", runId, "--auto-approve");
 
@@ -238,7 +238,7 @@ class LiveApplyTest {
     @Test
     void anOperationThatNeverEndsTimesOutWithExit6AndIsNotSentAgain() {
         // Retry-After 60 s: 30 polls fill the 30 minutes (virtual time) instead of 1,800.
-        arm.writes.operationsNeverEnd(true).retryAfterSeconds("60");
+        arm.writes.retryAfterSeconds("60").simulator().operationsNeverEnd(true);
 
         CliRun run = run("apply", plan.toString(), "--auto-approve", "--operation-timeout", "30m");
 

@@ -89,7 +89,7 @@ class LiveEtagFormsTest {
     @ParameterizedTest(name = "header {0}")
     @CsvSource({"QUOTED", "WEAK", "BARE", "NONE"})
     void aPropertyChangedSincePlanningIsStaleInEveryFormAndNothingIsSent(HeaderForm header) {
-        CliRun run = apply(header, BodyForm.BARE, arm -> arm.writes.changeOutOfBand(Scenario.STG_ID,
+        CliRun run = apply(header, BodyForm.BARE, arm -> arm.writes.simulator().changeOutOfBand(Scenario.STG_ID,
                 c -> c.with("properties").put("kubernetesVersion", "1.32.0")));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.STALE_PLAN);
@@ -101,7 +101,7 @@ class LiveEtagFormsTest {
     @ParameterizedTest(name = "header {0}")
     @CsvSource({"QUOTED", "WEAK", "BARE", "NONE"})
     void aNewEtagAloneIsNotStaleAndThePutCarriesTheEtagOfTheRead(HeaderForm header) {
-        CliRun run = apply(header, BodyForm.BARE, arm -> arm.writes.changeOutOfBand(Scenario.STG_ID,
+        CliRun run = apply(header, BodyForm.BARE, arm -> arm.writes.simulator().changeOutOfBand(Scenario.STG_ID,
                 c -> c.with("tags").put("changed-by", "another-admin")));
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

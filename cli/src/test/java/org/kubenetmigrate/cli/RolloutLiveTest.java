@@ -261,7 +261,7 @@ class RolloutLiveTest {
                 """);
         AtomicReference<Process> first = new AtomicReference<>();
         AtomicBoolean killed = new AtomicBoolean();
-        writes.observe(event -> {
+        writes.simulator().observe(event -> {
             if (event.equals(crashPoint) && killed.compareAndSet(false, true)) {
                 killNine(first.get());
             }
@@ -270,7 +270,7 @@ class RolloutLiveTest {
         assertThat(first.get().waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(killed).as("crash point reached; worker output:%n%s", output("doomed")).isTrue();
         assertThat(first.get().exitValue()).isEqualTo(137);
-        writes.observe(event -> { });
+        writes.simulator().observe(event -> { });
         assertThat(status("crash").at("/counts/running").asInt()).as("the dead worker's member").isEqualTo(1);
         if (breakLeases) {
             assertThat(breakLeases()).as("the dead worker held leases").isPositive();

@@ -30,7 +30,7 @@ class ApplyHappyPathTest {
         assertThat(puts).extracting(InMemoryClusterOperations.Call::method).containsExactly("PUT", "PUT", "PUT");
         assertThat(puts).extracting(InMemoryClusterOperations.Call::path).containsOnly(Scenario.STG_ID);
         assertThat(puts).extracting(InMemoryClusterOperations.Call::ifMatch)
-                .containsExactly("00000000-0000-0000-0000-0000000e7a02", "etag-0001", "etag-0002");
+                .containsExactly("00000000-0000-0000-0000-0000000e7a02", "fake-etag-0001", "fake-etag-0002");
         JsonNode first = puts.get(0).body().path("properties").path("networkProfile");
         JsonNode second = puts.get(1).body().path("properties").path("networkProfile");
         JsonNode third = puts.get(2).body().path("properties").path("networkProfile");

@@ -112,8 +112,8 @@ class FaultsTest {
 
     @Test
     void anOperationThatFailsWithAnAksErrorStopsTheRunWithTheCodeAndWhatToDo() throws Exception {
-        Harness h = harness(Scenario.azure().failOperationOfPut(2, "UpgradeFailed", "Drain node aks-nodepool1-1 failed"
-                + " when evicting pod api-0: Cannot evict pod as it would violate the pod's disruption budget."));
+        Harness h = harness(Scenario.azure().simulating(aks -> aks.failOperationOfPut(2, "UpgradeFailed", "Drain node aks-nodepool1-1 failed"
+                + " when evicting pod api-0: Cannot evict pod as it would violate the pod's disruption budget.")));
         RunResult result = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.STEP_FAILED);
@@ -135,7 +135,7 @@ class FaultsTest {
 
     @Test
     void anOperationThatNeverEndsTimesOutAndResumeFollowsItInsteadOfResending() throws Exception {
-        Harness h = harness(Scenario.azure().operationsNeverEnd(true))
+        Harness h = harness(Scenario.azure().simulating(aks -> aks.operationsNeverEnd(true)))
                 .settings(EngineSettings.DEFAULTS.withOperationTimeout(Duration.ofMinutes(30)));
         Instant start = h.time.instant();
         RunResult result = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
@@ -146,7 +146,7 @@ class FaultsTest {
         assertThat(Duration.between(start, h.time.instant())).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(31));
         assertThat(puts(h.azure)).isEqualTo(1);
 
-        h.azure.operationsNeverEnd(false);
+        h.azure.simulator().operationsNeverEnd(false);
         RunResult resumed = h.resume(result.runId(), Approvals.all());
         assertThat(resumed.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(puts(h.azure)).as("the running operation was followed, not sent again").isEqualTo(3);

@@ -30,7 +30,7 @@ class LegacyJournalResumeTest {
     @Test
     void aRunJournaledInTheOldFormatResumesToTheEnd() throws Exception {
         Harness h = new Harness(dir.resolve("state"),
-                Scenario.azure().failOperationOfPut(3, "InternalError", "Re-enabling failed (fake)."));
+                Scenario.azure().simulating(aks -> aks.failOperationOfPut(3, "InternalError", "Re-enabling failed (fake).")));
         // The same history in Azure; then the run's journal is the one the old version wrote.
         RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
         assertThat(stopped.outcome()).isEqualTo(RunOutcome.STEP_FAILED);

@@ -40,7 +40,7 @@ class RollbackTest {
         List<InMemoryClusterOperations.Call> puts = h.azure.mutatingCalls();
         assertThat(puts).hasSize(2);
         assertThat(puts.get(1).body().at("/properties/networkProfile/networkPolicy").asText()).isEqualTo("calico");
-        assertThat(puts.get(1).ifMatch()).isEqualTo("etag-0001");
+        assertThat(puts.get(1).ifMatch()).isEqualTo("fake-etag-0001");
         List<JournalRecord> records = Journal.read(h.runDir(stopped.runId()).resolve(Journal.FILE_NAME)).records();
         assertThat(records).extracting(r -> r.type().wireName()).containsSubsequence("rollback-started",
                 "compensation-started", "request-sent", "operation-finished", "compensation-succeeded",
@@ -56,7 +56,7 @@ class RollbackTest {
     @Test
     void afterThePointOfNoReturnRefusesAndSaysToResumeTheRunInstead() throws Exception {
         // The policy engine's re-enabling fails after the one-way update: the run stopped past the point of no return.
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure().failOperationOfPut(3, "InternalError", "x"));
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().simulating(aks -> aks.failOperationOfPut(3, "InternalError", "x")));
         RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
         assertThat(stopped.outcome()).isEqualTo(RunOutcome.STEP_FAILED);
         int puts = h.azure.mutatingCalls().size();

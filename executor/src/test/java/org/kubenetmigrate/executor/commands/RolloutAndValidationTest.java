@@ -21,20 +21,20 @@ class RolloutAndValidationTest {
 
     @Test
     void reportsEachPoolAsItsReimageProgresses() throws Exception {
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure().rolloutTicksPerPool(4));
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().simulating(aks -> aks.rolloutReadsPerPool(4)));
         RunResult result = h.apply(Scenario.plan(dir, Scenario.PROD), Approvals.all());
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(h.events.of(EngineEvent.Progress.class)).filteredOn(p -> p.stepId().equals("observe-rollout"))
                 .extracting(EngineEvent.Progress::message)
-                .containsSubsequence("pool payments: Updating, 4 nodes, image AKSUbuntu-2204gen2containerd-202509.23.0",
+                .containsSubsequence("pool payments: Upgrading, 4 nodes, image AKSUbuntu-2204gen2containerd-202509.23.0",
                         "pool payments: Succeeded, 4 nodes, image AKSUbuntu-2204gen2containerd-202509.23.0-overlay");
         assertThat(h.azure.mutatingCalls()).as("no policy engine: only the plugin update").hasSize(1);
     }
 
     @Test
     void aStuckReimageIsNamedWithItsLikelyCausesThenStopsAndResumeKeepsWatching() throws Exception {
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure().rolloutStuck(true))
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().simulating(aks -> aks.rolloutStuck(true)))
                 .settings(EngineSettings.DEFAULTS.withStallAfter(Duration.ofMinutes(20))
                         .withRolloutTimeout(Duration.ofHours(1)));
         RunResult stopped = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
@@ -48,7 +48,7 @@ class RolloutAndValidationTest {
         int puts = h.azure.mutatingCalls().size();
         assertThat(puts).isEqualTo(2);
 
-        h.azure.rolloutStuck(false);
+        h.azure.simulator().rolloutStuck(false);
         RunResult resumed = h.resume(stopped.runId(), Approvals.all());
         assertThat(resumed.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(h.azure.mutatingCalls()).hasSize(3);
@@ -56,7 +56,7 @@ class RolloutAndValidationTest {
 
     @Test
     void validationFailsWhenTheEgressDefaultRouteIsGoneAndSaysHowToRestoreIt() throws Exception {
-        Harness h = new Harness(dir.resolve("state"), Scenario.azure().dropDefaultRouteOnPluginUpdate(true));
+        Harness h = new Harness(dir.resolve("state"), Scenario.azure().simulating(aks -> aks.dropDefaultRouteOnPluginUpdate(true)));
         RunResult result = h.apply(Scenario.plan(dir, Scenario.STG), Approvals.all());
 
         assertThat(result.outcome()).isEqualTo(RunOutcome.STEP_FAILED);

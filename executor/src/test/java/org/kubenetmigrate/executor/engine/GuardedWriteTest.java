@@ -136,7 +136,7 @@ class GuardedWriteTest {
     @Test
     void aJournaledOperationIsFollowedAtOnceWithoutSendingAgain() throws Exception {
         // A first session sent the PUT and crashed before its operation ended; one poll ends it now.
-        azure.pollsPerOperation(1);
+        azure.simulator().pollsPerOperation(1);
         ObservedCluster read = azure.getCluster(Scenario.STG_ID);
         ObjectNode body = read.json().deepCopy();
         body.with("properties").with("networkProfile").put("networkPolicy", "none");

@@ -328,7 +328,7 @@ class RolloutWorkerTest {
 
     @Test
     void aFailurePastTheThresholdStopsNewStartsAndARetryFinishesTheMemberWithTheSamePlan() throws Exception {
-        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        harness.azure.simulator().failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
         Worker.Result result = work(true);
         assertThat(result.status()).isEqualTo(Schedule.RolloutStatus.Failed);
         RolloutReport report = new RolloutStatus(files, harness.time).run();
@@ -357,7 +357,7 @@ class RolloutWorkerTest {
     @Test
     void aWorkerKilledBetweenItsRetryClaimAndItsFirstRecordLeavesTheRetryToTheNextWorkerNotAFailureAgain()
             throws Exception {
-        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        harness.azure.simulator().failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
         assertThat(work(true).status()).isEqualTo(Schedule.RolloutStatus.Failed);
         harness.azure.changeOutOfBand(Scenario.STG_ID, c -> {
             ((ObjectNode) c.get("properties")).put("provisioningState", "Succeeded");
@@ -397,13 +397,13 @@ class RolloutWorkerTest {
 
     @Test
     void aRetriedRunThatFailsAgainBeforeItsWorkerDiesIsReportedFailedNotRetriedAgain() throws Exception {
-        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        harness.azure.simulator().failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
         work(true);
         new RolloutControl(files, harness.time).retry(Scenario.STG, "alice");
         String journal = files.journal(files.readDefinition().orElseThrow().member(Scenario.STG).orElseThrow().key());
         // The retry runs and fails again (the cluster was not reconciled); its worker dies before the board write:
         // the board write is the first replace after the journal's run-stopped record.
-        harness.azure.failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
+        harness.azure.simulator().failNextOperation("NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged", "pools differ");
         KillableStore doomed = new KillableStore(store, name -> false) {
             @Override
             public String replace(String name, byte[] content, String etag)

@@ -3,14 +3,9 @@ package org.kubenetmigrate.executor.azure.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.policy.FixedDelayOptions;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +18,6 @@ import org.kubenetmigrate.executor.azure.ObservedCluster;
 import org.kubenetmigrate.executor.azure.OperationHandle;
 import org.kubenetmigrate.executor.azure.OperationStatus;
 import org.kubenetmigrate.planner.inventory.AzureTarget;
-import org.kubenetmigrate.planner.azure.AzureSession;
-import org.kubenetmigrate.planner.azure.InventorySettings;
 import org.kubenetmigrate.testsupport.FakeArm;
 import org.kubenetmigrate.testsupport.FakeResponse;
 import org.kubenetmigrate.testsupport.Fault;
@@ -56,16 +49,7 @@ class SdkClusterOperationsTest {
         props.putArray("agentPoolProfiles").addObject().put("name", "system").put("count", 3)
                 .put("provisioningState", "Succeeded").put("vmSize", "Standard_D4s_v5");
         fake.resources().put(cluster);
-        URI base = URI.create(fake.baseUrl());
-        HttpClient http = org.kubenetmigrate.testsupport.SdkClients.trustingFakeArm();
-        var credential = new ClientSecretCredentialBuilder().tenantId(FakeArm.TENANT).clientId(FakeArm.CLIENT_ID)
-                .clientSecret(FakeArm.CLIENT_SECRET).authorityHost(fake.baseUrl()).disableInstanceDiscovery()
-                .httpClient(http).build();
-        AzureSession session = new AzureSession(new AzureTarget("AzureCloud", base, base, FakeArm.TENANT),
-                InventorySettings.defaults().withRetry(new RetryOptions(new FixedDelayOptions(2, Duration.ofMillis(10)))),
-                http, credential);
-        azure = new SdkClusterOperations(session.pipeline(), session.pipelineWithoutRetry(),
-                session.resourceManagerEndpoint(), "app test");
+        azure = SdkAgainstFakeArm.clusterOperations(fake, 2, "app test");
     }
 
     @AfterEach
@@ -157,7 +141,7 @@ class SdkClusterOperationsTest {
 
     @Test
     void aFailedOperationCarriesTheAksErrorCode() throws Exception {
-        writes.pollsPerOperation(1).failNextOperation("NetworkPluginUpdateFailed", "pool reimage failed");
+        writes.simulator().pollsPerOperation(1).failNextOperation("NetworkPluginUpdateFailed", "pool reimage failed");
         ObservedCluster current = azure.getCluster(ID);
         OperationHandle handle = azure.beginPut(ID, "2025-09-01", current.etag().wire(), overlay(current));
 

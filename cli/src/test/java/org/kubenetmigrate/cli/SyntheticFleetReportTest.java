@@ -1,4 +1,4 @@
-package org.kubenetmigrate.bench;
+package org.kubenetmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kubenetmigrate.cli.Main;
+import org.kubenetmigrate.testsupport.SyntheticFleet;
 
 /** The benchmark's input is what it claims: readable Azure JSON, every verdict present, and deterministic. */
-class SyntheticFleetTest {
+class SyntheticFleetReportTest {
     @TempDir
     Path dir;
 
