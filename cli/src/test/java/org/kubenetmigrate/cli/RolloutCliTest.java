@@ -139,7 +139,10 @@ class RolloutCliTest {
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).contains("1 member(s)");
 
-        String nodeRg = "/subscriptions/" + SyntheticFleet.subscriptionId(0) + "/resourceGroups/MC_rg-aks-0-0";
+        String clusterId = "/subscriptions/" + SyntheticFleet.subscriptionId(0)
+                + "/resourceGroups/rg-aks-0-0/providers/Microsoft.ContainerService/managedClusters/aks-0-0";
+        String nodeRg = "/subscriptions/" + SyntheticFleet.subscriptionId(0) + "/resourceGroups/"
+                + fake.resources().get(clusterId).orElseThrow().at("/properties/nodeResourceGroup").asText();
         fake.resources().put(MAPPER.readTree("""
                 {"id": "%s/providers/Microsoft.Authorization/locks/freeze", "name": "freeze",
                  "type": "Microsoft.Authorization/locks",
