@@ -182,30 +182,9 @@ public final class LocalStateStore implements StateStore {
         }
     }
 
-    private final class LocalLease implements Lease {
-        private final String name;
-        private final String id;
-        private final Duration duration;
-
+    private final class LocalLease extends HeldLease {
         LocalLease(String name, String id, Duration duration) {
-            this.name = name;
-            this.id = id;
-            this.duration = duration;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Duration duration() {
-            return duration;
+            super(name, id, duration);
         }
 
         @Override

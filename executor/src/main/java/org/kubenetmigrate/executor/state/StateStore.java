@@ -91,6 +91,34 @@ public interface StateStore extends AutoCloseable {
         void release();
     }
 
+    /** What every store's lease holds: its blob's name, its id and its duration; the store supplies renew and release. */
+    abstract class HeldLease implements Lease {
+        protected final String name;
+        protected final String id;
+        protected final Duration duration;
+
+        protected HeldLease(String name, String id, Duration duration) {
+            this.name = name;
+            this.id = id;
+            this.duration = duration;
+        }
+
+        @Override
+        public final String id() {
+            return id;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final Duration duration() {
+            return duration;
+        }
+    }
+
     /** Creates the place itself (the container) if it does not exist; for {@code rollout create}. */
     default void createIfMissing() throws IOException {
     }

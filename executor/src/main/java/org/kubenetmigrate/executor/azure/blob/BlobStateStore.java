@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.kubenetmigrate.executor.state.ConditionFailedException;
 import org.kubenetmigrate.executor.state.StateLocation;
 import org.kubenetmigrate.executor.state.StateStore;
+import org.kubenetmigrate.executor.state.StateStore.HeldLease;
 import org.kubenetmigrate.planner.azure.AzureSession;
 
 /**
@@ -255,32 +256,12 @@ public final class BlobStateStore implements StateStore {
         }
     }
 
-    private final class BlobLease implements Lease {
-        private final String name;
-        private final String id;
-        private final Duration duration;
+    private final class BlobLease extends HeldLease {
         private final BlobLeaseClient client;
 
         BlobLease(String name, String id, Duration duration, BlobLeaseClient client) {
-            this.name = name;
-            this.id = id;
-            this.duration = duration;
+            super(name, id, duration);
             this.client = client;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Duration duration() {
-            return duration;
         }
 
         @Override
