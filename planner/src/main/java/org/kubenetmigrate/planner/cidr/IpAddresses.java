@@ -12,7 +12,7 @@ public final class IpAddresses {
     }
 
     public static BigInteger parse(String text, IpFamily family) {
-        return family == IpFamily.IPV4 ? parseV4(text) : parseV6(text);
+        return family == IpFamily.IPV4 ? BigInteger.valueOf(parseV4(text)) : parseV6(text);
     }
 
     public static String format(IpFamily family, BigInteger value) {
@@ -37,7 +37,8 @@ public final class IpAddresses {
         return true;
     }
 
-    private static BigInteger parseV4(String text) {
+    /** An IPv4 address as its 32 bits (unsigned, in a long): what {@link IpPrefix} holds without a BigInteger. */
+    static long parseV4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             throw new CidrFormatException("'" + text + "' is not an IPv4 address (expected four dot-separated numbers)");
@@ -53,7 +54,7 @@ public final class IpAddresses {
             }
             value = (value << 8) | octet;
         }
-        return BigInteger.valueOf(value);
+        return value;
     }
 
     private static BigInteger parseV6(String text) {
@@ -61,7 +62,7 @@ public final class IpAddresses {
         int[] tailV4 = null;
         int lastColon = body.lastIndexOf(':');
         if (lastColon >= 0 && body.indexOf('.', lastColon) > 0) {
-            long v4 = parseV4(body.substring(lastColon + 1)).longValue();
+            long v4 = parseV4(body.substring(lastColon + 1));
             tailV4 = new int[] {(int) (v4 >>> 16), (int) (v4 & 0xffff)};
             body = body.substring(0, lastColon + 1) + "0:0";
         }
@@ -122,7 +123,7 @@ public final class IpAddresses {
         return Integer.parseInt(group, 16);
     }
 
-    private static String formatV4(long value) {
+    static String formatV4(long value) {
         return ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);
     }
 
