@@ -123,7 +123,39 @@ public final class IpAddresses {
         return Integer.parseInt(group, 16);
     }
 
-    static String formatV4(long value) {
+    /**
+     * The 32 bits of {@code text} when it is an IPv4 address written as {@link #formatV4} writes it (four octets in
+     * decimal without leading zeros or spaces), else -1; so that a caller may hold the bits and give back equal text.
+     */
+    public static long canonicalV4(String text) {
+        long value = 0;
+        int octets = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n && octets < 4) {
+            int start = i;
+            int octet = 0;
+            while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                octet = octet * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || octet > 255 || (i - start > 1 && text.charAt(start) == '0')) {
+                return -1;
+            }
+            value = (value << 8) | octet;
+            octets++;
+            if (octets < 4) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
+        }
+        return octets == 4 && i == n ? value : -1;
+    }
+
+    /** An IPv4 address (32 bits, unsigned, in a long) as a dotted quad. */
+    public static String formatV4(long value) {
         return ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);
     }
 

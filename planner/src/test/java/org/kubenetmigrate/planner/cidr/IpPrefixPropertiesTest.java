@@ -102,6 +102,21 @@ class IpPrefixPropertiesTest {
     }
 
     @Property
+    void canonicalIpv4TextIsReadBackAsItsBits(@ForAll("anyV4") IpPrefix a) {
+        long bits = a.first().longValueExact();
+        assertThat(IpAddresses.canonicalV4(IpAddresses.formatV4(bits))).isEqualTo(bits);
+        String text = IpAddresses.formatV4(bits);
+        for (String other : List.of(" " + text, text + ".", text + "0", "0" + text, text.replace(".", ".0"),
+                text.substring(0, text.lastIndexOf('.')), text + ".1")) {
+            long read = IpAddresses.canonicalV4(other);
+            assertThat(read == -1 || IpAddresses.formatV4(read).equals(other)).as(other).isTrue();
+        }
+        assertThat(IpAddresses.canonicalV4("256.0.0.0")).isEqualTo(-1);
+        assertThat(IpAddresses.canonicalV4("fd00::1")).isEqualTo(-1);
+        assertThat(IpAddresses.canonicalV4("")).isEqualTo(-1);
+    }
+
+    @Property
     void formatThenParseGivesTheSamePrefix(@ForAll("any") IpPrefix prefix) {
         assertThat(IpPrefix.parse(prefix.toString())).isEqualTo(prefix);
     }
