@@ -31,11 +31,11 @@ public final class ReadinessAssessor {
     private final List<Rule> rules;
     private final LocalDate today;
     /**
-     * One instance of each distinct finding, unverified check and text in them that this assessor made. Most are the
-     * same text on many clusters (the retirement date, an export the input lacks, an infrastructure-code caveat), and
-     * a report holds every cluster's assessment until it is written: sharing equal ones took about half of a fleet's
-     * findings text off the heap. Records and strings are equal by value, so a shared instance cannot be told from a
-     * fresh one.
+     * One instance of each distinct finding, unverified check, text in them and target pod CIDR that this assessor
+     * made. Most are the same on many clusters (the retirement date, an export the input lacks, an infrastructure-code
+     * caveat), and a report holds every cluster's assessment until it is written: sharing equal ones took about half
+     * of a fleet's findings text off the heap. Records and strings are equal by value, so a shared instance cannot be
+     * told from a fresh one.
      */
     private final Map<Object, Object> distinct = new ConcurrentHashMap<>();
 
@@ -101,8 +101,9 @@ public final class ReadinessAssessor {
         // Stable sort: by severity, then in catalogue order.
         findings.sort(Comparator.comparing(Finding::severity));
         Readiness readiness = Readiness.of(kubenet, findings, unverified);
-        return new ClusterAssessment(cluster, network, readiness, findings, unverified, sizing,
-                target(cluster.network(), sizing, options, kubenet), inCluster);
+        TargetNetwork target = target(cluster.network(), sizing, options, kubenet);
+        target = new TargetNetwork(target.ipam(), first(target.podCidr()), target.networkPolicy(), target.dataplane());
+        return new ClusterAssessment(cluster, network, readiness, findings, unverified, sizing, target, inCluster);
     }
 
     private Finding shared(Finding finding) {
