@@ -37,7 +37,7 @@ public final class ReadinessAssessor {
      * of a fleet's findings text off the heap. Records and strings are equal by value, so a shared instance cannot be
      * told from a fresh one.
      */
-    private final Map<Object, Object> distinct = new ConcurrentHashMap<>();
+    private final Map<Object, Object> distinct = new ConcurrentHashMap<>(1 << 12);
 
     public ReadinessAssessor(List<Rule> rules, LocalDate today) {
         this.rules = List.copyOf(rules);
