@@ -39,11 +39,15 @@ public final class IpAddresses {
 
     /** An IPv4 address as its 32 bits (unsigned, in a long): what {@link IpPrefix} holds without a BigInteger. */
     static long parseV4(String text) {
+        long canonical = canonicalV4(text);
+        if (canonical >= 0) {
+            return canonical;
+        }
+        // Not a dotted quad: taken apart again only to say what is wrong with it.
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             throw new CidrFormatException("'" + text + "' is not an IPv4 address (expected four dot-separated numbers)");
         }
-        long value = 0;
         for (String part : parts) {
             if (!isOctetText(part)) {
                 throw new CidrFormatException("'" + text + "' is not an IPv4 address (bad part '" + part + "')");
@@ -52,9 +56,8 @@ public final class IpAddresses {
             if (octet > 255) {
                 throw new CidrFormatException("'" + text + "' is not an IPv4 address (" + octet + " is above 255)");
             }
-            value = (value << 8) | octet;
         }
-        return value;
+        throw new IllegalStateException("'" + text + "' is a dotted quad, yet not read as one");
     }
 
     private static BigInteger parseV6(String text) {

@@ -1,6 +1,7 @@
 package org.kubenetmigrate.planner.cidr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -114,6 +115,27 @@ class IpPrefixPropertiesTest {
         assertThat(IpAddresses.canonicalV4("256.0.0.0")).isEqualTo(-1);
         assertThat(IpAddresses.canonicalV4("fd00::1")).isEqualTo(-1);
         assertThat(IpAddresses.canonicalV4("")).isEqualTo(-1);
+    }
+
+    /** Text that is often a dotted quad and often nearly one (leading zeros, 256, parts missing or extra). */
+    @Provide
+    Arbitrary<String> v4ish() {
+        Arbitrary<String> part = Arbitraries.strings().withChars("0123456789").ofMinLength(0).ofMaxLength(4);
+        Arbitrary<String> quads = part.list().ofMinSize(3).ofMaxSize(5).map(parts -> String.join(".", parts));
+        Arbitrary<String> noise = Arbitraries.strings().withChars("0123456789. a").ofMinLength(1).ofMaxLength(16);
+        return Arbitraries.oneOf(quads, noise);
+    }
+
+    @Property
+    void anAddressParsesExactlyWhenItIsADottedQuad(@ForAll("v4ish") String text) {
+        long quad = IpAddresses.canonicalV4(text);
+        if (quad < 0) {
+            assertThatThrownBy(() -> IpAddresses.parseV4(text))
+                    .isInstanceOf(CidrFormatException.class).hasMessageContaining("is not an IPv4 address");
+        } else {
+            assertThat(IpAddresses.parseV4(text)).isEqualTo(quad);
+            assertThat(IpAddresses.formatV4(quad)).isEqualTo(text);
+        }
     }
 
     @Property
