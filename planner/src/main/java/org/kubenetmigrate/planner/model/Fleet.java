@@ -25,6 +25,7 @@ public final class Fleet {
     private final Surroundings surroundings;
     private volatile java.util.Set<ArmId> clusterSubnets;
     private volatile Map<ArmId, int[]> routeTablesByVirtualNetwork;
+    private final Object indexLock = new Object();
     private final Map<ArmId, NetworkSecurityGroup> securityGroupsById = new HashMap<>();
     private final Map<String, List<NetworkSecurityGroup>> securityGroupsByGroup = new HashMap<>();
     private final Map<String, List<ResourceLock>> locksBySubscription = new HashMap<>();
@@ -85,6 +86,10 @@ public final class Fleet {
             locksBySubscription.computeIfAbsent(l.id().subscriptionId().toLowerCase(Locale.ROOT),
                     k -> new ArrayList<>()).add(l);
         }
+        // Held unmodifiable, so that the lookups below hand them out without a copy per call.
+        virtualNetworksByGroup.replaceAll((k, v) -> List.copyOf(v));
+        securityGroupsByGroup.replaceAll((k, v) -> List.copyOf(v));
+        locksBySubscription.replaceAll((k, v) -> List.copyOf(v));
     }
 
     public List<ManagedCluster> clusters() {
@@ -140,18 +145,38 @@ public final class Fleet {
     public java.util.Set<ArmId> clusterSubnets() {
         java.util.Set<ArmId> subnets = clusterSubnets;
         if (subnets == null) {
-            java.util.Set<ArmId> all = new java.util.HashSet<>();
-            for (ManagedCluster cluster : clusters) {
-                all.addAll(cluster.nodeSubnetIds());
-                if (cluster.nodeSubnetIds().isEmpty() && cluster.nodeResourceGroup() != null) {
-                    virtualNetworksIn(cluster.subscriptionId(), cluster.nodeResourceGroup())
-                            .forEach(v -> NodeNetwork.managedNodeSubnets(v).forEach(s -> all.add(s.id())));
+            // Once per fleet, also when every core asks at the same moment (clusters are assessed in parallel): the
+            // others wait instead of building the same set again.
+            synchronized (indexLock) {
+                subnets = clusterSubnets;
+                if (subnets == null) {
+                    subnets = indexClusterSubnets();
+                    clusterSubnets = subnets;
                 }
             }
-            subnets = java.util.Set.copyOf(all);
-            clusterSubnets = subnets;
         }
         return subnets;
+    }
+
+    private java.util.Set<ArmId> indexClusterSubnets() {
+        java.util.Set<ArmId> all = new java.util.HashSet<>();
+        for (ManagedCluster cluster : clusters) {
+            boolean named = false;
+            for (AgentPool pool : cluster.agentPools()) {
+                if (pool.vnetSubnetId() != null) {
+                    all.add(pool.vnetSubnetId());
+                    named = true;
+                }
+            }
+            if (!named && cluster.nodeResourceGroup() != null) {
+                for (VirtualNetwork v : virtualNetworksIn(cluster.subscriptionId(), cluster.nodeResourceGroup())) {
+                    for (Subnet s : NodeNetwork.managedNodeSubnets(v)) {
+                        all.add(s.id());
+                    }
+                }
+            }
+        }
+        return java.util.Set.copyOf(all);
     }
 
     /**
@@ -161,33 +186,63 @@ public final class Fleet {
     public List<RouteTable> routeTablesOnVirtualNetworks(java.util.Collection<ArmId> virtualNetworkIds) {
         Map<ArmId, int[]> index = routeTablesByVirtualNetwork;
         if (index == null) {
-            Map<ArmId, List<Integer>> positions = new HashMap<>();
-            for (int i = 0; i < routeTables.size(); i++) {
-                for (ArmId subnet : routeTables.get(i).subnetIds()) {
-                    Optional<ArmId> vnet = subnet.parentVirtualNetwork();
-                    if (vnet.isPresent()) {
-                        List<Integer> at = positions.computeIfAbsent(vnet.get(), k -> new ArrayList<>());
-                        if (at.isEmpty() || at.get(at.size() - 1) != i) {
-                            at.add(i);
-                        }
+            synchronized (indexLock) {
+                index = routeTablesByVirtualNetwork;
+                if (index == null) {
+                    index = indexRouteTablesByVirtualNetwork();
+                    routeTablesByVirtualNetwork = index;
+                }
+            }
+        }
+        // Positions in input order, each once: usually one network (a cluster's own, unpeered) gives them as they are.
+        int[] positions = null;
+        boolean merged = false;
+        for (ArmId id : virtualNetworkIds) {
+            int[] at = index.get(id);
+            if (at == null) {
+                continue;
+            }
+            if (positions == null) {
+                positions = at;
+            } else {
+                int[] both = java.util.Arrays.copyOf(positions, positions.length + at.length);
+                System.arraycopy(at, 0, both, positions.length, at.length);
+                positions = both;
+                merged = true;
+            }
+        }
+        if (positions == null) {
+            return List.of();
+        }
+        if (merged) {
+            positions = java.util.Arrays.stream(positions).sorted().distinct().toArray();
+        }
+        List<RouteTable> result = new ArrayList<>(positions.length);
+        for (int i : positions) {
+            result.add(routeTables.get(i));
+        }
+        return result;
+    }
+
+    /** Per virtual network, the positions of the route tables with a subnet in it, ascending. */
+    private Map<ArmId, int[]> indexRouteTablesByVirtualNetwork() {
+        Map<ArmId, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < routeTables.size(); i++) {
+            for (ArmId subnet : routeTables.get(i).subnetIds()) {
+                Optional<ArmId> vnet = subnet.parentVirtualNetwork();
+                if (vnet.isPresent()) {
+                    List<Integer> at = positions.computeIfAbsent(vnet.get(), k -> new ArrayList<>());
+                    if (at.isEmpty() || at.get(at.size() - 1) != i) {
+                        at.add(i);
                     }
                 }
             }
-            index = new HashMap<>();
-            for (Map.Entry<ArmId, List<Integer>> e : positions.entrySet()) {
-                index.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
-            }
-            routeTablesByVirtualNetwork = index;
         }
-        java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>();
-        for (ArmId id : virtualNetworkIds) {
-            for (int i : index.getOrDefault(id, new int[0])) {
-                wanted.add(i);
-            }
+        Map<ArmId, int[]> index = new HashMap<>();
+        for (Map.Entry<ArmId, List<Integer>> e : positions.entrySet()) {
+            index.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
         }
-        List<RouteTable> result = new ArrayList<>(wanted.size());
-        wanted.forEach(i -> result.add(routeTables.get(i)));
-        return result;
+        return index;
     }
 
     /** A network security group of the input by id (indexed: every cluster looks up its node subnets' NSGs). */
