@@ -25,6 +25,7 @@ public final class Fleet {
     private final Surroundings surroundings;
     private volatile java.util.Set<ArmId> clusterSubnets;
     private volatile Map<ArmId, int[]> routeTablesByVirtualNetwork;
+    private volatile Map<ArmId, int[]> addressHoldersByVirtualNetwork;
     private final Object indexLock = new Object();
     private final Map<ArmId, NetworkSecurityGroup> securityGroupsById = new HashMap<>();
     private final Map<String, List<NetworkSecurityGroup>> securityGroupsByGroup = new HashMap<>();
@@ -176,7 +177,7 @@ public final class Fleet {
                 }
             }
         }
-        return java.util.Set.copyOf(all);
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     /**
@@ -189,12 +190,63 @@ public final class Fleet {
             synchronized (indexLock) {
                 index = routeTablesByVirtualNetwork;
                 if (index == null) {
-                    index = indexRouteTablesByVirtualNetwork();
+                    index = positionsByVirtualNetwork(routeTables, table -> {
+                        List<ArmId> vnets = new ArrayList<>(table.subnetIds().size());
+                        table.subnetIds().forEach(s -> s.parentVirtualNetwork().ifPresent(vnets::add));
+                        return vnets;
+                    });
                     routeTablesByVirtualNetwork = index;
                 }
             }
         }
-        // Positions in input order, each once: usually one network (a cluster's own, unpeered) gives them as they are.
+        return inInputOrder(routeTables, index, virtualNetworkIds);
+    }
+
+    /**
+     * The load balancers, Application Gateways and firewalls of the input that sit in or reach into any of
+     * {@code virtualNetworkIds}, in input order; indexed once like the route tables.
+     */
+    public List<AddressHolder> addressHoldersOnVirtualNetworks(java.util.Collection<ArmId> virtualNetworkIds) {
+        List<AddressHolder> holders = surroundings.addressHolders();
+        if (holders.isEmpty()) {
+            return List.of();
+        }
+        Map<ArmId, int[]> index = addressHoldersByVirtualNetwork;
+        if (index == null) {
+            synchronized (indexLock) {
+                index = addressHoldersByVirtualNetwork;
+                if (index == null) {
+                    index = positionsByVirtualNetwork(holders, AddressHolder::virtualNetworks);
+                    addressHoldersByVirtualNetwork = index;
+                }
+            }
+        }
+        return inInputOrder(holders, index, virtualNetworkIds);
+    }
+
+    /** Per virtual network, the positions in {@code items} of those in it, ascending and each once. */
+    private static <T> Map<ArmId, int[]> positionsByVirtualNetwork(List<T> items,
+                                                                   java.util.function.Function<T, List<ArmId>> vnets) {
+        Map<ArmId, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            for (ArmId vnet : vnets.apply(items.get(i))) {
+                List<Integer> at = positions.computeIfAbsent(vnet, k -> new ArrayList<>());
+                if (at.isEmpty() || at.get(at.size() - 1) != i) {
+                    at.add(i);
+                }
+            }
+        }
+        Map<ArmId, int[]> index = new HashMap<>();
+        for (Map.Entry<ArmId, List<Integer>> e : positions.entrySet()) {
+            index.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
+        }
+        return index;
+    }
+
+    /** The items indexed under any of {@code virtualNetworkIds}, in input order, each once. */
+    private static <T> List<T> inInputOrder(List<T> items, Map<ArmId, int[]> index,
+                                            java.util.Collection<ArmId> virtualNetworkIds) {
+        // Usually one network (a cluster's own, unpeered) gives the positions as they are.
         int[] positions = null;
         boolean merged = false;
         for (ArmId id : virtualNetworkIds) {
@@ -217,32 +269,11 @@ public final class Fleet {
         if (merged) {
             positions = java.util.Arrays.stream(positions).sorted().distinct().toArray();
         }
-        List<RouteTable> result = new ArrayList<>(positions.length);
+        List<T> result = new ArrayList<>(positions.length);
         for (int i : positions) {
-            result.add(routeTables.get(i));
+            result.add(items.get(i));
         }
         return result;
-    }
-
-    /** Per virtual network, the positions of the route tables with a subnet in it, ascending. */
-    private Map<ArmId, int[]> indexRouteTablesByVirtualNetwork() {
-        Map<ArmId, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < routeTables.size(); i++) {
-            for (ArmId subnet : routeTables.get(i).subnetIds()) {
-                Optional<ArmId> vnet = subnet.parentVirtualNetwork();
-                if (vnet.isPresent()) {
-                    List<Integer> at = positions.computeIfAbsent(vnet.get(), k -> new ArrayList<>());
-                    if (at.isEmpty() || at.get(at.size() - 1) != i) {
-                        at.add(i);
-                    }
-                }
-            }
-        }
-        Map<ArmId, int[]> index = new HashMap<>();
-        for (Map.Entry<ArmId, List<Integer>> e : positions.entrySet()) {
-            index.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
-        }
-        return index;
     }
 
     /** A network security group of the input by id (indexed: every cluster looks up its node subnets' NSGs). */

@@ -71,9 +71,15 @@ public final class ResourceLockRule implements Rule {
         Map<ResourceLock, List<String>> found = new LinkedHashMap<>();
         List<Unverified> unknown = new ArrayList<>();
         Set<String> unknownSubscriptions = new LinkedHashSet<>();
+        // The targets nearly always share one subscription (as spelled): whether its locks are known is asked once.
+        String knownSubscription = null;
         for (Map.Entry<ArmId, String> target : targets.entrySet()) {
             String subscription = target.getKey().subscriptionId();
-            Optional<String> missing = around.missing(SurroundingType.LOCKS, subscription);
+            Optional<String> missing = subscription.equals(knownSubscription) ? Optional.empty()
+                    : around.missing(SurroundingType.LOCKS, subscription);
+            if (missing.isEmpty()) {
+                knownSubscription = subscription;
+            }
             if (missing.isPresent()) {
                 if (unknownSubscriptions.add(subscription.toLowerCase(java.util.Locale.ROOT))) {
                     unknown.add(unverified("locks on " + target.getValue() + " are unknown: " + missing.get(),
