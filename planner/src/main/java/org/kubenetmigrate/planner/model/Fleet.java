@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Everything read from the input: clusters and the networks they live in, plus the reads a live inventory could not
@@ -26,7 +27,9 @@ public final class Fleet {
     private volatile java.util.Set<ArmId> clusterSubnets;
     private volatile Map<ArmId, int[]> routeTablesByVirtualNetwork;
     private volatile Map<ArmId, int[]> addressHoldersByVirtualNetwork;
-    private final Object indexLock = new Object();
+    private final ReentrantLock clusterSubnetsLock = new ReentrantLock();
+    private final Object routeTableIndexLock = new Object();
+    private final Object addressHolderIndexLock = new Object();
     private final Map<ArmId, NetworkSecurityGroup> securityGroupsById = new HashMap<>();
     private final Map<String, List<NetworkSecurityGroup>> securityGroupsByGroup = new HashMap<>();
     private final Map<String, List<ResourceLock>> locksBySubscription = new HashMap<>();
@@ -145,18 +148,26 @@ public final class Fleet {
      */
     public java.util.Set<ArmId> clusterSubnets() {
         java.util.Set<ArmId> subnets = clusterSubnets;
-        if (subnets == null) {
-            // Once per fleet, also when every core asks at the same moment (clusters are assessed in parallel): the
-            // others wait instead of building the same set again.
-            synchronized (indexLock) {
-                subnets = clusterSubnets;
-                if (subnets == null) {
-                    subnets = indexClusterSubnets();
-                    clusterSubnets = subnets;
-                }
-            }
+        if (subnets != null) {
+            return subnets;
         }
-        return subnets;
+        // Once per fleet, though every core asks at the same moment (clusters are assessed in parallel). A thread that
+        // finds another building it builds the route table index meanwhile rather than wait idle: the rule asking for
+        // the one asks for the other next, so the two are built side by side.
+        if (!clusterSubnetsLock.tryLock()) {
+            routeTableIndex();
+            clusterSubnetsLock.lock();
+        }
+        try {
+            subnets = clusterSubnets;
+            if (subnets == null) {
+                subnets = indexClusterSubnets();
+                clusterSubnets = subnets;
+            }
+            return subnets;
+        } finally {
+            clusterSubnetsLock.unlock();
+        }
     }
 
     private java.util.Set<ArmId> indexClusterSubnets() {
@@ -185,9 +196,13 @@ public final class Fleet {
      * a rule asking this for every cluster would otherwise scan every route table of the fleet per cluster.
      */
     public List<RouteTable> routeTablesOnVirtualNetworks(java.util.Collection<ArmId> virtualNetworkIds) {
+        return inInputOrder(routeTables, routeTableIndex(), virtualNetworkIds);
+    }
+
+    private Map<ArmId, int[]> routeTableIndex() {
         Map<ArmId, int[]> index = routeTablesByVirtualNetwork;
         if (index == null) {
-            synchronized (indexLock) {
+            synchronized (routeTableIndexLock) {
                 index = routeTablesByVirtualNetwork;
                 if (index == null) {
                     index = positionsByVirtualNetwork(routeTables, table -> {
@@ -199,7 +214,7 @@ public final class Fleet {
                 }
             }
         }
-        return inInputOrder(routeTables, index, virtualNetworkIds);
+        return index;
     }
 
     /**
@@ -213,7 +228,7 @@ public final class Fleet {
         }
         Map<ArmId, int[]> index = addressHoldersByVirtualNetwork;
         if (index == null) {
-            synchronized (indexLock) {
+            synchronized (addressHolderIndexLock) {
                 index = addressHoldersByVirtualNetwork;
                 if (index == null) {
                     index = positionsByVirtualNetwork(holders, AddressHolder::virtualNetworks);

@@ -11,7 +11,8 @@ public record KubernetesVersion(int major, int minor, int patch) implements Comp
 
     /**
      * Parses {@code major.minor[.patch]} (ASCII digits, optionally after a {@code v}) after trimming. By hand rather
-     * than by regular expression: the rules parse the versions of every cluster and pool of a fleet, several times each.
+     * than by regular expression: the rules parse the versions of every cluster and pool of a fleet, several times
+     * each.
      */
     public static KubernetesVersion parse(String text) {
         String trimmed = text == null ? "" : text.trim();
@@ -26,7 +27,8 @@ public record KubernetesVersion(int major, int minor, int patch) implements Comp
             }
         }
         if (minorEnd <= majorEnd + 1 || patchEnd != trimmed.length()) {
-            throw new IllegalArgumentException("'" + text + "' is not a Kubernetes version (expected major.minor[.patch])");
+            throw new IllegalArgumentException("'" + text
+                    + "' is not a Kubernetes version (expected major.minor[.patch])");
         }
         return new KubernetesVersion(Integer.parseInt(trimmed, start, majorEnd, 10),
                 Integer.parseInt(trimmed, majorEnd + 1, minorEnd, 10),

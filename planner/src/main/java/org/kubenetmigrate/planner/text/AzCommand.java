@@ -148,6 +148,7 @@ public final class AzCommand {
     }
 
     private AzCommand append(String word, String shown) {
-        return new AzCommand(this, word == null ? "" : word, Objects.requireNonNull(shown, "shown"), words + 1, redirect);
+        return new AzCommand(this, word == null ? "" : word, Objects.requireNonNull(shown, "shown"), words + 1,
+                redirect);
     }
 }

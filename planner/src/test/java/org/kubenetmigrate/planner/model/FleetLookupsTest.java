@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.kubenetmigrate.planner.testing.Fixtures;
 
 /** The fleet's per-network indexes answer as a scan of the lists would: input order, each resource once. */
 class FleetLookupsTest {
@@ -62,6 +63,35 @@ class FleetLookupsTest {
         assertThat(fleet.addressHoldersOnVirtualNetworks(List.of(vnet("vnet-z")))).isEmpty();
         assertThat(new Fleet(List.of(), List.of(), List.of()).addressHoldersOnVirtualNetworks(List.of(vnet("vnet-a"))))
                 .isEmpty();
+    }
+
+    @Test
+    void clusterSubnetsAndRouteTablesAskedTogetherFromManyThreadsGiveOneAnswer() throws Exception {
+        List<ManagedCluster> clusters = new ArrayList<>();
+        List<RouteTable> tables = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ArmId subnet = Fixtures.subnetId("rg-net", "vnet-" + (i % 20), "snet-" + i);
+            clusters.add(Fixtures.kubenetCluster("aks-" + i).onSubnet(subnet).build());
+            tables.add(table("rt-" + i, subnet));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Fleet fleet = new Fleet(clusters, List.of(), tables);
+                List<Callable<Integer>> asks = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    // As the pod-ip-consumers rule asks: the cluster subnets first, then the route tables.
+                    asks.add(() -> fleet.clusterSubnets().size() * 1000
+                            + fleet.routeTablesOnVirtualNetworks(List.of(Fixtures.vnetId("rg-net", "vnet-3"))).size());
+                }
+                for (Future<Integer> answer : pool.invokeAll(asks)) {
+                    assertThat(answer.get()).isEqualTo(500 * 1000 + 25);
+                }
+                assertThat(fleet.clusterSubnets()).contains(Fixtures.subnetId("rg-net", "VNET-3", "SNET-3"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
