@@ -57,8 +57,10 @@ public final class NodeSubnetSurgeRule implements Rule {
     public RuleOutcome evaluate(ClusterContext context) {
         ManagedCluster cluster = context.cluster();
         NodeNetwork network = context.network();
-        Map<String, Integer> surgeByPool = context.sizing().pools().stream()
-                .collect(Collectors.toMap(PoolSizing::pool, PoolSizing::surgeNodes, Integer::sum, LinkedHashMap::new));
+        Map<String, Integer> surgeByPool = new LinkedHashMap<>();
+        for (PoolSizing pool : context.sizing().pools()) {
+            surgeByPool.merge(pool.pool(), pool.surgeNodes(), Integer::sum);
+        }
         Map<ArmId, List<AgentPool>> poolsBySubnet = new LinkedHashMap<>();
         RuleOutcome outcome = RuleOutcome.pass();
         if (network.managedVnet()) {
