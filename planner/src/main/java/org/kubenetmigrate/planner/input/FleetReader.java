@@ -156,10 +156,11 @@ public final class FleetReader {
                 }
             }
             List<Object> resources = new ArrayList<>();
+            RetainedStrings strings = new RetainedStrings();
             int skipped = 0;
             int index = 0;
             for (JsonNode node = first; node != null; node = elements.next(), index++) {
-                Object read = readResource(JsonFields.of(name, "/" + index, node));
+                Object read = readResource(JsonFields.of(name, "/" + index, node, strings));
                 if (read == null) {
                     skipped++;
                 } else {
@@ -191,9 +192,10 @@ public final class FleetReader {
         List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps, typesRead)
                 : placed.isPresent() ? entriesOf(name, root, "value") : resources(name, root, missing);
         List<Object> resources = new ArrayList<>();
+        RetainedStrings strings = new RetainedStrings();
         int skipped = 0;
         for (JsonNodeAt resource : entries) {
-            Object read = readResource(JsonFields.of(name, resource.pointer(), resource.node()));
+            Object read = readResource(JsonFields.of(name, resource.pointer(), resource.node(), strings));
             if (read == null) {
                 skipped++;
             } else {
