@@ -85,13 +85,22 @@ final class InputFiles {
         return root;
     }
 
+    /** The elements of an array, one at a time. */
+    interface Elements extends AutoCloseable {
+        /** The next element, or null after the last. */
+        JsonNode next() throws InputException;
+
+        @Override
+        void close();
+    }
+
     /**
      * The elements of a file whose document is a bare array ({@code az aks list}, {@code az graph query} rows), one
      * tree at a time, so that an export of tens of thousands of resources never becomes one tree in memory. Errors
      * read as {@link #parse}'s do. Only these elements are built by {@link ResourceTree}: elsewhere (a document
      * that is one resource, a list, a snapshot) a tree may be more than a resource.
      */
-    static final class ArrayElements implements AutoCloseable {
+    static final class ArrayElements implements Elements {
         private final Path file;
         private final JsonParser parser;
 
@@ -119,7 +128,8 @@ final class InputFiles {
         }
 
         /** The next element, or null after the last (when nothing but whitespace may follow the array). */
-        JsonNode next() throws InputException {
+        @Override
+        public JsonNode next() throws InputException {
             try {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY) {
