@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,29 @@ class ResourceTreeTest {
                 + ": /0/properties/routes/0/properties/nextHopIpAddress: invalid address '10.0.0.400'");
     }
 
+    /**
+     * Every bare array in the example fleet (ARM, az and Resource Graph shapes) reads as the same resources held whole
+     * in an ARM list: a reader reading into a part passed over would differ here.
+     */
+    @Test
+    void everyExampleArrayReadsAsItsWholeTree(@TempDir Path dir) throws Exception {
+        List<Path> arrays;
+        try (var files = Files.walk(Path.of("../examples/fleet"))) {
+            arrays = files.filter(f -> f.toString().endsWith(".json")).filter(ResourceTreeTest::isArray).toList();
+        }
+        assertThat(arrays).hasSizeGreaterThan(10);
+        for (Path array : arrays) {
+            Path whole = Fixtures.write(dir, array.getFileName().toString(),
+                    "{\"value\": " + Files.readString(array) + "}");
+
+            Fleet streamed = Fixtures.read(array);
+            Fleet read = Fixtures.read(whole);
+
+            assertThat(streamed).as(array.toString()).usingRecursiveComparison()
+                    .ignoringFieldsMatchingRegexes(".*source.*").isEqualTo(read);
+        }
+    }
+
     /** Syntax errors inside parts passed over: the parser still reads every token there. */
     @ParameterizedTest
     @ValueSource(strings = {
@@ -192,6 +216,14 @@ class ResourceTreeTest {
             String actual = catchThrowableOfType(JsonProcessingException.class, () -> build(json)).getMessage();
 
             assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    private static boolean isArray(Path file) {
+        try {
+            return JSON.readTree(file.toFile()).isArray();
+        } catch (IOException e) {
+            return false;
         }
     }
 
