@@ -17,7 +17,8 @@ final class RetainedStrings {
     static final int MAX_LENGTH = 40;
     private static final int MAX_ENTRIES = 4096;
 
-    private final Map<String, String> seen = new HashMap<>();
+    // Sized for a full table up front: growing it anew for every file showed in a profile as often as the lookups.
+    private final Map<String, String> seen = new HashMap<>(MAX_ENTRIES * 2);
 
     /** An equal string this table already holds, else {@code text} itself (held from now on). */
     String of(String text) {
