@@ -200,19 +200,12 @@ final class JsonFields {
     /** An array of strings; absent reads as empty. Null entries are skipped. */
     List<String> strings(String key) throws InputException {
         JsonNode array = array(key);
-        if (array == null) {
-            return new ArrayList<>();
-        }
-        List<String> result = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode value = array.get(i);
-            if (value.isNull()) {
-                continue;
+        List<String> result = new ArrayList<>(array == null ? 0 : array.size());
+        for (int i = 0; array != null && i < array.size(); i++) {
+            String text = elementText(key, array, i);
+            if (text != null) {
+                result.add(retained(text));
             }
-            if (!value.isTextual()) {
-                throw new InputException(file, elementPointer(key, i), "expected a string, found " + describe(value));
-            }
-            result.add(retained(value.textValue()));
         }
         return result;
     }
@@ -259,23 +252,17 @@ final class JsonFields {
     /** An array of CIDR prefixes; absent reads as empty. */
     List<IpPrefix> prefixes(String key) throws InputException {
         JsonNode array = array(key);
-        if (array == null) {
-            return new ArrayList<>();
-        }
-        List<IpPrefix> result = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode value = array.get(i);
-            if (value.isNull()) {
+        List<IpPrefix> result = new ArrayList<>(array == null ? 0 : array.size());
+        for (int i = 0; array != null && i < array.size(); i++) {
+            String text = elementText(key, array, i);
+            if (text == null) {
                 continue;
             }
-            if (!value.isTextual()) {
-                throw new InputException(file, elementPointer(key, i), "expected a string, found " + describe(value));
-            }
             try {
-                result.add(IpPrefix.parse(value.textValue()));
+                result.add(IpPrefix.parse(text));
             } catch (CidrFormatException e) {
                 throw new InputException(file, elementPointer(key, i),
-                        "invalid CIDR '" + shorten(value.textValue()) + "': " + e.getMessage());
+                        "invalid CIDR '" + shorten(text) + "': " + e.getMessage());
             }
         }
         return result;
@@ -332,6 +319,18 @@ final class JsonFields {
             throw error(key, "expected an array, found " + describe(value));
         }
         return value;
+    }
+
+    /** The text of element {@code index} of the array at {@code key}; null for a JSON null, an error for a non-string. */
+    private String elementText(String key, JsonNode array, int index) throws InputException {
+        JsonNode value = array.get(index);
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InputException(file, elementPointer(key, index), "expected a string, found " + describe(value));
+        }
+        return value.textValue();
     }
 
     private String elementPointer(String key, int index) {

@@ -254,21 +254,26 @@ class ResourceTreeTest {
     }
 
     private static JsonNode jackson(byte[] json) throws IOException {
-        try (JsonParser parser = JSON.createParser(json)) {
-            parser.nextToken();
-            return JSON.readTree(parser);
-        }
+        return read(json, JSON::readTree);
     }
 
     private static JsonNode build(String json) throws IOException {
         return build(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** From bytes, as the reader parses files. */
     private static JsonNode build(byte[] json) throws IOException {
+        return read(json, ResourceTree::read);
+    }
+
+    /** From bytes, as the reader parses files, from the first token on. */
+    private static JsonNode read(byte[] json, Builder builder) throws IOException {
         try (JsonParser parser = JSON.createParser(json)) {
             parser.nextToken();
-            return ResourceTree.read(parser);
+            return builder.read(parser);
         }
+    }
+
+    private interface Builder {
+        JsonNode read(JsonParser parser) throws IOException;
     }
 }
