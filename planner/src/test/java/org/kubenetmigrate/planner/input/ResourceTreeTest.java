@@ -167,8 +167,11 @@ class ResourceTreeTest {
             Fleet streamed = Fixtures.read(array);
             Fleet read = Fixtures.read(whole);
 
-            assertThat(streamed).as(array.toString()).usingRecursiveComparison()
-                    .ignoringFieldsMatchingRegexes(".*source.*").isEqualTo(read);
+            // What was read, not the fleet's lookup indexes.
+            assertThat(List.of(streamed.clusters(), streamed.virtualNetworks(), streamed.routeTables(),
+                    streamed.surroundings())).as(array.toString()).usingRecursiveComparison()
+                    .ignoringFieldsMatchingRegexes(".*source.*").isEqualTo(List.of(read.clusters(),
+                            read.virtualNetworks(), read.routeTables(), read.surroundings()));
         }
     }
 
