@@ -1,9 +1,7 @@
 package org.kubenetmigrate.planner.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -150,15 +148,8 @@ public final class AssessmentJson {
     /** For a cluster written on its own: indented as an element of the report's top-level "clusters" array. */
     private static final DefaultPrettyPrinter PRETTY_IN_CLUSTERS = new DefaultPrettyPrinter()
             .withObjectIndenter(new Deeper(INDENTER, 1));
-    /**
-     * Characters outside the Basic Multilingual Plane (an emoji in a tag) as their four UTF-8 bytes, as a character
-     * writer encodes them, rather than as two escaped surrogates.
-     */
-    private static final JsonFactory UTF8 = JsonFactory.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
-
     private static JsonGenerator generator(OutputStream out, DefaultPrettyPrinter printer) throws IOException {
-        JsonGenerator gen = UTF8.createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator gen = Utf8Output.JSON.createGenerator(out, JsonEncoding.UTF8);
         gen.setCodec(MAPPER);
         gen.setPrettyPrinter(printer.createInstance());
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +50,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     @Override
     public void render(FleetReport report, Writer out) throws IOException {
+        Utf8Output.writeTo(out, utf8 -> render(report, utf8));
+    }
+
+    private static void render(FleetReport report, Utf8Output out) throws IOException {
         ReportFacts facts = ReportFacts.of(report);
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -69,7 +72,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         waivers(report, facts, out);
         table(report, facts, out);
         out.write("<script type=\"application/json\" id=\"report-data\">");
-        data(report, out);
+        data(report, facts, out);
         out.write("</script>\n<script>" + JS + "</script>\n</body>\n</html>\n");
         out.flush();
     }
@@ -323,9 +326,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
      * texts and references repeat across clusters, so they are stored once in {@code strings} and referenced by
      * index.
      */
-    private static void data(FleetReport report, Writer out) throws IOException {
-        JsonGenerator gen = new ObjectMapper().getFactory().createGenerator(out);
-        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static void data(FleetReport report, ReportFacts facts, Utf8Output out) throws IOException {
+        // Straight to UTF-8: the page carries megabytes of it.
+        JsonGenerator gen = out.json();
         gen.setCharacterEscapes(ScriptSafeEscapes.INSTANCE);
         Map<String, Integer> strings = new HashMap<>();
         List<String> table = new ArrayList<>();
@@ -334,7 +337,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         gen.writeBooleanField("groupColumn", groupColumn(report));
         if (!report.groupBy().isNone()) {
             gen.writeArrayFieldStart("groups");
-            for (ReportFacts.GroupCount g : ReportFacts.of(report).groups) {
+            for (ReportFacts.GroupCount g : facts.groups) {
                 gen.writeString(g.group());
             }
             gen.writeEndArray();
