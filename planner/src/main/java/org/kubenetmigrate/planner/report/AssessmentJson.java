@@ -1,6 +1,5 @@
 package org.kubenetmigrate.planner.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -149,10 +148,9 @@ public final class AssessmentJson {
     private static final DefaultPrettyPrinter PRETTY_IN_CLUSTERS = new DefaultPrettyPrinter()
             .withObjectIndenter(new Deeper(INDENTER, 1));
     private static JsonGenerator generator(OutputStream out, DefaultPrettyPrinter printer) throws IOException {
-        JsonGenerator gen = Utf8Output.JSON.createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator gen = Utf8Json.generator(out);
         gen.setCodec(MAPPER);
         gen.setPrettyPrinter(printer.createInstance());
-        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return gen;
     }
 

@@ -328,7 +328,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
      */
     private static void data(FleetReport report, ReportFacts facts, Utf8Output out) throws IOException {
         // Straight to UTF-8: the page carries megabytes of it.
-        JsonGenerator gen = out.json();
+        JsonGenerator gen = Utf8Json.generator(out.bytes());
         gen.setCharacterEscapes(ScriptSafeEscapes.INSTANCE);
         Map<String, Integer> strings = new HashMap<>();
         List<String> table = new ArrayList<>();

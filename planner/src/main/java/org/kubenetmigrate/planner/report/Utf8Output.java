@@ -1,9 +1,5 @@
 package org.kubenetmigrate.planner.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -49,21 +45,6 @@ public final class Utf8Output extends Writer {
         public void flush() {
         }
     };
-
-    /**
-     * JSON generators that write UTF-8 bytes: characters beyond the Basic Multilingual Plane (an emoji in a tag) as
-     * their four bytes, as the text path writes them, rather than as two escaped surrogates. A surrogate without its
-     * partner is written as its {@code \\u} escape (valid JSON, and lossless), where text gets a {@code ?}.
-     */
-    static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
-
-    /** A JSON generator writing into {@link #bytes()}; it leaves this output open. */
-    JsonGenerator json() throws IOException {
-        JsonGenerator gen = JSON.createGenerator(bytes, JsonEncoding.UTF8);
-        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        return gen;
-    }
 
     public Utf8Output(OutputStream out) {
         this.out = out;
