@@ -118,19 +118,11 @@ public final class AssessmentJson {
         }
         gen.writeArrayFieldStart("clusters");
         gen.flush();
-        // Clusters are turned into UTF-8 on all cores, a batch at a time (so memory holds one batch, not the fleet),
-        // and written in input order straight to the output, bypassing the generator above: each is written at
-        // the nesting of the array's elements, with the separators the pretty printer puts between them (the
-        // array's own end below writes the " ]" it writes after any number of elements).
-        List<ClusterAssessment> clusters = fleet.clusters();
-        for (int from = 0; from < clusters.size(); from += RENDER_BATCH) {
-            List<byte[]> texts = clusters.subList(from, Math.min(clusters.size(), from + RENDER_BATCH))
-                    .parallelStream().map(c -> clusterBytes(report, c)).toList();
-            for (int i = 0; i < texts.size(); i++) {
-                out.write(from + i == 0 ? FIRST_ELEMENT : NEXT_ELEMENT);
-                out.write(texts.get(i));
-            }
-        }
+        // Clusters are turned into UTF-8 on all cores and written in input order straight to the output, bypassing
+        // the generator above: each is written at the nesting of the array's elements, with the separators the
+        // pretty printer puts between them (the array's own end below writes the " ]" it writes after any number
+        // of elements).
+        ParallelBatches.write(fleet.clusters(), c -> clusterBytes(report, c), FIRST_ELEMENT, NEXT_ELEMENT, out);
         gen.writeEndArray();
         gen.writeEndObject();
         gen.writeRaw('\n');
@@ -138,7 +130,6 @@ public final class AssessmentJson {
         out.flush();
     }
 
-    private static final int RENDER_BATCH = 512;
     private static final byte[] FIRST_ELEMENT = {' '};
     private static final byte[] NEXT_ELEMENT = {',', ' '};
     private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");

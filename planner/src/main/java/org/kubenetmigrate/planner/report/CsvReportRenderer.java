@@ -46,19 +46,11 @@ public final class CsvReportRenderer implements ReportRenderer {
                     "export the missing data and run the report again", "", null, "");
         }
         out.write(input.toString());
-        // A cluster's rows are made on all cores, a batch at a time (memory holds one batch), and written in order.
-        List<ClusterAssessment> clusters = report.byUrgency();
-        for (int from = 0; from < clusters.size(); from += BATCH) {
-            List<byte[]> rows = clusters.subList(from, Math.min(clusters.size(), from + BATCH)).parallelStream()
-                    .map(c -> rows(report, c).getBytes(StandardCharsets.UTF_8)).toList();
-            for (byte[] r : rows) {
-                out.bytes().write(r);
-            }
-        }
+        // A cluster's rows are one string, encoded whole: a surrogate pair is never split.
+        ParallelBatches.write(report.byUrgency(), c -> rows(report, c).getBytes(StandardCharsets.UTF_8),
+                ParallelBatches.NONE, ParallelBatches.NONE, out.bytes());
         out.flush();
     }
-
-    private static final int BATCH = 512;
 
     /** All rows of one cluster; the columns they share are quoted once. */
     private static String rows(FleetReport report, ClusterAssessment c) {
