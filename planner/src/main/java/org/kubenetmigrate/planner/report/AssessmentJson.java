@@ -161,7 +161,8 @@ public final class AssessmentJson {
     private static byte[] clusterBytes(FleetReport report, ClusterAssessment c) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(8192);
         try (JsonGenerator gen = generator(bytes, PRETTY_IN_CLUSTERS)) {
-            writeCluster(gen, c, report.waivers(), report.groupBy().isNone() ? null : report.groupBy().keyOf(c.cluster()));
+            String group = report.groupBy().isNone() ? null : report.groupBy().keyOf(c.cluster());
+            writeCluster(gen, c, report.waivers(), group);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise cluster " + c.cluster().id(), e);
         }
