@@ -179,6 +179,17 @@ for p in "" ${BEFORE:+before:}; do
   peak=$(col "${p}report-json-big" 5 | mmm | awk '{printf "%.0f", $3/1024}')
   echo "${p:-now: }report-json vs jq over the cluster files only: $r; peak RSS $BIG/$N clusters: $g (fleet 4.00); max peak at $BIG: $peak MiB"
 done
+# Where the time of the json report goes: the phases the report command times itself with -v (median of 3 runs).
+phases() {
+  for i in 1 2 3; do
+    $km -v report --from "$small" --format json 2>&1 >/dev/null \
+      | sed -n -E 's/.*read [0-9]+ files: .* in ([0-9]+) ms/read \1/p; s/.*assessed [0-9]+ clusters in ([0-9]+) ms/assess \1/p; s/.*rendered json in ([0-9]+) ms/render \1/p'
+  done | awk '{v[$1]=v[$1] " " $2} END{print "read", v["read"]; print "assess", v["assess"]; print "render", v["render"]}' \
+    | while read -r phase a b c; do printf '%s %s ms  ' "$phase" "$(printf '%s\n' "$a" "$b" "$c" | sort -g | sed -n 2p)"; done
+}
+if [ "$RUNS" -gt 0 ]; then
+  echo "where report-json's time goes at N=$N (-v phase timings, median of 3): $(phases)"
+fi
 echo
 echo "goals: report <= 1.5x jq (same input); peak RSS at 40,000 <= 1024 MiB, growth clearly below 4.00;"
 echo "       --version/--help <= 0.3 s; example report <= 0.6 s; plan-one far below report-json"
