@@ -183,7 +183,8 @@ public final class OutputFiles {
     }
 
     private static void write(FileChannel channel, Content content) throws IOException {
-        // Unencodable text (a lone surrogate from a \\ud800 escape in the input) becomes '?', as on stdout.
+        // Unencodable text (a lone surrogate from a \\ud800 escape in the input) becomes '?', as on stdout (JSON
+        // writes it as that escape).
         Utf8Output out = new Utf8Output(Channels.newOutputStream(channel));
         content.writeTo(out);
         out.flush();
