@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Everything read from the input: clusters and the networks they live in, plus the reads a live inventory could not
@@ -25,6 +26,10 @@ public final class Fleet {
     private final Surroundings surroundings;
     private volatile java.util.Set<ArmId> clusterSubnets;
     private volatile Map<ArmId, int[]> routeTablesByVirtualNetwork;
+    private volatile Map<ArmId, int[]> addressHoldersByVirtualNetwork;
+    private final ReentrantLock clusterSubnetsLock = new ReentrantLock();
+    private final Object routeTableIndexLock = new Object();
+    private final Object addressHolderIndexLock = new Object();
     private final Map<ArmId, NetworkSecurityGroup> securityGroupsById = new HashMap<>();
     private final Map<String, List<NetworkSecurityGroup>> securityGroupsByGroup = new HashMap<>();
     private final Map<String, List<ResourceLock>> locksBySubscription = new HashMap<>();
@@ -85,6 +90,10 @@ public final class Fleet {
             locksBySubscription.computeIfAbsent(l.id().subscriptionId().toLowerCase(Locale.ROOT),
                     k -> new ArrayList<>()).add(l);
         }
+        // Held unmodifiable, so that the lookups below hand them out without a copy per call.
+        virtualNetworksByGroup.replaceAll((k, v) -> List.copyOf(v));
+        securityGroupsByGroup.replaceAll((k, v) -> List.copyOf(v));
+        locksBySubscription.replaceAll((k, v) -> List.copyOf(v));
     }
 
     public List<ManagedCluster> clusters() {
@@ -139,19 +148,47 @@ public final class Fleet {
      */
     public java.util.Set<ArmId> clusterSubnets() {
         java.util.Set<ArmId> subnets = clusterSubnets;
-        if (subnets == null) {
-            java.util.Set<ArmId> all = new java.util.HashSet<>();
-            for (ManagedCluster cluster : clusters) {
-                all.addAll(cluster.nodeSubnetIds());
-                if (cluster.nodeSubnetIds().isEmpty() && cluster.nodeResourceGroup() != null) {
-                    virtualNetworksIn(cluster.subscriptionId(), cluster.nodeResourceGroup())
-                            .forEach(v -> NodeNetwork.managedNodeSubnets(v).forEach(s -> all.add(s.id())));
+        if (subnets != null) {
+            return subnets;
+        }
+        // Once per fleet, though every core asks at the same moment (clusters are assessed in parallel). A thread that
+        // finds another building it builds the route table index meanwhile rather than wait idle: the rule asking for
+        // the one asks for the other next, so the two are built side by side.
+        if (!clusterSubnetsLock.tryLock()) {
+            routeTableIndex();
+            clusterSubnetsLock.lock();
+        }
+        try {
+            subnets = clusterSubnets;
+            if (subnets == null) {
+                subnets = indexClusterSubnets();
+                clusterSubnets = subnets;
+            }
+            return subnets;
+        } finally {
+            clusterSubnetsLock.unlock();
+        }
+    }
+
+    private java.util.Set<ArmId> indexClusterSubnets() {
+        java.util.Set<ArmId> all = new java.util.HashSet<>();
+        for (ManagedCluster cluster : clusters) {
+            boolean named = false;
+            for (AgentPool pool : cluster.agentPools()) {
+                if (pool.vnetSubnetId() != null) {
+                    all.add(pool.vnetSubnetId());
+                    named = true;
                 }
             }
-            subnets = java.util.Set.copyOf(all);
-            clusterSubnets = subnets;
+            if (!named && cluster.nodeResourceGroup() != null) {
+                for (VirtualNetwork v : virtualNetworksIn(cluster.subscriptionId(), cluster.nodeResourceGroup())) {
+                    for (Subnet s : NodeNetwork.managedNodeSubnets(v)) {
+                        all.add(s.id());
+                    }
+                }
+            }
         }
-        return subnets;
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     /**
@@ -159,34 +196,98 @@ public final class Fleet {
      * a rule asking this for every cluster would otherwise scan every route table of the fleet per cluster.
      */
     public List<RouteTable> routeTablesOnVirtualNetworks(java.util.Collection<ArmId> virtualNetworkIds) {
+        return inInputOrder(routeTables, routeTableIndex(), virtualNetworkIds);
+    }
+
+    private Map<ArmId, int[]> routeTableIndex() {
         Map<ArmId, int[]> index = routeTablesByVirtualNetwork;
         if (index == null) {
-            Map<ArmId, List<Integer>> positions = new HashMap<>();
-            for (int i = 0; i < routeTables.size(); i++) {
-                for (ArmId subnet : routeTables.get(i).subnetIds()) {
-                    Optional<ArmId> vnet = subnet.parentVirtualNetwork();
-                    if (vnet.isPresent()) {
-                        List<Integer> at = positions.computeIfAbsent(vnet.get(), k -> new ArrayList<>());
-                        if (at.isEmpty() || at.get(at.size() - 1) != i) {
-                            at.add(i);
-                        }
-                    }
+            synchronized (routeTableIndexLock) {
+                index = routeTablesByVirtualNetwork;
+                if (index == null) {
+                    index = positionsByVirtualNetwork(routeTables, table -> {
+                        List<ArmId> vnets = new ArrayList<>(table.subnetIds().size());
+                        table.subnetIds().forEach(s -> s.parentVirtualNetwork().ifPresent(vnets::add));
+                        return vnets;
+                    });
+                    routeTablesByVirtualNetwork = index;
                 }
             }
-            index = new HashMap<>();
-            for (Map.Entry<ArmId, List<Integer>> e : positions.entrySet()) {
-                index.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
-            }
-            routeTablesByVirtualNetwork = index;
         }
-        java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>();
+        return index;
+    }
+
+    /**
+     * The load balancers, Application Gateways and firewalls of the input that sit in or reach into any of
+     * {@code virtualNetworkIds}, in input order; indexed once like the route tables.
+     */
+    public List<AddressHolder> addressHoldersOnVirtualNetworks(java.util.Collection<ArmId> virtualNetworkIds) {
+        List<AddressHolder> holders = surroundings.addressHolders();
+        if (holders.isEmpty()) {
+            return List.of();
+        }
+        Map<ArmId, int[]> index = addressHoldersByVirtualNetwork;
+        if (index == null) {
+            synchronized (addressHolderIndexLock) {
+                index = addressHoldersByVirtualNetwork;
+                if (index == null) {
+                    index = positionsByVirtualNetwork(holders, AddressHolder::virtualNetworks);
+                    addressHoldersByVirtualNetwork = index;
+                }
+            }
+        }
+        return inInputOrder(holders, index, virtualNetworkIds);
+    }
+
+    /** Per virtual network, the positions in {@code items} of those in it, ascending and each once. */
+    private static <T> Map<ArmId, int[]> positionsByVirtualNetwork(List<T> items,
+                                                                   java.util.function.Function<T, List<ArmId>> vnets) {
+        Map<ArmId, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            for (ArmId vnet : vnets.apply(items.get(i))) {
+                List<Integer> at = positions.computeIfAbsent(vnet, k -> new ArrayList<>());
+                if (at.isEmpty() || at.get(at.size() - 1) != i) {
+                    at.add(i);
+                }
+            }
+        }
+        Map<ArmId, int[]> index = new HashMap<>();
+        for (Map.Entry<ArmId, List<Integer>> e : positions.entrySet()) {
+            index.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
+        }
+        return index;
+    }
+
+    /** The items indexed under any of {@code virtualNetworkIds}, in input order, each once. */
+    private static <T> List<T> inInputOrder(List<T> items, Map<ArmId, int[]> index,
+                                            java.util.Collection<ArmId> virtualNetworkIds) {
+        // Usually one network (a cluster's own, unpeered) gives the positions as they are.
+        int[] positions = null;
+        boolean merged = false;
         for (ArmId id : virtualNetworkIds) {
-            for (int i : index.getOrDefault(id, new int[0])) {
-                wanted.add(i);
+            int[] at = index.get(id);
+            if (at == null) {
+                continue;
+            }
+            if (positions == null) {
+                positions = at;
+            } else {
+                int[] both = java.util.Arrays.copyOf(positions, positions.length + at.length);
+                System.arraycopy(at, 0, both, positions.length, at.length);
+                positions = both;
+                merged = true;
             }
         }
-        List<RouteTable> result = new ArrayList<>(wanted.size());
-        wanted.forEach(i -> result.add(routeTables.get(i)));
+        if (positions == null) {
+            return List.of();
+        }
+        if (merged) {
+            positions = java.util.Arrays.stream(positions).sorted().distinct().toArray();
+        }
+        List<T> result = new ArrayList<>(positions.length);
+        for (int i : positions) {
+            result.add(items.get(i));
+        }
         return result;
     }
 

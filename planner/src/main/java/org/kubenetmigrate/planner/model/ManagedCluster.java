@@ -83,7 +83,14 @@ public record ManagedCluster(
 
     /** The distinct node subnets of the pools (BYO VNet); empty for clusters on the AKS-managed VNet. */
     public List<ArmId> nodeSubnetIds() {
-        return agentPools.stream().map(AgentPool::vnetSubnetId).filter(id -> id != null).distinct().toList();
+        // A loop, not a stream: asked for every cluster of a fleet by several rules; pools are few.
+        List<ArmId> ids = new java.util.ArrayList<>(agentPools.size());
+        for (AgentPool pool : agentPools) {
+            if (pool.vnetSubnetId() != null && !ids.contains(pool.vnetSubnetId())) {
+                ids.add(pool.vnetSubnetId());
+            }
+        }
+        return java.util.Collections.unmodifiableList(ids);
     }
 
     private static Optional<KubernetesVersion> parse(String text) {

@@ -77,7 +77,14 @@ public record NodeNetwork(
         }
         List<RouteTable> tables = new ArrayList<>();
         List<String> tableGaps = new ArrayList<>();
-        subnets.values().stream().map(Subnet::routeTableId).filter(id -> id != null).distinct().forEach(id -> {
+        // A loop rather than a stream: this runs for every cluster of a fleet.
+        List<ArmId> tableIds = new ArrayList<>(subnets.size());
+        for (Subnet subnet : subnets.values()) {
+            ArmId id = subnet.routeTableId();
+            if (id == null || tableIds.contains(id)) {
+                continue;
+            }
+            tableIds.add(id);
             Optional<RouteTable> table = fleet.routeTable(id);
             if (table.isPresent()) {
                 tables.add(table.get());
@@ -85,7 +92,7 @@ public record NodeNetwork(
                 String what = "route table " + id + " associated with the node subnet";
                 tableGaps.add(fleet.accessGap(id).map(g -> g.describe(what)).orElse(what + " is not in the input"));
             }
-        });
+        }
         if (!vnetGaps.isEmpty()) {
             tableGaps.add(0, "the node subnet's route table association is unknown because " + vnetGaps.get(0));
         }

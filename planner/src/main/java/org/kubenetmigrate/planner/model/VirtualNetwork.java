@@ -24,6 +24,11 @@ public record VirtualNetwork(
     }
 
     public Optional<Subnet> subnet(ArmId subnetId) {
-        return subnets.stream().filter(s -> s.id().equals(subnetId)).findFirst();
+        for (Subnet subnet : subnets) {
+            if (subnet.id().equals(subnetId)) {
+                return Optional.of(subnet);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -45,14 +46,16 @@ public final class AvailabilitySetPoolRule implements Rule {
     @Override
     public RuleOutcome evaluate(ClusterContext context) {
         ManagedCluster cluster = context.cluster();
-        List<String> pools = cluster.agentPools().stream()
-                .filter(AgentPool::isAvailabilitySet)
-                .map(AgentPool::name)
-                .toList();
-        List<String> unknown = cluster.agentPools().stream()
-                .filter(AgentPool::typeUnknown)
-                .map(AgentPool::name)
-                .toList();
+        List<String> pools = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (AgentPool pool : cluster.agentPools()) {
+            if (pool.isAvailabilitySet()) {
+                pools.add(pool.name());
+            }
+            if (pool.typeUnknown()) {
+                unknown.add(pool.name());
+            }
+        }
         RuleOutcome outcome = RuleOutcome.pass();
         if (!pools.isEmpty()) {
             outcome = RuleOutcome.of(finding(Severity.BLOCKER,

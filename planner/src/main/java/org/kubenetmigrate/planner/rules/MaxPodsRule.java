@@ -1,5 +1,6 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +52,10 @@ public final class MaxPodsRule implements Rule {
     @Override
     public RuleOutcome evaluate(ClusterContext context) {
         ManagedCluster cluster = context.cluster();
-        List<String> pools = cluster.agentPools().stream().map(MaxPodsRule::describe).toList();
+        List<String> pools = new ArrayList<>(cluster.agentPools().size());
+        for (AgentPool pool : cluster.agentPools()) {
+            pools.add(describe(pool));
+        }
         return RuleOutcome.of(finding(Severity.INFO,
                 "pods per node: " + (pools.isEmpty() ? "no pools in the input" : String.join(", ", pools))
                         + "; pools keep their maxPods through the migration (fixed at pool creation), and Overlay"

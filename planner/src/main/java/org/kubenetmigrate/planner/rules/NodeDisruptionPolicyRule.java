@@ -49,12 +49,12 @@ public final class NodeDisruptionPolicyRule implements Rule {
     public RuleOutcome evaluate(ClusterContext context) {
         ManagedCluster cluster = context.cluster();
         String policy = cluster.nodeDisruptionPolicy();
-        String allow = "Set Allow for the migration and restore it afterwards (" + Sources.USE_NODE_DISRUPTION_POLICY
-                + "): " + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
-                .arg("--node-disruption-policy", "Allow") + " (aks-preview extension)";
         if (policy == null || ALLOW.equalsIgnoreCase(policy)) {
             return RuleOutcome.pass();
         }
+        String allow = "Set Allow for the migration and restore it afterwards (" + Sources.USE_NODE_DISRUPTION_POLICY
+                + "): " + AzCommand.aks("update", cluster.resourceGroup(), cluster.name())
+                .arg("--node-disruption-policy", "Allow") + " (aks-preview extension)";
         if (BLOCK.equalsIgnoreCase(policy)) {
             return RuleOutcome.of(finding(Severity.BLOCKER, "Node Disruption Policy is Block: AKS rejects the"
                     + " updates that reimage nodes, and the network policy uninstall, the Overlay update and the policy"

@@ -57,8 +57,10 @@ public final class NodeSubnetSurgeRule implements Rule {
     public RuleOutcome evaluate(ClusterContext context) {
         ManagedCluster cluster = context.cluster();
         NodeNetwork network = context.network();
-        Map<String, Integer> surgeByPool = context.sizing().pools().stream()
-                .collect(Collectors.toMap(PoolSizing::pool, PoolSizing::surgeNodes, Integer::sum, LinkedHashMap::new));
+        Map<String, Integer> surgeByPool = new LinkedHashMap<>();
+        for (PoolSizing pool : context.sizing().pools()) {
+            surgeByPool.merge(pool.pool(), pool.surgeNodes(), Integer::sum);
+        }
         Map<ArmId, List<AgentPool>> poolsBySubnet = new LinkedHashMap<>();
         RuleOutcome outcome = RuleOutcome.pass();
         if (network.managedVnet()) {
@@ -80,10 +82,20 @@ public final class NodeSubnetSurgeRule implements Rule {
         List<String> fixes = new ArrayList<>();
         for (Map.Entry<ArmId, List<AgentPool>> entry : poolsBySubnet.entrySet()) {
             Subnet subnet = network.nodeSubnets().get(entry.getKey());
-            List<IpPrefix> v4 = subnet.addressPrefixes().stream().filter(p -> p.family() == IpFamily.IPV4).toList();
-            long usable = v4.stream().mapToLong(p -> SubnetSize.usable(p.length())).sum();
+            // Loops, not streams: this runs for every cluster, and nearly every subnet has room.
+            List<IpPrefix> v4 = new ArrayList<>(subnet.addressPrefixes().size());
+            long usable = 0;
+            for (IpPrefix prefix : subnet.addressPrefixes()) {
+                if (prefix.family() == IpFamily.IPV4) {
+                    v4.add(prefix);
+                    usable += SubnetSize.usable(prefix.length());
+                }
+            }
             long free = Math.max(0, usable - subnet.usedAddresses());
-            int surge = entry.getValue().stream().mapToInt(p -> surgeByPool.getOrDefault(p.name(), 0)).sum();
+            int surge = 0;
+            for (AgentPool pool : entry.getValue()) {
+                surge += surgeByPool.getOrDefault(pool.name(), 0);
+            }
             if (free >= surge) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package org.kubenetmigrate.planner.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.kubenetmigrate.planner.model.MigrationOptions;
@@ -13,7 +14,17 @@ final class PodCidrProblems {
     }
 
     static List<PodCidrProblem> ofKind(List<PodCidrProblem> problems, PodCidrProblem.Kind kind) {
-        return problems.stream().filter(p -> p.kind() == kind).toList();
+        // A loop, not a stream: three rules ask this for every cluster, and the list is nearly always empty.
+        List<PodCidrProblem> ofKind = null;
+        for (PodCidrProblem problem : problems) {
+            if (problem.kind() == kind) {
+                if (ofKind == null) {
+                    ofKind = new ArrayList<>();
+                }
+                ofKind.add(problem);
+            }
+        }
+        return ofKind == null ? List.of() : List.copyOf(ofKind);
     }
 
     /** The problems' details joined, e.g. "overlaps reserved range 172.30.0.0/16; overlaps reserved range ...". */

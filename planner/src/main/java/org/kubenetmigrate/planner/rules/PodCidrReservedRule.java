@@ -18,6 +18,9 @@ import org.kubenetmigrate.planner.text.AzCommand;
  * UNCONFIRMED, so the conservative side is taken: an ACTION to move it; a BLOCKER when there is nowhere to go.
  */
 public final class PodCidrReservedRule implements Rule {
+    /** The reserved ranges as remediations name them; written once, not for every cluster judged. */
+    private static final String RESERVED_RANGES = AzureLimits.RESERVED_RANGES.stream().map(IpPrefix::toString)
+            .collect(Collectors.joining(", "));
 
     @Override
     public String id() {
@@ -48,13 +51,12 @@ public final class PodCidrReservedRule implements Rule {
     public RuleOutcome evaluate(ClusterContext context) {
         PodCidrSizing pod = context.sizing().podCidr();
         ManagedCluster cluster = context.cluster();
-        String reserved = AzureLimits.RESERVED_RANGES.stream().map(IpPrefix::toString).collect(Collectors.joining(", "));
         List<PodCidrProblem> requested = PodCidrProblems.ofKind(pod.requestedProblems(), PodCidrProblem.Kind.RESERVED);
         if (!requested.isEmpty()) {
             return RuleOutcome.of(finding(Severity.BLOCKER,
                     "requested pod CIDR " + context.options().requestedPodCidr() + " "
                             + PodCidrProblems.details(requested) + "; AKS rejects such a pod CIDR on update",
-                    "Pass a --pod-cidr outside the reserved ranges " + reserved + " (for example a free range in"
+                    "Pass a --pod-cidr outside the reserved ranges " + RESERVED_RANGES + " (for example a free range in"
                             + " 10.0.0.0/8 or 100.64.0.0/10), or omit --pod-cidr so the planner proposes one"));
         }
         if (pod.current() == null) {
@@ -72,7 +74,7 @@ public final class PodCidrReservedRule implements Rule {
             return RuleOutcome.of(finding(Severity.BLOCKER,
                     found + ", so the migration must move it, and " + PodCidrProblems.noTarget(pod, context.options()),
                     "Pass a free --pod-cidr of /" + PodCidrProblems.minimumLength(pod) + " or larger, outside "
-                            + reserved + ", the virtual network, its peerings, the service CIDR and on-premises"
+                            + RESERVED_RANGES + ", the virtual network, its peerings, the service CIDR and on-premises"
                             + " ranges"));
         }
         return RuleOutcome.of(finding(Severity.ACTION,

@@ -56,12 +56,17 @@ public final class PodIpConsumersRule implements Rule {
         Set<ArmId> related = new LinkedHashSet<>();
         for (VirtualNetwork vnet : context.network().virtualNetworks()) {
             related.add(vnet.id());
-            vnet.peerings().stream().map(Peering::remoteVirtualNetworkId).filter(id -> id != null).forEach(related::add);
+            for (Peering peering : vnet.peerings()) {
+                if (peering.remoteVirtualNetworkId() != null) {
+                    related.add(peering.remoteVirtualNetworkId());
+                }
+            }
         }
         Set<ArmId> clusterSubnets = fleet.clusterSubnets();
         List<String> consumers = new ArrayList<>();
         for (RouteTable table : fleet.routeTablesOnVirtualNetworks(related)) {
-            if (table.subnetIds().stream().anyMatch(clusterSubnets::contains)) {
+            // Usually the cluster's own table, the only one in its network: plain loops, no stream per cluster.
+            if (onAny(table.subnetIds(), clusterSubnets)) {
                 continue;
             }
             List<ArmId> subnets = table.subnetIds().stream()
@@ -82,10 +87,7 @@ public final class PodIpConsumersRule implements Rule {
                         + podCidr + " (" + String.join("; ", routes) + ")");
             }
         }
-        for (AddressHolder holder : fleet.surroundings().addressHolders()) {
-            if (holder.virtualNetworks().stream().noneMatch(related::contains)) {
-                continue;
-            }
+        for (AddressHolder holder : fleet.addressHoldersOnVirtualNetworks(related)) {
             List<String> held = new ArrayList<>();
             for (AddressHolder.Entry entry : holder.entries()) {
                 if (inPodCidr(entry.address(), podCidr)) {
@@ -106,6 +108,15 @@ public final class PodIpConsumersRule implements Rule {
                         + " then remove the routes and point the backend pools and firewall rules at the Service;"
                         + " firewall rules kept in a Firewall Policy, and consumers outside the input, are not read"
                         + " by this tool"));
+    }
+
+    private static boolean onAny(List<ArmId> subnets, Set<ArmId> clusterSubnets) {
+        for (ArmId subnet : subnets) {
+            if (clusterSubnets.contains(subnet)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -54,9 +54,11 @@ public final class ResourceLockRule implements Rule {
         Surroundings around = context.fleet().surroundings();
         // What the update writes to, and why, in the order a reader checks them.
         Map<ArmId, String> targets = new LinkedHashMap<>();
+        ArmId nodeResourceGroup = null;
         if (cluster.nodeResourceGroup() != null && !cluster.subscriptionId().isBlank()) {
-            targets.put(ArmId.of("/subscriptions/" + cluster.subscriptionId() + "/resourceGroups/"
-                    + cluster.nodeResourceGroup()), "the node resource group (its route table is deleted, every node"
+            nodeResourceGroup = ArmId.of("/subscriptions/" + cluster.subscriptionId() + "/resourceGroups/"
+                    + cluster.nodeResourceGroup());
+            targets.put(nodeResourceGroup, "the node resource group (its route table is deleted, every node"
                     + " is reimaged)");
         }
         for (RouteTable table : network.routeTables()) {
@@ -71,9 +73,18 @@ public final class ResourceLockRule implements Rule {
         Map<ResourceLock, List<String>> found = new LinkedHashMap<>();
         List<Unverified> unknown = new ArrayList<>();
         Set<String> unknownSubscriptions = new LinkedHashSet<>();
+        // The targets nearly always share one subscription (as spelled): whether its locks are known is asked once.
+        String knownSubscription = null;
         for (Map.Entry<ArmId, String> target : targets.entrySet()) {
-            String subscription = target.getKey().subscriptionId();
-            Optional<String> missing = around.missing(SurroundingType.LOCKS, subscription);
+            // The node resource group's id was written above from the cluster's subscription: no need to parse it back
+            // (a subscription holding a '/' would not read back as written, so that one is parsed).
+            String subscription = target.getKey() == nodeResourceGroup && cluster.subscriptionId().indexOf('/') < 0
+                    ? cluster.subscriptionId() : target.getKey().subscriptionId();
+            Optional<String> missing = subscription.equals(knownSubscription) ? Optional.empty()
+                    : around.missing(SurroundingType.LOCKS, subscription);
+            if (missing.isEmpty()) {
+                knownSubscription = subscription;
+            }
             if (missing.isPresent()) {
                 if (unknownSubscriptions.add(subscription.toLowerCase(java.util.Locale.ROOT))) {
                     unknown.add(unverified("locks on " + target.getValue() + " are unknown: " + missing.get(),

@@ -41,7 +41,7 @@ public interface Rule {
      * Subnet cluster, so that is the default; rules about both (or only the new cluster) say so.
      */
     default Set<TargetIpam> targets() {
-        return EnumSet.of(TargetIpam.OVERLAY);
+        return OverlayOnly.TARGETS;
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.kubenetmigrate.planner.text;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
  * An {@code az} command line a person can paste into a POSIX shell: every value is quoted ({@link Shell#quote}), so
@@ -15,22 +14,27 @@ import java.util.regex.Pattern;
  * running the command. A redirect ({@code > file}) may end it.
  */
 public final class AzCommand {
-    /** Command words and flags: fixed text of the az CLI itself, never data. */
-    private static final Pattern WORD = Pattern.compile("-{0,2}[a-z][a-z0-9-]*");
+    private static final AzCommand AZ = new AzCommand(null, "az", "az", 1, null);
 
-    private final List<String> argv;
-    private final List<String> printed;
+    // Each command is its last word on top of the shorter command it extends (shared, never copied): the rules build a
+    // command for nearly every cluster of a fleet, and copying the word lists at each step made that quadratic.
+    private final AzCommand previous;
+    private final String word;
+    private final String shown;
+    private final int words;
     private final String redirect;
 
-    private AzCommand(List<String> argv, List<String> printed, String redirect) {
-        this.argv = List.copyOf(argv);
-        this.printed = List.copyOf(printed);
+    private AzCommand(AzCommand previous, String word, String shown, int words, String redirect) {
+        this.previous = previous;
+        this.word = word;
+        this.shown = shown;
+        this.words = words;
         this.redirect = redirect;
     }
 
     /** {@code az} and its command group and verb, e.g. {@code az("network", "vnet", "subnet", "delete")}. */
     public static AzCommand az(String... words) {
-        AzCommand command = new AzCommand(List.of("az"), List.of("az"), null);
+        AzCommand command = AZ;
         for (String word : words) {
             command = command.word(word);
         }
@@ -64,18 +68,36 @@ public final class AzCommand {
 
     /** The output written to a file, e.g. {@code -o json > cluster.json}. */
     public AzCommand into(String file) {
-        return new AzCommand(argv, printed, file);
+        return new AzCommand(previous, word, shown, words, file);
     }
 
     /** The words the command runs with, placeholders as printed, without the redirect. */
     public List<String> argv() {
-        return argv;
+        String[] argv = new String[words];
+        int i = words;
+        for (AzCommand c = this; c != null; c = c.previous) {
+            argv[--i] = c.word;
+        }
+        return List.of(argv);
     }
 
     /** The command as printed for a POSIX shell. */
     public String render() {
-        String line = String.join(" ", printed);
-        return redirect == null ? line : line + " > " + Shell.quote(redirect);
+        String[] printed = new String[words];
+        int length = words - 1;
+        int i = words;
+        for (AzCommand c = this; c != null; c = c.previous) {
+            printed[--i] = c.shown;
+            length += c.shown.length();
+        }
+        StringBuilder line = new StringBuilder(length + (redirect == null ? 0 : redirect.length() + 8));
+        for (int at = 0; at < printed.length; at++) {
+            if (at > 0) {
+                line.append(' ');
+            }
+            line.append(printed[at]);
+        }
+        return redirect == null ? line.toString() : line.append(" > ").append(Shell.quote(redirect)).toString();
     }
 
     @Override
@@ -94,17 +116,39 @@ public final class AzCommand {
     }
 
     private AzCommand word(String word) {
-        if (word == null || !WORD.matcher(word).matches()) {
+        if (word == null || !isWord(word)) {
             throw new IllegalArgumentException("not an az command word or flag: " + word);
         }
         return append(word, word);
     }
 
+    /**
+     * Command words and flags, {@code -{0,2}[a-z][a-z0-9-]*}: fixed text of the az CLI itself, never data. Checked by
+     * hand rather than by a regular expression: it runs for every word of every command of a fleet report.
+     */
+    static boolean isWord(String word) {
+        int at = 0;
+        while (at < 2 && at < word.length() && word.charAt(at) == '-') {
+            at++;
+        }
+        if (at == word.length() || !lowerLetter(word.charAt(at))) {
+            return false;
+        }
+        for (at++; at < word.length(); at++) {
+            char c = word.charAt(at);
+            if (!lowerLetter(c) && !(c >= '0' && c <= '9') && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lowerLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
     private AzCommand append(String word, String shown) {
-        List<String> a = new ArrayList<>(argv);
-        List<String> p = new ArrayList<>(printed);
-        a.add(word == null ? "" : word);
-        p.add(shown);
-        return new AzCommand(a, p, redirect);
+        return new AzCommand(this, word == null ? "" : word, Objects.requireNonNull(shown, "shown"), words + 1,
+                redirect);
     }
 }
