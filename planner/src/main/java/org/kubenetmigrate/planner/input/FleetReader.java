@@ -58,8 +58,10 @@ public final class FleetReader {
     public FleetInput readInput(List<Path> paths) throws InputException {
         List<Path> files = InputFiles.collect(paths);
         // Files are parsed on all cores; the merge below runs in sorted file order, so "first occurrence wins" and
-        // the error reported (that of the first bad file) are the same as in a sequential read.
-        List<FileContent> contents = files.parallelStream().map(FleetReader::readFile).toList();
+        // the error reported (that of the first bad file) are the same as in a sequential read. Fewer files than
+        // cores (one big export) leave cores idle: then each file is also parsed ahead of its mapping.
+        boolean parseAhead = files.size() < Runtime.getRuntime().availableProcessors();
+        List<FileContent> contents = files.parallelStream().map(file -> readFile(file, parseAhead)).toList();
         Accumulator fleet = new Accumulator();
         Instant oldest = null;
         Instant newest = null;
@@ -128,10 +130,10 @@ public final class FleetReader {
                                Surroundings.Builder typesRead, InputException error) {
     }
 
-    private static FileContent readFile(Path file) {
+    private static FileContent readFile(Path file, boolean parseAhead) {
         String name = file.toString();
         try {
-            FileContent streamed = streamedArray(name, file);
+            FileContent streamed = streamedArray(name, file, parseAhead);
             return streamed != null ? streamed : content(name, InputFiles.parse(file), modified(file));
         } catch (InputException e) {
             return new FileContent(null, null, List.of(), List.of(), List.of(), 0, List.of(), null, e);
@@ -141,34 +143,48 @@ public final class FleetReader {
     /**
      * A file holding a bare array of resources, read one resource at a time (a 200 MB export would otherwise be a tree
      * of several times its size), exactly as {@link #content} reads it; null when the file is not such an array, or
-     * is one of the lists read as a whole (effective routes, a usage list that names no subscription).
+     * is one of the lists read as a whole (effective routes, a usage list that names no subscription). With
+     * {@code parseAhead}, the elements after the first are parsed on a thread of their own ({@link ElementsAhead}).
      */
-    private static FileContent streamedArray(String name, Path file) throws InputException {
+    private static FileContent streamedArray(String name, Path file, boolean parseAhead) throws InputException {
         try (InputFiles.ArrayElements elements = InputFiles.ArrayElements.open(file)) {
             if (elements == null) {
                 return null;
             }
             JsonNode first = elements.next();
-            if (first != null) {
-                JsonNode probe = JsonNodeFactory.instance.arrayNode().add(first);
-                if (EffectiveRouteTableReader.looksLike(probe) || looksLikeUnplacedUsageList(probe)) {
-                    return null;
-                }
+            if (first == null) {
+                return arrayContent(name, file, null, elements);
             }
-            List<Object> resources = new ArrayList<>();
-            int skipped = 0;
-            int index = 0;
-            for (JsonNode node = first; node != null; node = elements.next(), index++) {
-                Object read = readResource(JsonFields.of(name, "/" + index, node));
-                if (read == null) {
-                    skipped++;
-                } else {
-                    resources.add(read);
-                }
+            JsonNode probe = JsonNodeFactory.instance.arrayNode().add(first);
+            if (EffectiveRouteTableReader.looksLike(probe) || looksLikeUnplacedUsageList(probe)) {
+                return null;
             }
-            return new FileContent(null, modified(file), resources, new ArrayList<>(), new ArrayList<>(), skipped,
-                    new ArrayList<>(), new Surroundings.Builder(), null);
+            if (!parseAhead) {
+                return arrayContent(name, file, first, elements);
+            }
+            try (ElementsAhead ahead = ElementsAhead.start(name, elements)) {
+                return arrayContent(name, file, first, ahead);
+            }
         }
+    }
+
+    /** The resources of a bare array, {@code first} and then the rest of {@code elements}. */
+    private static FileContent arrayContent(String name, Path file, JsonNode first, InputFiles.Elements elements)
+            throws InputException {
+        List<Object> resources = new ArrayList<>();
+        RetainedStrings strings = new RetainedStrings();
+        int skipped = 0;
+        int index = 0;
+        for (JsonNode node = first; node != null; node = elements.next(), index++) {
+            Object read = readResource(JsonFields.of(name, "/" + index, node, strings));
+            if (read == null) {
+                skipped++;
+            } else {
+                resources.add(read);
+            }
+        }
+        return new FileContent(null, modified(file), resources, new ArrayList<>(), new ArrayList<>(), skipped,
+                new ArrayList<>(), new Surroundings.Builder(), null);
     }
 
     private static FileContent content(String name, JsonNode root, Instant modified) throws InputException {
@@ -191,9 +207,10 @@ public final class FleetReader {
         List<JsonNodeAt> entries = isSnapshot(root) ? snapshotEntries(name, root, gaps, typesRead)
                 : placed.isPresent() ? entriesOf(name, root, "value") : resources(name, root, missing);
         List<Object> resources = new ArrayList<>();
+        RetainedStrings strings = new RetainedStrings();
         int skipped = 0;
         for (JsonNodeAt resource : entries) {
-            Object read = readResource(JsonFields.of(name, resource.pointer(), resource.node()));
+            Object read = readResource(JsonFields.of(name, resource.pointer(), resource.node(), strings));
             if (read == null) {
                 skipped++;
             } else {

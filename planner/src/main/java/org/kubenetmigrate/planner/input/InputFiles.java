@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,8 +26,6 @@ import java.util.stream.Stream;
 final class InputFiles {
     // Rejecting trailing content catches files built by appending several az outputs with '>>'.
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** One element of an array at a time: what follows an element is the rest of the array, not trailing content. */
-    private static final ObjectReader ELEMENT = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private InputFiles() {
     }
@@ -89,12 +85,22 @@ final class InputFiles {
         return root;
     }
 
+    /** The elements of an array, one at a time. */
+    interface Elements extends AutoCloseable {
+        /** The next element, or null after the last. */
+        JsonNode next() throws InputException;
+
+        @Override
+        void close();
+    }
+
     /**
      * The elements of a file whose document is a bare array ({@code az aks list}, {@code az graph query} rows), one
      * tree at a time, so that an export of tens of thousands of resources never becomes one tree in memory. Errors
-     * read as {@link #parse}'s do.
+     * read as {@link #parse}'s do. Only these elements are built by {@link ResourceTree}: elsewhere (a document
+     * that is one resource, a list, a snapshot) a tree may be more than a resource.
      */
-    static final class ArrayElements implements AutoCloseable {
+    static final class ArrayElements implements Elements {
         private final Path file;
         private final JsonParser parser;
 
@@ -122,7 +128,8 @@ final class InputFiles {
         }
 
         /** The next element, or null after the last (when nothing but whitespace may follow the array). */
-        JsonNode next() throws InputException {
+        @Override
+        public JsonNode next() throws InputException {
             try {
                 JsonToken token = parser.nextToken();
                 if (token == JsonToken.END_ARRAY) {
@@ -135,8 +142,8 @@ final class InputFiles {
                     }
                     return null;
                 }
-                JsonNode element = ELEMENT.readTree(parser);
-                return element == null ? NullNode.getInstance() : element;
+                // Each element is a resource: built without the parts no reader reads (see ResourceTree).
+                return ResourceTree.read(parser);
             } catch (JsonProcessingException e) {
                 throw new InputException(file.toString(), "", "not valid JSON: " + jacksonReason(e), e);
             } catch (IOException e) {

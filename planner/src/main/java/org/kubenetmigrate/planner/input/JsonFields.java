@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.kubenetmigrate.planner.cidr.CidrFormatException;
 import org.kubenetmigrate.planner.cidr.IpPrefix;
 import org.kubenetmigrate.planner.model.ArmId;
@@ -25,27 +24,46 @@ import org.kubenetmigrate.planner.model.SourceRef;
  */
 final class JsonFields {
     private static final int MAX_SHOWN_LENGTH = 80;
+    /** What an absent object reads as; never changed (this class only reads its node). */
+    private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     private final String file;
-    private final String pointer;
+    /**
+     * Where the object sits, kept as its parts and joined only when a message or a {@link SourceRef} needs it (most
+     * objects read are never reported): the object holding it and the key it was asked for there (the key found, if
+     * it differs in case, is looked up again then), plus its index when it is an element of that key's array. At a
+     * root, {@code key} is the whole pointer.
+     */
+    private final JsonFields parent;
+    private final String key;
+    private final int index;
     private final JsonNode node;
+    private final RetainedStrings strings;
+    private String pointer;
 
-    private JsonFields(String file, String pointer, JsonNode node) {
+    private JsonFields(String file, JsonFields parent, String key, int index, JsonNode node, RetainedStrings strings) {
         this.file = file;
-        this.pointer = pointer;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
         this.node = node;
+        this.strings = strings;
     }
 
     /** The object at {@code pointer}; anything but an object is an error. */
     static JsonFields of(String file, String pointer, JsonNode node) throws InputException {
+        return of(file, pointer, node, null);
+    }
+
+    /**
+     * As {@link #of(String, String, JsonNode)}, with the short strings read kept once in {@code strings} (null: as
+     * read).
+     */
+    static JsonFields of(String file, String pointer, JsonNode node, RetainedStrings strings) throws InputException {
         if (!node.isObject()) {
             throw new InputException(file, pointer, "expected an object, found " + describe(node));
         }
-        return new JsonFields(file, pointer, node);
-    }
-
-    private static JsonFields empty(String file, String pointer) {
-        return new JsonFields(file, pointer, JsonNodeFactory.instance.objectNode());
+        return new JsonFields(file, null, pointer, -1, node, strings);
     }
 
     String file() {
@@ -53,11 +71,15 @@ final class JsonFields {
     }
 
     String pointer() {
+        if (pointer == null) {
+            pointer = parent == null ? key
+                    : parent.child(parent.keyOf(key)) + (index < 0 ? "" : "/" + index);
+        }
         return pointer;
     }
 
     SourceRef source() {
-        return new SourceRef(file, pointer);
+        return new SourceRef(file, pointer());
     }
 
     /**
@@ -70,20 +92,19 @@ final class JsonFields {
     }
 
     boolean has(String key) {
-        return find(key).isPresent();
+        return find(key) != null;
     }
 
     /** A string field, or null when absent. */
     String string(String key) throws InputException {
-        Optional<Field> field = find(key);
-        if (field.isEmpty()) {
+        JsonNode value = find(key);
+        if (value == null) {
             return null;
         }
-        JsonNode value = field.get().value();
         if (!value.isTextual()) {
-            throw error(field.get(), "expected a string, found " + describe(value));
+            throw error(key, "expected a string, found " + describe(value));
         }
-        return value.textValue();
+        return retained(value.textValue());
     }
 
     /** A string field that must be present and not blank. */
@@ -97,25 +118,24 @@ final class JsonFields {
 
     /** A string, tolerating a JSON number in its place (its text), as for {@code maxSurge: 1}. */
     String text(String key) throws InputException {
-        Optional<Field> field = find(key);
-        if (field.isPresent() && field.get().value().isNumber()) {
-            return field.get().value().asText();
+        JsonNode value = find(key);
+        if (value != null && value.isNumber()) {
+            return value.asText();
         }
         return string(key);
     }
 
     /** A whole-number field, or null when absent. */
     Integer integer(String key) throws InputException {
-        Optional<Field> field = find(key);
-        if (field.isEmpty()) {
+        JsonNode value = find(key);
+        if (value == null) {
             return null;
         }
-        JsonNode value = field.get().value();
         if (!value.isNumber()) {
-            throw error(field.get(), "expected a number, found " + describe(value));
+            throw error(key, "expected a number, found " + describe(value));
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw error(field.get(), "expected a whole number, found " + describe(value));
+            throw error(key, "expected a whole number, found " + describe(value));
         }
         return value.intValue();
     }
@@ -135,47 +155,57 @@ final class JsonFields {
 
     /** A boolean field; absent reads as false, the default Azure applies to every flag this tool reads. */
     boolean bool(String key) throws InputException {
-        Optional<Field> field = find(key);
-        if (field.isEmpty()) {
+        JsonNode value = find(key);
+        if (value == null) {
             return false;
         }
-        JsonNode value = field.get().value();
         if (!value.isBoolean()) {
-            throw error(field.get(), "expected true or false, found " + describe(value));
+            throw error(key, "expected true or false, found " + describe(value));
         }
         return value.booleanValue();
     }
 
     /** A nested object; absent reads as an empty object at the pointer it would have had. */
     JsonFields object(String key) throws InputException {
-        Optional<Field> field = find(key);
-        if (field.isEmpty()) {
-            return empty(file, child(key));
+        JsonNode value = find(key);
+        if (value == null) {
+            return new JsonFields(file, this, key, -1, EMPTY, strings);
         }
-        JsonNode value = field.get().value();
         if (!value.isObject()) {
-            throw error(field.get(), "expected an object, found " + describe(value));
+            throw error(key, "expected an object, found " + describe(value));
         }
-        return new JsonFields(file, child(field.get().key()), value);
+        return new JsonFields(file, this, key, -1, value, strings);
     }
 
     /** An array of objects; absent reads as empty. Null entries are skipped. */
     List<JsonFields> objects(String key) throws InputException {
-        List<JsonFields> result = new ArrayList<>();
-        for (Element element : elements(key)) {
-            result.add(of(file, element.pointer(), element.value()));
+        JsonNode array = array(key);
+        if (array == null) {
+            return List.of();
+        }
+        List<JsonFields> result = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode value = array.get(i);
+            if (value.isNull()) {
+                continue;
+            }
+            if (!value.isObject()) {
+                throw new InputException(file, elementPointer(key, i), "expected an object, found " + describe(value));
+            }
+            result.add(new JsonFields(file, this, key, i, value, strings));
         }
         return result;
     }
 
     /** An array of strings; absent reads as empty. Null entries are skipped. */
     List<String> strings(String key) throws InputException {
-        List<String> result = new ArrayList<>();
-        for (Element element : elements(key)) {
-            if (!element.value().isTextual()) {
-                throw new InputException(file, element.pointer(), "expected a string, found " + describe(element.value()));
+        JsonNode array = array(key);
+        List<String> result = new ArrayList<>(array == null ? 0 : array.size());
+        for (int i = 0; array != null && i < array.size(); i++) {
+            String text = elementText(key, array, i);
+            if (text != null) {
+                result.add(retained(text));
             }
-            result.add(element.value().textValue());
         }
         return result;
     }
@@ -196,9 +226,9 @@ final class JsonFields {
         for (Map.Entry<String, JsonNode> entry : map.node.properties()) {
             JsonNode value = entry.getValue();
             if (value.isNull()) {
-                result.put(entry.getKey(), "");
+                result.put(retained(entry.getKey()), "");
             } else if (value.isTextual()) {
-                result.put(entry.getKey(), value.textValue());
+                result.put(retained(entry.getKey()), retained(value.textValue()));
             } else {
                 throw new InputException(file, map.child(entry.getKey()), "expected a string, found " + describe(value));
             }
@@ -215,23 +245,24 @@ final class JsonFields {
         try {
             return IpPrefix.parse(text);
         } catch (CidrFormatException e) {
-            throw error(find(key).orElseThrow(), "invalid CIDR '" + shorten(text) + "': " + e.getMessage());
+            throw error(key, "invalid CIDR '" + shorten(text) + "': " + e.getMessage());
         }
     }
 
     /** An array of CIDR prefixes; absent reads as empty. */
     List<IpPrefix> prefixes(String key) throws InputException {
-        List<IpPrefix> result = new ArrayList<>();
-        for (Element element : elements(key)) {
-            JsonNode value = element.value();
-            if (!value.isTextual()) {
-                throw new InputException(file, element.pointer(), "expected a string, found " + describe(value));
+        JsonNode array = array(key);
+        List<IpPrefix> result = new ArrayList<>(array == null ? 0 : array.size());
+        for (int i = 0; array != null && i < array.size(); i++) {
+            String text = elementText(key, array, i);
+            if (text == null) {
+                continue;
             }
             try {
-                result.add(IpPrefix.parse(value.textValue()));
+                result.add(IpPrefix.parse(text));
             } catch (CidrFormatException e) {
-                throw new InputException(file, element.pointer(),
-                        "invalid CIDR '" + shorten(value.textValue()) + "': " + e.getMessage());
+                throw new InputException(file, elementPointer(key, i),
+                        "invalid CIDR '" + shorten(text) + "': " + e.getMessage());
             }
         }
         return result;
@@ -247,7 +278,7 @@ final class JsonFields {
             IpPrefix.parseHost(text);
             return text;
         } catch (CidrFormatException e) {
-            throw error(find(key).orElseThrow(), "invalid address '" + shorten(text) + "': " + e.getMessage());
+            throw error(key, "invalid address '" + shorten(text) + "': " + e.getMessage());
         }
     }
 
@@ -257,10 +288,11 @@ final class JsonFields {
         if (text == null || text.isBlank()) {
             return null;
         }
-        if (!text.trim().startsWith("/")) {
-            throw error(find(key).orElseThrow(), "expected an ARM resource id, found " + describe(find(key).get().value()));
+        String trimmed = text.trim();
+        if (!trimmed.startsWith("/")) {
+            throw error(key, "expected an ARM resource id, found " + describe(find(key)));
         }
-        return ArmId.of(text.trim());
+        return ArmId.of(trimmed);
     }
 
     ArmId requiredArmId(String key) throws InputException {
@@ -273,52 +305,71 @@ final class JsonFields {
 
     /** Reports a problem with the field {@code key} (or where it would be). */
     InputException error(String key, String problem) {
-        return new InputException(file, find(key).map(f -> child(f.key())).orElse(child(key)), problem);
+        return new InputException(file, child(keyOf(key)), problem);
     }
 
     private InputException missing(String key) {
         return error(key, "missing required field");
     }
 
-    private InputException error(Field field, String problem) {
-        return new InputException(file, child(field.key()), problem);
+    /** The array at {@code key}, or null when absent; anything else there is an error. */
+    private JsonNode array(String key) throws InputException {
+        JsonNode value = find(key);
+        if (value != null && !value.isArray()) {
+            throw error(key, "expected an array, found " + describe(value));
+        }
+        return value;
     }
 
-    private List<Element> elements(String key) throws InputException {
-        Optional<Field> field = find(key);
-        if (field.isEmpty()) {
-            return List.of();
+    /** The text of element {@code index} of the array at {@code key}; null for a JSON null, an error for a non-string. */
+    private String elementText(String key, JsonNode array, int index) throws InputException {
+        JsonNode value = array.get(index);
+        if (value.isNull()) {
+            return null;
         }
-        JsonNode value = field.get().value();
-        if (!value.isArray()) {
-            throw error(field.get(), "expected an array, found " + describe(value));
+        if (!value.isTextual()) {
+            throw new InputException(file, elementPointer(key, index), "expected a string, found " + describe(value));
         }
-        String arrayPointer = child(field.get().key());
-        List<Element> result = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            if (!value.get(i).isNull()) {
-                result.add(new Element(arrayPointer + "/" + i, value.get(i)));
-            }
-        }
-        return result;
+        return value.textValue();
     }
 
-    /** Exact key first, then the first key equal ignoring case; JSON null counts as absent. */
-    private Optional<Field> find(String key) {
+    private String elementPointer(String key, int index) {
+        return child(keyOf(key)) + "/" + index;
+    }
+
+    /** Exact key first, then the first key equal ignoring case; JSON null counts as absent (null). */
+    private JsonNode find(String key) {
         JsonNode exact = node.get(key);
         if (exact != null) {
-            return exact.isNull() ? Optional.empty() : Optional.of(new Field(key, exact));
+            return exact.isNull() ? null : exact;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (entry.getKey().equalsIgnoreCase(key)) {
-                return entry.getValue().isNull() ? Optional.empty() : Optional.of(new Field(entry.getKey(), entry.getValue()));
+                return entry.getValue().isNull() ? null : entry.getValue();
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** The key {@link #find} found a value under, as written in the input; {@code key} itself when none. */
+    private String keyOf(String key) {
+        if (node.get(key) != null) {
+            return key;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            if (entry.getKey().equalsIgnoreCase(key)) {
+                return entry.getValue().isNull() ? key : entry.getKey();
+            }
+        }
+        return key;
+    }
+
+    private String retained(String text) {
+        return strings == null ? text : strings.of(text);
     }
 
     private String child(String key) {
-        return pointer + "/" + escape(key);
+        return pointer() + "/" + escape(key);
     }
 
     /** RFC 6901: '~' and '/' inside a key are written as "~0" and "~1". */
@@ -339,11 +390,5 @@ final class JsonFields {
 
     private static String shorten(String text) {
         return text.length() <= MAX_SHOWN_LENGTH ? text : text.substring(0, MAX_SHOWN_LENGTH) + "...";
-    }
-
-    private record Field(String key, JsonNode value) {
-    }
-
-    private record Element(String pointer, JsonNode value) {
     }
 }

@@ -1,6 +1,5 @@
 package org.kubenetmigrate.planner.input;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +18,8 @@ enum ResourceType {
     /** A node NIC of a scale set: {@code …/virtualMachineScaleSets/s/virtualMachines/0/networkInterfaces/n/effectiveRouteTable}. */
     SCALE_SET_EFFECTIVE_ROUTE_TABLE("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/networkInterfaces/effectiveRouteTable");
 
+    private static final ResourceType[] ALL = values();
+
     private final String armType;
 
     ResourceType(String armType) {
@@ -26,9 +27,16 @@ enum ResourceType {
     }
 
     static Optional<ResourceType> of(String armType) {
-        return armType == null
-                ? Optional.empty()
-                : Arrays.stream(values()).filter(t -> t.armType.equalsIgnoreCase(armType.trim())).findFirst();
+        if (armType == null) {
+            return Optional.empty();
+        }
+        String trimmed = armType.trim();
+        for (ResourceType type : ALL) {
+            if (type.armType.equalsIgnoreCase(trimmed)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

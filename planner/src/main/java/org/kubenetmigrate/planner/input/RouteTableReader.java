@@ -35,6 +35,7 @@ final class RouteTableReader {
                 resource.source());
     }
 
+    /** A bare array's trees keep only the fields read here (ResourceTree): reading another means adding it there. */
     private static Route route(JsonFields route) throws InputException {
         JsonFields props = route.propertiesOrSelf();
         String addressPrefix = props.string("addressPrefix");

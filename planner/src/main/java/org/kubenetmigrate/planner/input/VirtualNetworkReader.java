@@ -60,6 +60,8 @@ final class VirtualNetworkReader {
                 name == null ? id.name() : name,
                 prefixes,
                 props.object("routeTable").armId("id"),
+                // Only counted: a bare array's trees keep these elements empty (ResourceTree); reading into them
+                // means changing that class too.
                 props.objects("ipConfigurations").size(),
                 props.object("networkSecurityGroup").armId("id"));
     }
