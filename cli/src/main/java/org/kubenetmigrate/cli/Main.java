@@ -2,11 +2,9 @@ package org.kubenetmigrate.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -14,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.kubenetmigrate.planner.report.OutputFiles;
+import org.kubenetmigrate.planner.report.Utf8Output;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +32,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     final PrintWriter out;
     final PrintWriter err;
     private final boolean ownStderr;
+    /** The process's stdout and the UTF-8 writer over it that {@link #out} wraps; null when run by a test. */
+    private StdoutStream stdout;
+    private Utf8Output stdoutText;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log debug detail (and stack traces of unexpected errors) to stderr.")
@@ -82,20 +84,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static int runProcess(CliEnvironment environment, String... args) {
         StdoutStream stdout = new StdoutStream(new FileOutputStream(FileDescriptor.out));
         // stdout buffered in large blocks: a 10,000-cluster report is tens of megabytes. run() flushes it.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8),
-                1 << 16), false);
+        Utf8Output text = new Utf8Output(stdout);
+        PrintWriter out = new PrintWriter(text, false);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return run(environment, out, err, true, stdout, args);
+        return run(environment, out, err, true, stdout, text, args);
     }
 
     /** Runs one command line and returns its exit code; only {@link #main} exits the JVM. */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        return run(CliEnvironment.standard(clock), out, err, false, null, args);
+        return run(CliEnvironment.standard(clock), out, err, false, null, null, args);
     }
 
     /** As {@link #run(Clock, PrintWriter, PrintWriter, String...)}, with the process environment given. */
     public static int run(Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        return run(CliEnvironment.standard(clock, env), out, err, false, null, args);
+        return run(CliEnvironment.standard(clock, env), out, err, false, null, null, args);
     }
 
     /**
@@ -104,12 +106,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * time.
      */
     static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        return run(environment, out, err, false, null, args);
+        return run(environment, out, err, false, null, null, args);
     }
 
     private static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, boolean ownStderr,
-                           StdoutStream stdout, String... args) {
+                           StdoutStream stdout, Utf8Output stdoutText, String... args) {
         Main main = new Main(environment, out, err, ownStderr);
+        main.stdout = stdout;
+        main.stdoutText = stdoutText;
         String[] commandArgs = OutputFormats.withoutDeprecatedNames(args);
         CommandLine commandLine = CommandTree.forArguments(main, commandArgs);
         commandLine.setOut(out);
@@ -150,8 +154,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      */
     void emit(OutputFiles.Content content, Path file) throws CliException, IOException {
         if (file == null) {
-            content.writeTo(out);
+            if (stdoutText == null) {
+                content.writeTo(out);
+                out.flush();
+                return;
+            }
+            // The process's stdout, under the writer: renderers that write bytes find them there (see Utf8Output).
             out.flush();
+            try {
+                content.writeTo(stdoutText);
+                stdoutText.flush();
+            } catch (IOException e) {
+                // As the writer would: a failed stdout is judged when the command ends (run()), not here.
+                if (stdout.failure() == null) {
+                    throw e;
+                }
+            }
             return;
         }
         try {

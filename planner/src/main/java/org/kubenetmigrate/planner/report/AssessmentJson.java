@@ -1,12 +1,17 @@
 package org.kubenetmigrate.planner.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +66,14 @@ public final class AssessmentJson {
      * {@code waiver} (null when none covers it).
      */
     public static void write(FleetReport report, Writer out) throws IOException {
+        Utf8Output.writeTo(out, utf8 -> write(report, utf8.bytes()));
+    }
+
+    /** In UTF-8, from the generators' bytes to the output: no detour through characters. */
+    private static void write(FleetReport report, OutputStream out) throws IOException {
         FleetAssessment fleet = report.assessment();
         ReportFacts facts = ReportFacts.of(report);
-        JsonGenerator gen = MAPPER.getFactory().createGenerator(out);
-        gen.setPrettyPrinter(PRETTY.createInstance());
-        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator gen = generator(out, PRETTY);
         gen.writeStartObject();
         gen.writeNumberField("schemaVersion", SCHEMA_VERSION);
         gen.writeStringField("generatedAt", fleet.generatedAt().toString());
@@ -88,10 +96,16 @@ public final class AssessmentJson {
         MAPPER.writeTree(gen, input(report));
         gen.writeFieldName("checked");
         MAPPER.writeTree(gen, checked(report, facts));
-        ArrayNode waivers = JSON.arrayNode();
-        report.waivers().waivers().forEach(u -> waivers.add(waiverUse(u)));
-        gen.writeFieldName("waivers");
-        MAPPER.writeTree(gen, waivers);
+        gen.writeArrayFieldStart("waivers");
+        for (WaiverUse use : report.waivers().waivers()) {
+            gen.writeStartObject();
+            writeWaiverFields(gen, use.waiver());
+            gen.writeStringField("status", use.status().name());
+            gen.writeNumberField("matched", use.matched());
+            gen.writeNumberField("clusters", use.clusters());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
         if (report.failOn() != null) {
             ObjectNode gate = JSON.objectNode();
             gate.put("failOn", report.failOn().name());
@@ -103,44 +117,56 @@ public final class AssessmentJson {
             gen.writeStringField("groupBy", report.groupBy().option());
         }
         gen.writeArrayFieldStart("clusters");
-        // Clusters are turned into text on all cores, a batch at a time (so memory holds one batch, not the
-        // fleet), and written in input order. Each is pretty-printed on its own and indented to its place in the
-        // array; JSON text has no raw line breaks inside strings, so indenting line by line is safe.
-        List<ClusterAssessment> clusters = fleet.clusters();
-        for (int from = 0; from < clusters.size(); from += RENDER_BATCH) {
-            List<String> texts = clusters.subList(from, Math.min(clusters.size(), from + RENDER_BATCH))
-                    .parallelStream().map(c -> clusterText(report, c)).toList();
-            for (String text : texts) {
-                gen.writeRawValue(text);
-            }
-        }
+        gen.flush();
+        // Clusters are turned into UTF-8 on all cores and written in input order straight to the output, bypassing
+        // the generator above: each is written at the nesting of the array's elements, with the separators the
+        // pretty printer puts between them (the array's own end below writes the " ]" it writes after any number
+        // of elements).
+        ParallelBatches.write(fleet.clusters(), c -> clusterBytes(report, c), FIRST_ELEMENT, NEXT_ELEMENT, out);
         gen.writeEndArray();
         gen.writeEndObject();
+        gen.writeRaw('\n');
         gen.flush();
-        out.write("\n");
         out.flush();
     }
 
-    private static final int RENDER_BATCH = 512;
-    private static final String NESTED_INDENT = "  ";
+    private static final byte[] FIRST_ELEMENT = {' '};
+    private static final byte[] NEXT_ELEMENT = {',', ' '};
+    private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
     /** Two spaces per level and "\n" line ends on every platform, so a batch of clusters indents predictably. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter(NESTED_INDENT, "\n"));
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withObjectIndenter(INDENTER);
+    /** For a cluster written on its own: indented as an element of the report's top-level "clusters" array. */
+    private static final DefaultPrettyPrinter PRETTY_IN_CLUSTERS = new DefaultPrettyPrinter()
+            .withObjectIndenter(new Deeper(INDENTER, 1));
+    private static JsonGenerator generator(OutputStream out, DefaultPrettyPrinter printer) throws IOException {
+        JsonGenerator gen = Utf8Json.generator(out);
+        gen.setCodec(MAPPER);
+        gen.setPrettyPrinter(printer.createInstance());
+        return gen;
+    }
 
-    /** Thread-safe; each use gets its own instance of the (stateful) pretty printer. */
-    private static final com.fasterxml.jackson.databind.ObjectWriter CLUSTER_WRITER = MAPPER.writer(PRETTY);
+    /** An indenter that starts {@code levels} deeper than the generator's nesting says. */
+    private record Deeper(DefaultIndenter base, int levels) implements DefaultPrettyPrinter.Indenter {
+        @Override
+        public void writeIndentation(JsonGenerator g, int level) throws IOException {
+            base.writeIndentation(g, level + levels);
+        }
 
-    private static String clusterText(FleetReport report, ClusterAssessment c) {
-        ObjectNode node = cluster(c, report.waivers());
-        if (!report.groupBy().isNone()) {
-            node.put("group", report.groupBy().keyOf(c.cluster()));
+        @Override
+        public boolean isInline() {
+            return false;
         }
-        try {
-            String text = CLUSTER_WRITER.writeValueAsString(node);
-            return text.replace("\n", "\n" + NESTED_INDENT);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise cluster " + c.cluster().id(), e);
+    }
+
+    private static byte[] clusterBytes(FleetReport report, ClusterAssessment c) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(8192);
+        try (JsonGenerator gen = generator(bytes, PRETTY_IN_CLUSTERS)) {
+            String group = report.groupBy().isNone() ? null : report.groupBy().keyOf(c.cluster());
+            writeCluster(gen, c, report.waivers(), group);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise cluster " + c.cluster().id(), e);
         }
+        return bytes.toByteArray();
     }
 
     static ObjectNode input(FleetReport report) {
@@ -182,166 +208,196 @@ public final class AssessmentJson {
         return node;
     }
 
-    static ObjectNode waiverUse(WaiverUse use) {
-        ObjectNode node = waiver(use.waiver());
-        node.put("status", use.status().name());
-        node.put("matched", use.matched());
-        node.put("clusters", use.clusters());
-        return node;
-    }
-
-    static ObjectNode waiver(Waiver w) {
-        ObjectNode node = JSON.objectNode();
-        node.put("rule", w.rule());
-        node.put("cluster", w.cluster().describe());
-        node.put("reason", w.reason());
-        node.put("owner", w.owner());
-        node.put("expires", w.expires().toString());
-        node.put("location", w.location());
-        return node;
-    }
-
-    static ObjectNode coverage(WaiverReview.Coverage coverage) {
-        if (coverage.waiver() == null) {
-            return null;
-        }
-        ObjectNode node = waiver(coverage.waiver());
-        node.put("state", coverage.state() == WaiverReview.State.WAIVED ? "WAIVED" : "EXPIRED");
-        return node;
-    }
-
     /** A cluster of the report, each finding and unverified check with its waiver (null when none covers it). */
     public static ObjectNode cluster(ClusterAssessment assessment, WaiverReview waivers) {
-        ObjectNode node = cluster(assessment);
-        ArrayNode findings = (ArrayNode) node.get("findings");
-        for (int i = 0; i < assessment.findings().size(); i++) {
-            ((ObjectNode) findings.get(i)).set("waiver", coverage(waivers.of(assessment, assessment.findings().get(i))));
-        }
-        ArrayNode unverified = (ArrayNode) node.get("unverified");
-        for (int i = 0; i < assessment.unverified().size(); i++) {
-            ((ObjectNode) unverified.get(i)).set("waiver",
-                    coverage(waivers.of(assessment, assessment.unverified().get(i))));
-        }
-        return node;
+        return tree(gen -> writeCluster(gen, assessment, waivers, null));
     }
 
+    /** A cluster as the plan shows it: without waivers. */
     public static ObjectNode cluster(ClusterAssessment assessment) {
+        return tree(gen -> writeCluster(gen, assessment, null, null));
+    }
+
+    private interface Writing {
+        void to(JsonGenerator gen) throws IOException;
+    }
+
+    /** The tree of what {@code writing} writes: one mapping serves both the streamed report and the trees. */
+    private static ObjectNode tree(Writing writing) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            writing.to(buffer);
+            return (ObjectNode) MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One cluster object, written field by field (no tree: the report writes 10,000 of them).
+     *
+     * @param waivers the review whose verdict each finding and unverified check carries as {@code waiver}; null for
+     *                none (the plan's cluster has no such field)
+     * @param group the cluster's group, written last; null when the report is not grouped (no such field)
+     */
+    static void writeCluster(JsonGenerator gen, ClusterAssessment assessment, WaiverReview waivers, String group)
+            throws IOException {
         ManagedCluster c = assessment.cluster();
-        ObjectNode node = JSON.objectNode();
-        node.put("id", c.id().value());
-        node.put("name", c.name());
-        node.put("subscriptionId", c.subscriptionId());
-        node.put("resourceGroup", c.resourceGroup());
-        node.put("location", c.location());
-        node.put("kubernetesVersion", c.kubernetesVersion());
-        node.put("provisioningState", AzureValue.text(c.provisioningState()));
-        node.put("powerState", c.powerState());
-        node.set("network", network(c.network()));
-        node.put("identityType", c.identity().type());
-        node.put("readiness", assessment.readiness().name());
-        ArrayNode findings = node.putArray("findings");
-        assessment.findings().forEach(f -> findings.add(finding(f)));
-        ArrayNode unverified = node.putArray("unverified");
-        assessment.unverified().forEach(u -> unverified.add(unverified(u)));
-        node.set("sizing", sizing(assessment.sizing()));
-        node.set("target", target(assessment.target()));
-        ObjectNode tags = node.putObject("tags");
-        new TreeMap<>(c.tags()).forEach(tags::put);
-        ObjectNode source = node.putObject("source");
-        source.put("file", c.source().file());
-        source.put("pointer", c.source().pointer());
-        return node;
+        gen.writeStartObject();
+        gen.writeStringField("id", c.id().value());
+        gen.writeStringField("name", c.name());
+        gen.writeStringField("subscriptionId", c.subscriptionId());
+        gen.writeStringField("resourceGroup", c.resourceGroup());
+        gen.writeStringField("location", c.location());
+        gen.writeStringField("kubernetesVersion", c.kubernetesVersion());
+        gen.writeStringField("provisioningState", AzureValue.text(c.provisioningState()));
+        gen.writeStringField("powerState", c.powerState());
+        gen.writeFieldName("network");
+        writeNetwork(gen, c.network());
+        gen.writeStringField("identityType", c.identity().type());
+        gen.writeStringField("readiness", assessment.readiness().name());
+        gen.writeArrayFieldStart("findings");
+        for (Finding f : assessment.findings()) {
+            gen.writeStartObject();
+            gen.writeStringField("rule", f.rule());
+            gen.writeStringField("severity", f.severity().name());
+            gen.writeStringField("message", f.message());
+            gen.writeStringField("remediation", f.remediation());
+            gen.writeStringField("reference", f.reference());
+            if (waivers != null) {
+                writeCoverage(gen, waivers.of(assessment, f));
+            }
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("unverified");
+        for (Unverified u : assessment.unverified()) {
+            gen.writeStartObject();
+            gen.writeStringField("check", u.check());
+            gen.writeStringField("reason", u.reason());
+            gen.writeStringField("couldBe", u.couldBe().name());
+            if (waivers != null) {
+                writeCoverage(gen, waivers.of(assessment, u));
+            }
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeFieldName("sizing");
+        writeSizing(gen, assessment.sizing());
+        gen.writeFieldName("target");
+        writeTarget(gen, assessment.target());
+        gen.writeObjectFieldStart("tags");
+        for (Map.Entry<String, String> tag : new TreeMap<>(c.tags()).entrySet()) {
+            gen.writeStringField(tag.getKey(), tag.getValue());
+        }
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("source");
+        gen.writeStringField("file", c.source().file());
+        gen.writeStringField("pointer", c.source().pointer());
+        gen.writeEndObject();
+        if (group != null) {
+            gen.writeStringField("group", group);
+        }
+        gen.writeEndObject();
     }
 
-    static ObjectNode network(NetworkProfile n) {
-        ObjectNode node = JSON.objectNode();
-        node.put("plugin", AzureValue.text(n.plugin()));
-        node.put("pluginMode", AzureValue.text(n.pluginMode()));
-        node.put("policy", AzureValue.text(n.policy()));
-        node.put("dataplane", AzureValue.text(n.dataplane()));
-        node.put("podCidr", text(n.podCidr()));
-        ArrayNode podCidrs = node.putArray("podCidrs");
-        n.podCidrs().forEach(p -> podCidrs.add(p.toString()));
-        node.put("serviceCidr", text(n.serviceCidr()));
-        node.put("dnsServiceIp", n.dnsServiceIp());
-        node.put("outboundType", n.outboundType());
-        ArrayNode families = node.putArray("ipFamilies");
-        n.ipFamilies().forEach(families::add);
-        return node;
+    private static void writeCoverage(JsonGenerator gen, WaiverReview.Coverage coverage) throws IOException {
+        gen.writeFieldName("waiver");
+        if (coverage.waiver() == null) {
+            gen.writeNull();
+            return;
+        }
+        gen.writeStartObject();
+        writeWaiverFields(gen, coverage.waiver());
+        gen.writeStringField("state", coverage.state() == WaiverReview.State.WAIVED ? "WAIVED" : "EXPIRED");
+        gen.writeEndObject();
     }
 
-    static ObjectNode finding(Finding f) {
-        ObjectNode node = JSON.objectNode();
-        node.put("rule", f.rule());
-        node.put("severity", f.severity().name());
-        node.put("message", f.message());
-        node.put("remediation", f.remediation());
-        node.put("reference", f.reference());
-        return node;
+    private static void writeWaiverFields(JsonGenerator gen, Waiver w) throws IOException {
+        gen.writeStringField("rule", w.rule());
+        gen.writeStringField("cluster", w.cluster().describe());
+        gen.writeStringField("reason", w.reason());
+        gen.writeStringField("owner", w.owner());
+        gen.writeStringField("expires", w.expires().toString());
+        gen.writeStringField("location", w.location());
     }
 
-    static ObjectNode unverified(Unverified u) {
-        ObjectNode node = JSON.objectNode();
-        node.put("check", u.check());
-        node.put("reason", u.reason());
-        node.put("couldBe", u.couldBe().name());
-        return node;
+    private static void writeNetwork(JsonGenerator gen, NetworkProfile n) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("plugin", AzureValue.text(n.plugin()));
+        gen.writeStringField("pluginMode", AzureValue.text(n.pluginMode()));
+        gen.writeStringField("policy", AzureValue.text(n.policy()));
+        gen.writeStringField("dataplane", AzureValue.text(n.dataplane()));
+        gen.writeStringField("podCidr", text(n.podCidr()));
+        gen.writeArrayFieldStart("podCidrs");
+        for (IpPrefix p : n.podCidrs()) {
+            gen.writeString(p.toString());
+        }
+        gen.writeEndArray();
+        gen.writeStringField("serviceCidr", text(n.serviceCidr()));
+        gen.writeStringField("dnsServiceIp", n.dnsServiceIp());
+        gen.writeStringField("outboundType", n.outboundType());
+        gen.writeArrayFieldStart("ipFamilies");
+        for (String family : n.ipFamilies()) {
+            gen.writeString(family);
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
     }
 
-    static ObjectNode sizing(ClusterSizing s) {
-        ObjectNode node = JSON.objectNode();
-        node.put("maxNodes", s.maxNodes());
-        node.put("surgeNodes", s.surgeNodes());
-        ArrayNode pools = node.putArray("pools");
+    private static void writeSizing(JsonGenerator gen, ClusterSizing s) throws IOException {
+        gen.writeStartObject();
+        gen.writeNumberField("maxNodes", s.maxNodes());
+        gen.writeNumberField("surgeNodes", s.surgeNodes());
+        gen.writeArrayFieldStart("pools");
         for (PoolSizing p : s.pools()) {
-            ObjectNode pool = pools.addObject();
-            pool.put("name", p.pool());
-            pool.put("maxNodes", p.maxNodes());
-            pool.put("surgeNodes", p.surgeNodes());
-            pool.put("surgeBasis", p.surgeBasis());
+            gen.writeStartObject();
+            gen.writeStringField("name", p.pool());
+            gen.writeNumberField("maxNodes", p.maxNodes());
+            gen.writeNumberField("surgeNodes", p.surgeNodes());
+            gen.writeStringField("surgeBasis", p.surgeBasis());
+            gen.writeEndObject();
         }
+        gen.writeEndArray();
         PodCidrSizing pc = s.podCidr();
-        ObjectNode podCidr = node.putObject("podCidr");
-        podCidr.put("current", text(pc.current()));
-        podCidr.put("currentCapacityNodes", pc.currentCapacityNodes());
-        podCidr.put("proposed", text(pc.proposed()));
-        podCidr.put("proposedCapacityNodes", pc.proposedCapacityNodes());
-        podCidr.put("choice", pc.choice().name());
-        podCidr.put("requiredNodes", pc.requiredNodes());
-        if (s.podSubnet() != null) {
-            node.set("podSubnet", podSubnet(s.podSubnet()));
+        gen.writeObjectFieldStart("podCidr");
+        gen.writeStringField("current", text(pc.current()));
+        gen.writeNumberField("currentCapacityNodes", pc.currentCapacityNodes());
+        gen.writeStringField("proposed", text(pc.proposed()));
+        gen.writeNumberField("proposedCapacityNodes", pc.proposedCapacityNodes());
+        gen.writeStringField("choice", pc.choice().name());
+        gen.writeNumberField("requiredNodes", pc.requiredNodes());
+        gen.writeEndObject();
+        PodSubnetSizing p = s.podSubnet();
+        if (p != null) {
+            gen.writeObjectFieldStart("podSubnet");
+            gen.writeNumberField("nodes", p.nodes());
+            gen.writeNumberField("maxPods", p.maxPods());
+            writeSubnetSize(gen, "nodeSubnet", p.nodeSubnet());
+            writeSubnetSize(gen, "dynamicPodSubnet", p.dynamicPodSubnet());
+            writeSubnetSize(gen, "staticBlockPodSubnet", p.staticBlockPodSubnet());
+            gen.writeStringField("proposedNodeSubnet", text(p.proposedNodeSubnet()));
+            gen.writeStringField("proposedPodSubnet", text(p.proposedPodSubnet()));
+            gen.writeStringField("noRoomReason", p.noRoomReason());
+            gen.writeEndObject();
         }
-        return node;
+        gen.writeEndObject();
     }
 
-    static ObjectNode podSubnet(PodSubnetSizing p) {
-        ObjectNode node = JSON.objectNode();
-        node.put("nodes", p.nodes());
-        node.put("maxPods", p.maxPods());
-        node.set("nodeSubnet", subnetSize(p.nodeSubnet()));
-        node.set("dynamicPodSubnet", subnetSize(p.dynamicPodSubnet()));
-        node.set("staticBlockPodSubnet", subnetSize(p.staticBlockPodSubnet()));
-        node.put("proposedNodeSubnet", text(p.proposedNodeSubnet()));
-        node.put("proposedPodSubnet", text(p.proposedPodSubnet()));
-        node.put("noRoomReason", p.noRoomReason());
-        return node;
+    private static void writeSubnetSize(JsonGenerator gen, String name, SubnetSize size) throws IOException {
+        gen.writeObjectFieldStart(name);
+        gen.writeNumberField("addressesNeeded", size.addressesNeeded());
+        gen.writeNumberField("prefixLength", size.prefixLength());
+        gen.writeStringField("formula", size.formula());
+        gen.writeEndObject();
     }
 
-    static ObjectNode subnetSize(SubnetSize size) {
-        ObjectNode node = JSON.objectNode();
-        node.put("addressesNeeded", size.addressesNeeded());
-        node.put("prefixLength", size.prefixLength());
-        node.put("formula", size.formula());
-        return node;
-    }
-
-    static ObjectNode target(TargetNetwork t) {
-        ObjectNode node = JSON.objectNode();
-        node.put("ipam", t.ipam());
-        node.put("podCidr", t.podCidr());
-        node.put("networkPolicy", AzureValue.text(t.networkPolicy()));
-        node.put("dataplane", AzureValue.text(t.dataplane()));
-        return node;
+    private static void writeTarget(JsonGenerator gen, TargetNetwork t) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("ipam", t.ipam());
+        gen.writeStringField("podCidr", t.podCidr());
+        gen.writeStringField("networkPolicy", AzureValue.text(t.networkPolicy()));
+        gen.writeStringField("dataplane", AzureValue.text(t.dataplane()));
+        gen.writeEndObject();
     }
 
     /** Readiness counts in the documented key order. */

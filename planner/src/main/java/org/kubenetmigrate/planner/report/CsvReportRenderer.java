@@ -2,6 +2,7 @@ package org.kubenetmigrate.planner.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,62 +33,71 @@ public final class CsvReportRenderer implements ReportRenderer {
 
     @Override
     public void render(FleetReport report, Writer out) throws IOException {
+        Utf8Output.writeTo(out, utf8 -> render(report, utf8));
+    }
+
+    private static void render(FleetReport report, Utf8Output out) throws IOException {
         out.write(String.join(",", COLUMNS) + CRLF);
         // What the input lacks comes first, as rows of kind "input" without a cluster: a spreadsheet or a script
         // filtering on kind sees it.
-        String[] noCluster = new String[9];
-        java.util.Arrays.fill(noCluster, "");
+        StringBuilder input = new StringBuilder();
         for (String missing : report.input().missing()) {
-            row(out, noCluster, "input", "input-complete", Severity.WARNING.name(), missing,
+            row(input, ",".repeat(9), "input", "input-complete", Severity.WARNING.name(), missing,
                     "export the missing data and run the report again", "", null, "");
         }
-        for (ClusterAssessment c : report.byUrgency()) {
-            String[] cluster = clusterColumns(report, c);
-            if (c.findings().isEmpty() && c.unverified().isEmpty()) {
-                row(out, cluster, "none", "", "", "", "", "", null, tags(c.cluster()));
-                continue;
-            }
-            for (Finding f : c.findings()) {
-                row(out, cluster, "finding", f.rule(), f.severity().name(), f.message(), f.remediation(),
-                        f.reference(), report.waivers().of(c, f), tags(c.cluster()));
-            }
-            for (Unverified u : c.unverified()) {
-                row(out, cluster, "unverified", u.check(), u.couldBe().name(), u.reason(),
-                        "provide the missing data and run the report again", "", report.waivers().of(c, u),
-                        tags(c.cluster()));
-            }
-        }
+        out.write(input.toString());
+        // A cluster's rows are one string, encoded whole: a surrogate pair is never split.
+        ParallelBatches.write(report.byUrgency(), c -> rows(report, c).getBytes(StandardCharsets.UTF_8),
+                ParallelBatches.NONE, ParallelBatches.NONE, out.bytes());
         out.flush();
     }
 
-    private static String[] clusterColumns(FleetReport report, ClusterAssessment c) {
+    /** All rows of one cluster; the columns they share are quoted once. */
+    private static String rows(FleetReport report, ClusterAssessment c) {
         ManagedCluster m = c.cluster();
-        return new String[] {m.name(), m.id().value(), m.subscriptionId(), m.resourceGroup(), m.location(),
-            m.kubernetesVersion(), FleetTableRenderer.plugin(c), c.readiness().name(),
-            report.groupBy().isNone() ? "" : report.groupBy().keyOf(m)};
+        StringBuilder cluster = new StringBuilder(256);
+        for (String value : new String[] {m.name(), m.id().value(), m.subscriptionId(), m.resourceGroup(),
+            m.location(), m.kubernetesVersion(), FleetTableRenderer.plugin(c), c.readiness().name(),
+            report.groupBy().isNone() ? "" : report.groupBy().keyOf(m)}) {
+            field(cluster, value).append(',');
+        }
+        String shared = cluster.toString();
+        String tags = field(new StringBuilder(), tags(m)).toString();
+        StringBuilder out = new StringBuilder(512 * (1 + c.findings().size() + c.unverified().size()));
+        if (c.findings().isEmpty() && c.unverified().isEmpty()) {
+            row(out, shared, "none", "", "", "", "", "", null, tags);
+            return out.toString();
+        }
+        for (Finding f : c.findings()) {
+            row(out, shared, "finding", f.rule(), f.severity().name(), f.message(), f.remediation(), f.reference(),
+                    report.waivers().of(c, f), tags);
+        }
+        for (Unverified u : c.unverified()) {
+            row(out, shared, "unverified", u.check(), u.couldBe().name(), u.reason(),
+                    "provide the missing data and run the report again", "", report.waivers().of(c, u), tags);
+        }
+        return out.toString();
     }
 
-    private static void row(Writer out, String[] cluster, String kind, String rule, String severity, String message,
-                            String remediation, String reference, Coverage coverage, String tags) throws IOException {
-        StringBuilder line = new StringBuilder(256);
-        for (String value : cluster) {
-            field(line, value).append(',');
-        }
+    /**
+     * One row: the cluster's columns (already quoted, each followed by its comma), then the finding's.
+     *
+     * @param tags the tags column, already quoted
+     */
+    private static void row(StringBuilder line, String cluster, String kind, String rule, String severity,
+                            String message, String remediation, String reference, Coverage coverage, String tags) {
+        line.append(cluster);
         Waiver w = coverage == null ? null : coverage.waiver();
         String state = coverage == null ? "" : switch (coverage.state()) {
             case OPEN -> "";
             case WAIVED -> "waived";
             case WAIVER_EXPIRED -> "expired";
         };
-        String[] rest = {kind, rule, severity, message, remediation, reference, state,
-            w == null ? "" : w.owner(), w == null ? "" : w.expires().toString(), w == null ? "" : w.reason(), tags};
-        for (int i = 0; i < rest.length; i++) {
-            field(line, rest[i]);
-            if (i < rest.length - 1) {
-                line.append(',');
-            }
+        for (String value : new String[] {kind, rule, severity, message, remediation, reference, state,
+            w == null ? "" : w.owner(), w == null ? "" : w.expires().toString(), w == null ? "" : w.reason()}) {
+            field(line, value).append(',');
         }
-        out.write(line.append(CRLF).toString());
+        line.append(tags).append(CRLF);
     }
 
     /** Tags as {@code key=value} pairs, sorted by key, separated by semicolons. */
@@ -108,10 +118,20 @@ public final class CsvReportRenderer implements ReportRenderer {
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             v = "'" + v;
         }
-        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-        if (!quote) {
+        if (!needsQuotes(v)) {
             return line.append(v);
         }
         return line.append('"').append(v.replace("\"", "\"\"")).append('"');
+    }
+
+    /** One pass over the value (rather than one search per special character: this runs for every cell). */
+    private static boolean needsQuotes(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

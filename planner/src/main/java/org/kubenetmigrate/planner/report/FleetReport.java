@@ -59,16 +59,29 @@ public record FleetReport(FleetAssessment assessment, WaiverReview waivers, Inpu
         return Gate.met(assessment, waivers, failOn, input);
     }
 
-    /** The clusters, most urgent first. */
+    /** The clusters, most urgent first (as {@link #urgency()} orders them). */
     public List<ClusterAssessment> byUrgency() {
-        return assessment.clusters().stream().sorted(urgency()).toList();
+        // Each cluster's open blockers are counted once, not at each of the sort's comparisons (which look up every
+        // finding's waiver): at 10,000 clusters that was most of the sort's time.
+        return assessment.clusters().stream().map(this::urgencyOf).sorted(URGENCY_ORDER).map(Urgency::cluster)
+                .toList();
     }
 
     public Comparator<ClusterAssessment> urgency() {
-        return Comparator.comparingInt((ClusterAssessment c) -> URGENCY.indexOf(c.readiness()))
-                .thenComparing(Comparator.comparingLong(this::openBlockers).reversed())
-                .thenComparing(c -> nullToEmpty(c.cluster().name()))
-                .thenComparing(c -> c.cluster().id().key());
+        return Comparator.comparing(this::urgencyOf, URGENCY_ORDER);
+    }
+
+    /** What the urgency order compares, worked out once per cluster. */
+    private record Urgency(ClusterAssessment cluster, int rank, long openBlockers) {
+    }
+
+    private static final Comparator<Urgency> URGENCY_ORDER = Comparator.comparingInt(Urgency::rank)
+            .thenComparing(Comparator.comparingLong(Urgency::openBlockers).reversed())
+            .thenComparing(u -> nullToEmpty(u.cluster().cluster().name()))
+            .thenComparing(u -> u.cluster().cluster().id().key());
+
+    private Urgency urgencyOf(ClusterAssessment c) {
+        return new Urgency(c, URGENCY.indexOf(c.readiness()), openBlockers(c));
     }
 
     /** BLOCKER findings on the cluster that no waiver in force covers. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +51,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     @Override
     public void render(FleetReport report, Writer out) throws IOException {
+        Utf8Output.writeTo(out, utf8 -> render(report, utf8));
+    }
+
+    private static void render(FleetReport report, Utf8Output out) throws IOException {
         ReportFacts facts = ReportFacts.of(report);
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -69,7 +73,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         waivers(report, facts, out);
         table(report, facts, out);
         out.write("<script type=\"application/json\" id=\"report-data\">");
-        data(report, out);
+        data(report, facts, out);
         out.write("</script>\n<script>" + JS + "</script>\n</body>\n</html>\n");
         out.flush();
     }
@@ -323,9 +327,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
      * texts and references repeat across clusters, so they are stored once in {@code strings} and referenced by
      * index.
      */
-    private static void data(FleetReport report, Writer out) throws IOException {
-        JsonGenerator gen = new ObjectMapper().getFactory().createGenerator(out);
-        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static void data(FleetReport report, ReportFacts facts, Utf8Output out) throws IOException {
+        // Straight to UTF-8: the page carries megabytes of it.
+        JsonGenerator gen = Utf8Json.generator(out.bytes());
         gen.setCharacterEscapes(ScriptSafeEscapes.INSTANCE);
         Map<String, Integer> strings = new HashMap<>();
         List<String> table = new ArrayList<>();
@@ -334,24 +338,83 @@ public final class HtmlReportRenderer implements ReportRenderer {
         gen.writeBooleanField("groupColumn", groupColumn(report));
         if (!report.groupBy().isNone()) {
             gen.writeArrayFieldStart("groups");
-            for (ReportFacts.GroupCount g : ReportFacts.of(report).groups) {
+            for (ReportFacts.GroupCount g : facts.groups) {
                 gen.writeString(g.group());
             }
             gen.writeEndArray();
         }
         gen.writeArrayFieldStart("clusters");
-        int order = 0;
-        for (ClusterAssessment c : report.byUrgency()) {
+        gen.flush();
+        // The remediation and reference indexes are handed out in page order first (one pass, one thread), so that
+        // the clusters can then be written on all cores, in batches, straight to the output (compact JSON: a comma
+        // between two; the generator's own end of the array is a bare "]" after any number of them).
+        List<ClusterAssessment> sorted = report.byUrgency();
+        List<ClusterData> clusters = new ArrayList<>(sorted.size());
+        ControlPlaneVersions versions = new ControlPlaneVersions();
+        for (ClusterAssessment c : sorted) {
+            int[] texts = new int[c.findings().size() * 2];
+            for (int i = 0; i < c.findings().size(); i++) {
+                texts[2 * i] = intern(c.findings().get(i).remediation(), strings, table);
+                texts[2 * i + 1] = intern(c.findings().get(i).reference(), strings, table);
+            }
+            clusters.add(new ClusterData(clusters.size(), c, texts, versionKey(versions, c.cluster())));
+        }
+        ParallelBatches.write(clusters, c -> c.json(report), ParallelBatches.NONE, COMMA, out.bytes());
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("strings");
+        gen.flush();
+        ParallelBatches.write(table, HtmlReportRenderer::jsonString, ParallelBatches.NONE, COMMA, out.bytes());
+        gen.writeEndArray();
+        gen.writeEndObject();
+        gen.flush();
+    }
+
+    private static final byte[] COMMA = {','};
+
+    private static JsonGenerator scriptSafe(ByteArrayBuilder bytes) throws IOException {
+        JsonGenerator gen = Utf8Json.generator(bytes);
+        gen.setCharacterEscapes(ScriptSafeEscapes.INSTANCE);
+        return gen;
+    }
+
+    private static byte[] jsonString(String text) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(text.length() + 16);
+        try (JsonGenerator gen = scriptSafe(bytes)) {
+            gen.writeString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A cluster of the page's data and what was worked out for it in page order.
+     *
+     * @param order its place in the page's order
+     * @param texts the indexes of each finding's remediation and reference in {@code strings}, two per finding
+     */
+    private record ClusterData(int order, ClusterAssessment c, int[] texts, long versionKey) {
+        byte[] json(FleetReport report) {
+            ByteArrayBuilder bytes = new ByteArrayBuilder(2048);
+            try (JsonGenerator gen = scriptSafe(bytes)) {
+                write(gen, report);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot serialise cluster " + c.cluster().id(), e);
+            }
+            return bytes.toByteArray();
+        }
+
+        private void write(JsonGenerator gen, FleetReport report) throws IOException {
             ManagedCluster m = c.cluster();
             gen.writeStartObject();
-            gen.writeNumberField("o", order++);
+            gen.writeNumberField("o", order);
             gen.writeStringField("n", orEmpty(m.name()));
             gen.writeStringField("id", m.id().value());
             gen.writeStringField("s", orEmpty(m.subscriptionId()));
             gen.writeStringField("g", orEmpty(m.resourceGroup()));
             gen.writeStringField("l", orEmpty(m.location()));
             gen.writeStringField("v", orEmpty(m.runningVersion()));
-            gen.writeNumberField("vk", versionKey(m));
+            gen.writeNumberField("vk", versionKey);
             gen.writeStringField("p", FleetTableRenderer.plugin(c));
             gen.writeNumberField("r", FleetReport.URGENCY.indexOf(c.readiness()));
             if (!report.groupBy().isNone()) {
@@ -387,14 +450,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 gen.writeEndArray();
             }
             gen.writeArrayFieldStart("f");
-            for (Finding f : c.findings()) {
+            for (int i = 0; i < c.findings().size(); i++) {
+                Finding f = c.findings().get(i);
                 Coverage coverage = report.waivers().of(c, f);
                 gen.writeStartArray();
                 gen.writeNumber(f.severity().ordinal());
                 gen.writeString(f.rule());
                 gen.writeString(f.message());
-                gen.writeNumber(intern(f.remediation(), strings, table));
-                gen.writeNumber(intern(f.reference(), strings, table));
+                gen.writeNumber(texts[2 * i]);
+                gen.writeNumber(texts[2 * i + 1]);
                 gen.writeNumber(coverage.state().ordinal());
                 gen.writeString(ReportText.coverage(coverage));
                 gen.writeEndArray();
@@ -416,14 +480,6 @@ public final class HtmlReportRenderer implements ReportRenderer {
             }
             gen.writeEndObject();
         }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("strings");
-        for (String s : table) {
-            gen.writeString(s);
-        }
-        gen.writeEndArray();
-        gen.writeEndObject();
-        gen.flush();
     }
 
     private static int intern(String text, Map<String, Integer> strings, List<String> table) {
@@ -438,8 +494,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     /** A number that sorts versions numerically (1.9 before 1.10); unknown versions last. */
-    private static long versionKey(ManagedCluster m) {
-        return m.controlPlaneVersion()
+    private static long versionKey(ControlPlaneVersions versions, ManagedCluster m) {
+        return versions.of(m)
                 .map(v -> v.major() * 1_000_000L + v.minor() * 1_000L + v.patch())
                 .orElse(Long.MAX_VALUE / 2);
     }

@@ -2,6 +2,7 @@ package org.kubenetmigrate.planner.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,10 @@ public final class JunitReportRenderer implements ReportRenderer {
 
     @Override
     public void render(FleetReport report, Writer out) throws IOException {
+        Utf8Output.writeTo(out, utf8 -> render(report, utf8));
+    }
+
+    private static void render(FleetReport report, Utf8Output out) throws IOException {
         Severity threshold = report.failOn() == null ? Severity.BLOCKER : report.failOn();
         Map<String, Integer> names = new HashMap<>();
         report.assessment().clusters().forEach(c -> names.merge(String.valueOf(c.cluster().name()), 1, Integer::sum));
@@ -36,12 +41,20 @@ public final class JunitReportRenderer implements ReportRenderer {
         int failures = 0;
         int skipped = 0;
         List<ClusterAssessment> clusters = report.byUrgency();
-        for (ClusterAssessment c : clusters) {
+        // The totals head the file, so the cases are judged twice (the second time to write them): both on all cores.
+        List<int[]> counts = clusters.parallelStream().map(c -> {
+            int[] n = new int[3];
             for (Case k : cases(report, c, threshold)) {
-                tests++;
-                failures += k.outcome().equals("failure") ? 1 : 0;
-                skipped += k.outcome().equals("skipped") ? 1 : 0;
+                n[0]++;
+                n[1] += k.outcome().equals("failure") ? 1 : 0;
+                n[2] += k.outcome().equals("skipped") ? 1 : 0;
             }
+            return n;
+        }).toList();
+        for (int[] n : counts) {
+            tests += n[0];
+            failures += n[1];
+            skipped += n[2];
         }
         List<String> missing = report.input().missing();
         if (!missing.isEmpty()) {
@@ -60,42 +73,49 @@ public final class JunitReportRenderer implements ReportRenderer {
                     + " type=\"WARNING\" message=\"" + xml(ReportText.MISSING) + "\">" + xml(String.join("\n", missing))
                     + "</failure>\n    </testcase>\n  </testsuite>\n");
         }
-        for (ClusterAssessment c : clusters) {
-            ManagedCluster m = c.cluster();
-            String name = String.valueOf(m.name());
-            String suite = names.get(name) > 1 ? name + " (" + m.resourceGroup() + ", " + m.subscriptionId() + ")" : name;
-            List<Case> cases = cases(report, c, threshold);
-            long f = cases.stream().filter(k -> k.outcome().equals("failure")).count();
-            long s = cases.stream().filter(k -> k.outcome().equals("skipped")).count();
-            out.write("  <testsuite name=\"" + xml(suite) + "\" tests=\"" + cases.size() + "\" failures=\"" + f
-                    + "\" errors=\"0\" skipped=\"" + s + "\" time=\"0\" timestamp=\"" + timestamp + "\">\n");
-            out.write("    <properties>\n");
-            property(out, "id", m.id().value());
-            property(out, "readiness", c.readiness().name());
-            property(out, "subscriptionId", m.subscriptionId());
-            property(out, "resourceGroup", m.resourceGroup());
-            property(out, "location", m.location());
-            property(out, "kubernetesVersion", m.kubernetesVersion());
-            if (!report.groupBy().isNone()) {
-                property(out, "group", report.groupBy().keyOf(m));
-            }
-            property(out, "threshold", threshold.name());
-            out.write("    </properties>\n");
-            for (Case k : cases) {
-                out.write("    <testcase classname=\"" + xml(suite) + "\" name=\"" + xml(k.rule()) + "\" time=\"0\"");
-                switch (k.outcome()) {
-                    case "failure" -> out.write(">\n      <failure type=\"" + k.type() + "\" message=\""
-                            + xml(k.message()) + "\">" + xml(k.body()) + "</failure>\n    </testcase>\n");
-                    case "skipped" -> out.write(">\n      <skipped message=\"" + xml(k.message())
-                            + "\"/>\n    </testcase>\n");
-                    default -> out.write(k.body().isEmpty() ? "/>\n"
-                            : ">\n      <system-out>" + xml(k.body()) + "</system-out>\n    </testcase>\n");
-                }
-            }
-            out.write("  </testsuite>\n");
-        }
+        ParallelBatches.write(clusters, c -> suite(report, c, threshold, names, timestamp)
+                .getBytes(StandardCharsets.UTF_8), ParallelBatches.NONE, ParallelBatches.NONE, out.bytes());
         out.write("</testsuites>\n");
         out.flush();
+    }
+
+    /** One cluster's test suite, as one string (encoded whole: a surrogate pair is never split). */
+    private static String suite(FleetReport report, ClusterAssessment c, Severity threshold, Map<String, Integer> names,
+                                String timestamp) {
+        StringBuilder out = new StringBuilder(4096);
+        ManagedCluster m = c.cluster();
+        String name = String.valueOf(m.name());
+        String suite = names.get(name) > 1 ? name + " (" + m.resourceGroup() + ", " + m.subscriptionId() + ")" : name;
+        List<Case> cases = cases(report, c, threshold);
+        long f = cases.stream().filter(k -> k.outcome().equals("failure")).count();
+        long s = cases.stream().filter(k -> k.outcome().equals("skipped")).count();
+        out.append("  <testsuite name=\"" + xml(suite) + "\" tests=\"" + cases.size() + "\" failures=\"" + f
+                + "\" errors=\"0\" skipped=\"" + s + "\" time=\"0\" timestamp=\"" + timestamp + "\">\n");
+        out.append("    <properties>\n");
+        property(out, "id", m.id().value());
+        property(out, "readiness", c.readiness().name());
+        property(out, "subscriptionId", m.subscriptionId());
+        property(out, "resourceGroup", m.resourceGroup());
+        property(out, "location", m.location());
+        property(out, "kubernetesVersion", m.kubernetesVersion());
+        if (!report.groupBy().isNone()) {
+            property(out, "group", report.groupBy().keyOf(m));
+        }
+        property(out, "threshold", threshold.name());
+        out.append("    </properties>\n");
+        for (Case k : cases) {
+            out.append("    <testcase classname=\"" + xml(suite) + "\" name=\"" + xml(k.rule()) + "\" time=\"0\"");
+            switch (k.outcome()) {
+                case "failure" -> out.append(">\n      <failure type=\"" + k.type() + "\" message=\""
+                        + xml(k.message()) + "\">" + xml(k.body()) + "</failure>\n    </testcase>\n");
+                case "skipped" -> out.append(">\n      <skipped message=\"" + xml(k.message())
+                        + "\"/>\n    </testcase>\n");
+                default -> out.append(k.body().isEmpty() ? "/>\n"
+                        : ">\n      <system-out>" + xml(k.body()) + "</system-out>\n    </testcase>\n");
+            }
+        }
+        out.append("  </testsuite>\n");
+        return out.toString();
     }
 
     private static List<Case> cases(FleetReport report, ClusterAssessment c, Severity threshold) {
@@ -145,8 +165,8 @@ public final class JunitReportRenderer implements ReportRenderer {
         return new Case(rule, "passed", "", "", body.toString());
     }
 
-    private static void property(Writer out, String name, String value) throws IOException {
-        out.write("      <property name=\"" + name + "\" value=\"" + xml(value == null ? "" : value) + "\"/>\n");
+    private static void property(StringBuilder out, String name, String value) {
+        out.append("      <property name=\"" + name + "\" value=\"" + xml(value == null ? "" : value) + "\"/>\n");
     }
 
     /**
@@ -158,32 +178,45 @@ public final class JunitReportRenderer implements ReportRenderer {
         if (text == null) {
             return "";
         }
-        StringBuilder s = new StringBuilder(text.length() + 16);
+        // Runs of characters that stay as they are are copied whole; most text is such a run between line breaks.
+        StringBuilder s = null;
+        int copied = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                case '\'' -> s.append("&apos;");
-                case '\n' -> s.append("&#10;");
-                case '\r' -> s.append("&#13;");
-                case '\t' -> s.append("&#9;");
-                default -> {
-                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
-                        s.append('\uFFFD');
-                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        s.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        s.append('\uFFFD');
-                    } else {
-                        s.append(c);
-                    }
+            String replacement = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&apos;";
+                case '\n' -> "&#10;";
+                case '\r' -> "&#13;";
+                case '\t' -> "&#9;";
+                default -> null;
+            };
+            if (replacement == null) {
+                if (c >= 0x20 && c < Character.MIN_SURROGATE) {
+                    continue;
                 }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                if (c >= 0x20 && !Character.isSurrogate(c) && c != 0xFFFE && c != 0xFFFF) {
+                    continue;
+                }
+                replacement = "\uFFFD";
             }
+            if (s == null) {
+                s = new StringBuilder(text.length() + 64);
+            }
+            s.append(text, copied, i).append(replacement);
+            copied = i + 1;
         }
-        return s.toString();
+        if (s == null) {
+            return text;
+        }
+        return s.append(text, copied, text.length()).toString();
     }
 }

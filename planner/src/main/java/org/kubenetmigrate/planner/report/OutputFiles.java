@@ -1,12 +1,9 @@
 package org.kubenetmigrate.planner.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -186,9 +183,9 @@ public final class OutputFiles {
     }
 
     private static void write(FileChannel channel, Content content) throws IOException {
-        // Unencodable text (a lone surrogate from a \\ud800 escape in the input) becomes '?', as on stdout.
-        Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                StandardCharsets.UTF_8), 1 << 16);
+        // Unencodable text (a lone surrogate from a \\ud800 escape in the input) becomes '?', as on stdout (JSON
+        // writes it as that escape).
+        Utf8Output out = new Utf8Output(Channels.newOutputStream(channel));
         content.writeTo(out);
         out.flush();
     }

@@ -92,6 +92,7 @@ public final class ReportFacts {
         long onlyInCluster = 0;
         java.util.Set<org.kubenetmigrate.planner.model.SurroundingType> missingTypes =
                 java.util.EnumSet.noneOf(org.kubenetmigrate.planner.model.SurroundingType.class);
+        ControlPlaneVersions controlPlane = new ControlPlaneVersions();
         for (ClusterAssessment c : report.assessment().clusters()) {
             byReadiness.merge(c.readiness(), 1L, Long::sum);
             groupCounts.computeIfAbsent(grouping.keyOf(c.cluster()), k -> new EnumMap<>(Readiness.class))
@@ -104,7 +105,7 @@ public final class ReportFacts {
                 onlyInCluster++;
                 c.unverified().forEach(u -> u.missingType().ifPresent(missingTypes::add));
             }
-            Optional<KubernetesVersion> version = c.cluster().controlPlaneVersion();
+            Optional<KubernetesVersion> version = controlPlane.of(c.cluster());
             if (version.isPresent()) {
                 KubernetesVersion v = version.get();
                 parsedVersions.merge(minor(v), 1L, Long::sum);

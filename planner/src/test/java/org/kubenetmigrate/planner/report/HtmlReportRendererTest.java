@@ -90,4 +90,31 @@ class HtmlReportRendererTest {
         assertThat(parsed.get("strings")).hasSize(2);
         assertThat(parsed.get("clusters")).hasSize(50);
     }
+
+    @Test
+    void clustersWrittenInBatchesOnAllCoresKeepThePageOrderAndTheirTextIndexes() throws Exception {
+        List<ClusterAssessment> many = new java.util.ArrayList<>();
+        for (int i = 0; i < ParallelBatches.SIZE * 2 + 30; i++) {
+            many.add(assessed(String.format("aks-%04d", i), finding("rule-" + (i % 7), Severity.values()[i % 4])));
+        }
+        FleetReport report = FleetReports.report(many);
+        String page = new HtmlReportRenderer().render(report);
+        Matcher data = Pattern.compile("id=\"report-data\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertThat(data.find()).isTrue();
+        JsonNode parsed = new ObjectMapper().readTree(data.group(1));
+
+        List<ClusterAssessment> expected = report.byUrgency();
+        assertThat(parsed.get("clusters")).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode c = parsed.get("clusters").get(i);
+            assertThat(c.get("o").asInt()).isEqualTo(i);
+            assertThat(c.get("n").asText()).isEqualTo(expected.get(i).cluster().name());
+            JsonNode f = c.get("f").get(0);
+            assertThat(parsed.get("strings").get(f.get(3).asInt()).asText())
+                    .isEqualTo(expected.get(i).findings().get(0).remediation());
+            assertThat(parsed.get("strings").get(f.get(4).asInt()).asText())
+                    .isEqualTo(expected.get(i).findings().get(0).reference());
+        }
+        assertThat(parsed.get("strings")).hasSize(14);
+    }
 }
