@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kubenetmigrate.planner.model.AzureValue;
 import org.kubenetmigrate.planner.model.Dataplane;
 import org.kubenetmigrate.planner.model.Fleet;
@@ -28,6 +30,14 @@ import org.kubenetmigrate.planner.sizing.Sizer;
 public final class ReadinessAssessor {
     private final List<Rule> rules;
     private final LocalDate today;
+    /**
+     * One instance of each distinct finding, unverified check, text in them and target pod CIDR that this assessor
+     * made. Most are the same on many clusters (the retirement date, an export the input lacks, an infrastructure-code
+     * caveat), and a report holds every cluster's assessment until it is written: sharing equal ones took about half
+     * of a fleet's findings text off the heap. Records and strings are equal by value, so a shared instance cannot be
+     * told from a fresh one.
+     */
+    private final Map<Object, Object> distinct = new ConcurrentHashMap<>(1 << 12);
 
     public ReadinessAssessor(List<Rule> rules, LocalDate today) {
         this.rules = List.copyOf(rules);
@@ -84,15 +94,38 @@ public final class ReadinessAssessor {
                     continue;
                 }
                 RuleOutcome outcome = rule.evaluate(context);
-                findings.addAll(outcome.findings());
-                unverified.addAll(outcome.unverified());
+                outcome.findings().forEach(f -> findings.add(shared(f)));
+                outcome.unverified().forEach(u -> unverified.add(shared(u)));
             }
         }
         // Stable sort: by severity, then in catalogue order.
         findings.sort(Comparator.comparing(Finding::severity));
         Readiness readiness = Readiness.of(kubenet, findings, unverified);
-        return new ClusterAssessment(cluster, network, readiness, findings, unverified, sizing,
-                target(cluster.network(), sizing, options, kubenet), inCluster);
+        TargetNetwork target = target(cluster.network(), sizing, options, kubenet);
+        target = new TargetNetwork(target.ipam(), first(target.podCidr()), target.networkPolicy(), target.dataplane());
+        return new ClusterAssessment(cluster, network, readiness, findings, unverified, sizing, target, inCluster);
+    }
+
+    private Finding shared(Finding finding) {
+        Object known = distinct.get(finding);
+        return known != null ? (Finding) known : first(new Finding(finding.rule(), finding.severity(),
+                first(finding.message()), first(finding.remediation()), finding.reference()));
+    }
+
+    private Unverified shared(Unverified unverified) {
+        Object known = distinct.get(unverified);
+        return known != null ? (Unverified) known : first(new Unverified(unverified.check(), first(unverified.reason()),
+                unverified.couldBe(), unverified.notInInput()));
+    }
+
+    /** The first instance equal to {@code value} that this assessor saw (null stays null). */
+    @SuppressWarnings("unchecked")
+    private <T> T first(T value) {
+        if (value == null) {
+            return null;
+        }
+        Object first = distinct.putIfAbsent(value, value);
+        return first == null ? value : (T) first;
     }
 
     static TargetNetwork target(NetworkProfile network, ClusterSizing sizing, MigrationOptions options, boolean kubenet) {

@@ -12,7 +12,7 @@ public final class IpAddresses {
     }
 
     public static BigInteger parse(String text, IpFamily family) {
-        return family == IpFamily.IPV4 ? parseV4(text) : parseV6(text);
+        return family == IpFamily.IPV4 ? BigInteger.valueOf(parseV4(text)) : parseV6(text);
     }
 
     public static String format(IpFamily family, BigInteger value) {
@@ -37,12 +37,17 @@ public final class IpAddresses {
         return true;
     }
 
-    private static BigInteger parseV4(String text) {
+    /** An IPv4 address as its 32 bits (unsigned, in a long): what {@link IpPrefix} holds without a BigInteger. */
+    static long parseV4(String text) {
+        long canonical = canonicalV4(text);
+        if (canonical >= 0) {
+            return canonical;
+        }
+        // Not a dotted quad: taken apart again only to say what is wrong with it.
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             throw new CidrFormatException("'" + text + "' is not an IPv4 address (expected four dot-separated numbers)");
         }
-        long value = 0;
         for (String part : parts) {
             if (!isOctetText(part)) {
                 throw new CidrFormatException("'" + text + "' is not an IPv4 address (bad part '" + part + "')");
@@ -51,9 +56,8 @@ public final class IpAddresses {
             if (octet > 255) {
                 throw new CidrFormatException("'" + text + "' is not an IPv4 address (" + octet + " is above 255)");
             }
-            value = (value << 8) | octet;
         }
-        return BigInteger.valueOf(value);
+        throw new IllegalStateException("'" + text + "' is a dotted quad, yet not read as one");
     }
 
     private static BigInteger parseV6(String text) {
@@ -61,7 +65,7 @@ public final class IpAddresses {
         int[] tailV4 = null;
         int lastColon = body.lastIndexOf(':');
         if (lastColon >= 0 && body.indexOf('.', lastColon) > 0) {
-            long v4 = parseV4(body.substring(lastColon + 1)).longValue();
+            long v4 = parseV4(body.substring(lastColon + 1));
             tailV4 = new int[] {(int) (v4 >>> 16), (int) (v4 & 0xffff)};
             body = body.substring(0, lastColon + 1) + "0:0";
         }
@@ -122,7 +126,39 @@ public final class IpAddresses {
         return Integer.parseInt(group, 16);
     }
 
-    private static String formatV4(long value) {
+    /**
+     * The 32 bits of {@code text} when it is an IPv4 address written as {@link #formatV4} writes it (four octets in
+     * decimal without leading zeros or spaces), else -1; so that a caller may hold the bits and give back equal text.
+     */
+    public static long canonicalV4(String text) {
+        long value = 0;
+        int octets = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n && octets < 4) {
+            int start = i;
+            int octet = 0;
+            while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                octet = octet * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || octet > 255 || (i - start > 1 && text.charAt(start) == '0')) {
+                return -1;
+            }
+            value = (value << 8) | octet;
+            octets++;
+            if (octets < 4) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
+        }
+        return octets == 4 && i == n ? value : -1;
+    }
+
+    /** An IPv4 address (32 bits, unsigned, in a long) as a dotted quad. */
+    public static String formatV4(long value) {
         return ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);
     }
 

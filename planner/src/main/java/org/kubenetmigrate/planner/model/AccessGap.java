@@ -16,9 +16,7 @@ public record AccessGap(ArmId scope, String reason, String missingAction) {
 
     /** True when {@code id} is the scope or lies under it (ARM ids compare case-insensitively, by segment). */
     public boolean covers(ArmId id) {
-        String key = scope.key();
-        String other = id.key();
-        return other.equals(key) || other.startsWith(key.endsWith("/") ? key : key + "/");
+        return scope.value().endsWith("/") ? id.key().startsWith(scope.key()) : id.isOrIsUnder(scope);
     }
 
     public Optional<String> action() {

@@ -1,7 +1,9 @@
 package org.kubenetmigrate.planner.model;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A value of one of Azure's string enums, as a cluster's JSON carried it: the known case it names, matched ignoring
@@ -39,7 +41,7 @@ public record AzureValue<K extends Enum<K> & AzureValue.Kind>(K kind, String tex
             if (kind.wire() == null) {
                 other = kind;
             } else if (kind.wire().equalsIgnoreCase(text)) {
-                return new AzureValue<>(kind, kind.wire());
+                return known(kind);
             }
         }
         if (other == null) {
@@ -53,7 +55,16 @@ public record AzureValue<K extends Enum<K> & AzureValue.Kind>(K kind, String tex
         if (kind.wire() == null) {
             throw new IllegalArgumentException(kind + " stands for values not known; parse the text instead");
         }
-        return new AzureValue<>(kind, kind.wire());
+        return known(kind);
+    }
+
+    // A known value is the same for every resource that carries it, and a fleet's model carries hundreds of thousands
+    // (plugin, policy, provisioning state of every cluster): one shared instance per case. Records are equal by value.
+    private static final Map<Enum<?>, AzureValue<?>> KNOWN = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private static <K extends Enum<K> & Kind> AzureValue<K> known(K kind) {
+        return (AzureValue<K>) KNOWN.computeIfAbsent(kind, k -> new AzureValue<>(kind, kind.wire()));
     }
 
     public boolean is(K known) {

@@ -21,16 +21,12 @@ public record ResourceLock(ArmId id, String name, ArmId scope, String level, Str
 
     /** True when this lock applies to {@code target}: the lock sits on it or on a scope above it. */
     public boolean covers(ArmId target) {
-        String key = scope.key();
-        String other = target.key();
-        return other.equals(key) || other.startsWith(key + "/");
+        return target.isOrIsUnder(scope);
     }
 
     /** True when the lock sits on {@code container} or on something inside it, e.g. on a route in a route table. */
     public boolean within(ArmId container) {
-        String key = container.key();
-        String own = scope.key();
-        return own.equals(key) || own.startsWith(key + "/");
+        return scope.isOrIsUnder(container);
     }
 
     public boolean readOnly() {
