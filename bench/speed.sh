@@ -99,7 +99,8 @@ target=$(jq -r '.[0].name' "$small/sub-0042/managed-clusters.json" 2>/dev/null \
   || jq -r '.[0].name' "$(ls "$small"/*/managed-clusters.json | tail -n 1)")
 FILTER='[.[] | select(.properties.networkProfile.networkPlugin == "kubenet") | .name] | length'
 
-before_java="java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -jar $BEFORE"
+# The older jar with the launcher's JVM flags, without class-data sharing (its archive would be made for this jar).
+before_java="java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxNewSize=32m -Xlog:disable -Xlog:all=warning:stderr -jar $BEFORE"
 
 # name, command, baseline name (tab-separated; (empty: a baseline itself)
 ROWS=()
