@@ -111,14 +111,20 @@ public final class LiveInventoryBenchmark {
             NetworkManager network = NetworkManager.configure().withHttpClient(http).authenticate(credential, profile);
             for (ManagedClusterInner cluster : aks.serviceClient().getManagedClusters().list()) {
                 clusters++;
+                // Pools usually share a subnet, and subnets a VNet and route table: a script GETs each once per cluster.
+                java.util.Set<String> vnetsRead = new java.util.HashSet<>();
+                java.util.Set<String> tablesRead = new java.util.HashSet<>();
                 for (ManagedClusterAgentPoolProfile pool : cluster.agentPoolProfiles()) {
                     String subnet = pool.vnetSubnetId();
                     String vnetId = subnet.substring(0, subnet.toLowerCase().indexOf("/subnets/"));
+                    if (!vnetsRead.add(vnetId.toLowerCase())) {
+                        continue;
+                    }
                     VirtualNetworkInner vnet = network.serviceClient().getVirtualNetworks()
                             .getByResourceGroup(segment(vnetId, "resourceGroups"), last(vnetId));
                     vnets++;
                     for (SubnetInner sn : vnet.subnets()) {
-                        if (sn.id().equalsIgnoreCase(subnet) && sn.routeTable() != null) {
+                        if (sn.routeTable() != null && tablesRead.add(sn.routeTable().id().toLowerCase())) {
                             String rt = sn.routeTable().id();
                             network.serviceClient().getRouteTables().getByResourceGroup(segment(rt, "resourceGroups"), last(rt));
                             tables++;
