@@ -339,16 +339,12 @@ final class JsonFields {
 
     /** Exact key first, then the first key equal ignoring case; JSON null counts as absent (null). */
     private JsonNode find(String key) {
-        JsonNode exact = node.get(key);
-        if (exact != null) {
-            return exact.isNull() ? null : exact;
+        JsonNode value = node.get(key);
+        if (value == null) {
+            String written = keyIgnoringCase(key);
+            value = written == null ? null : node.get(written);
         }
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            if (entry.getKey().equalsIgnoreCase(key)) {
-                return entry.getValue().isNull() ? null : entry.getValue();
-            }
-        }
-        return null;
+        return value == null || value.isNull() ? null : value;
     }
 
     /** The key {@link #find} found a value under, as written in the input; {@code key} itself when none. */
@@ -356,12 +352,18 @@ final class JsonFields {
         if (node.get(key) != null) {
             return key;
         }
+        String written = keyIgnoringCase(key);
+        return written == null || node.get(written).isNull() ? key : written;
+    }
+
+    /** The first key equal to {@code key} ignoring case, as written in the input; null when none. */
+    private String keyIgnoringCase(String key) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (entry.getKey().equalsIgnoreCase(key)) {
-                return entry.getValue().isNull() ? key : entry.getKey();
+                return entry.getKey();
             }
         }
-        return key;
+        return null;
     }
 
     private String retained(String text) {
